@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Primordial needs to build, run and test.
+# Usage: scripts/install-deps.sh [--dev]   (--dev adds the tools used to look at the explorer by hand)
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+packages=(
+  build-essential cmake pkg-config git
+  libglfw3-dev libglm-dev libstb-dev doctest-dev libimgui-dev
+  nlohmann-json3-dev libcli11-dev libpng-dev zlib1g-dev
+  libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 libglx-mesa0
+  python3-glad
+  xvfb xauth
+  python3 python3-numpy python3-pil libopenblas0-pthread
+  clang
+)
+if [ "${1:-}" = "--dev" ]; then
+  packages+=(xdotool imagemagick clang-format)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

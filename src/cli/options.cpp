@@ -1,0 +1,110 @@
+#include "cli/options.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace primordial::cli {
+
+using core::InputError;
+
+namespace {
+[[noreturn]] void fail(const std::string& flag, const std::string& what) {
+    throw InputError(flag + ": " + what);
+}
+}  // namespace
+
+double parse_double(const std::string& flag, const std::string& text) {
+    double v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (text.empty() || ec != std::errc() || ptr != end)
+        fail(flag, "'" + text + "' is not a number");
+    if (!std::isfinite(v)) fail(flag, "must be a finite number (got " + text + ")");
+    return v;
+}
+
+long long parse_int(const std::string& flag, const std::string& text) {
+    long long v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec == std::errc::result_out_of_range) fail(flag, "'" + text + "' is out of range");
+    if (text.empty() || ec != std::errc() || ptr != end)
+        fail(flag, "'" + text + "' is not a whole number");
+    return v;
+}
+
+std::uint64_t parse_seed(const std::string& flag, const std::string& text) {
+    std::uint64_t v = 0;
+    const char* end = text.data() + text.size();
+    if (!text.empty() && text[0] == '-') fail(flag, "must be a whole number >= 0 (got " + text + ")");
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec == std::errc::result_out_of_range) fail(flag, "'" + text + "' is larger than 2^64 - 1");
+    if (text.empty() || ec != std::errc() || ptr != end)
+        fail(flag, "'" + text + "' is not a whole number");
+    return v;
+}
+
+std::pair<int, int> parse_size(const std::string& flag, const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) fail(flag, "expected WIDTHxHEIGHT such as 1024x768 (got '" + text + "')");
+    const long long w = parse_int(flag, text.substr(0, x));
+    const long long h = parse_int(flag, text.substr(x + 1));
+    constexpr long long max = core::Limits::max_side;
+    if (w < 1 || h < 1 || w > max || h > max)
+        fail(flag, "each side must be between 1 and " + std::to_string(max) + " pixels (got " + text + ")");
+    return {static_cast<int>(w), static_cast<int>(h)};
+}
+
+std::pair<double, double> parse_pair(const std::string& flag, const std::string& text) {
+    const auto parts = split_list(text);
+    if (parts.size() != 2) fail(flag, "expected two numbers such as 0.5,-1 (got '" + text + "')");
+    return {parse_double(flag, parts[0]), parse_double(flag, parts[1])};
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const auto comma = text.find(',', start);
+        out.push_back(text.substr(start, comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::vector<int> parse_widths(const std::string& flag, const std::string& text) {
+    std::vector<int> out;
+    for (const auto& part : split_list(text)) {
+        const long long w = parse_int(flag, part);
+        if (w < 1 || w > core::Limits::max_width)
+            fail(flag, "each width must be between 1 and " + std::to_string(core::Limits::max_width) +
+                           " (got " + part + ")");
+        out.push_back(static_cast<int>(w));
+    }
+    return out;
+}
+
+core::Activation parse_activation_flag(const std::string& flag, const std::string& text) {
+    const auto a = core::parse_activation(text);
+    if (!a) fail(flag, "unknown activation '" + text + "' (expected " + core::activation_names() + ")");
+    return *a;
+}
+
+std::vector<core::Activation> parse_activations(const std::string& flag, const std::string& text) {
+    std::vector<core::Activation> out;
+    for (const auto& part : split_list(text)) out.push_back(parse_activation_flag(flag, part));
+    return out;
+}
+
+std::vector<core::Input> parse_inputs(const std::string& flag, const std::string& text) {
+    std::vector<core::Input> out;
+    for (const auto& part : split_list(text)) {
+        const auto i = core::parse_input(part);
+        if (!i) fail(flag, "unknown input '" + part + "' (expected x, y, r, z)");
+        out.push_back(*i);
+    }
+    return out;
+}
+
+}  // namespace primordial::cli

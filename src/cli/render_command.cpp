@@ -1,0 +1,145 @@
+#include "cli/render_command.hpp"
+
+#include <unistd.h>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/options.hpp"
+#include "core/atomic_file.hpp"
+#include "core/network.hpp"
+#include "core/params_json.hpp"
+#include "core/png_io.hpp"
+#include "core/row_renderer.hpp"
+
+namespace primordial::cli {
+
+using core::InputError;
+
+void NetworkFlags::add_to(CLI::App& app) {
+    app.add_option("--params", params_file, "Parameter file (JSON) or a PNG written by primordial; flags override it");
+    app.add_option("--depth", depth, "Layers, output layer included (1-256) [27]");
+    app.add_option("--width", width, "Units per hidden layer, or a list per layer: 30 or 30,20,10 [30]");
+    app.add_option("--activation", activation, "Hidden activation, or a list per layer: " + core::activation_names() + " [tanh]");
+    app.add_option("--output-activation", output_activation, "Output activation [sigmoid]");
+    app.add_option("--inputs", inputs, "Inputs from x, y, r, z [x,y]");
+    app.add_option("--outputs", outputs, "3 (RGB) or 1 (grey) [3]");
+    app.add_option("--dist", dist, "Weight distribution: uniform or normal [uniform]");
+    app.add_option("--init", init, "Scale scheme: range, glorot, he, lecun [range]");
+    app.add_option("--scale", scale, "Weight scale: the range for 'range', a gain otherwise [1]");
+    app.add_option("--bias-scale", bias_scale, "Bias scale [same as --scale]");
+    app.add_option("--seed", seed, "Random seed, 0 to 2^64-1 [1]");
+    app.add_option("--center", center, "View centre x,y [0,0]");
+    app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
+    app.add_option("--z", z, "Value of the z input [0]");
+    app.add_option("--size", size, "Image size WIDTHxHEIGHT [1024x1024]");
+}
+
+core::Params NetworkFlags::resolve() const {
+    core::Params p;
+    if (params_file) {
+        const std::filesystem::path path = *params_file;
+        std::string ext = path.extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ext == ".png" && std::filesystem::is_regular_file(path) && !core::has_png_signature(path))
+            throw InputError("--params: " + path.string() + ": not a PNG file");
+        if (core::has_png_signature(path)) {
+            const auto text = core::read_png_params(path);
+            if (!text) throw InputError("--params: " + path.string() + " is a PNG without primordial parameters");
+            p = core::params_from_json(*text, path.string(), p);
+        } else {
+            p = core::params_from_json(core::read_text_file(path), path.string(), p);
+        }
+    }
+    core::NetworkParams& n = p.network;
+    if (depth) {
+        const long long d = parse_int("--depth", *depth);
+        if (d < 1 || d > core::Limits::max_depth)
+            throw InputError("--depth: must be between 1 and " + std::to_string(core::Limits::max_depth) + " (got " + *depth + ")");
+        n.depth = static_cast<int>(d);
+    }
+    if (width) n.widths = parse_widths("--width", *width);
+    if (activation) n.activations = parse_activations("--activation", *activation);
+    if (output_activation) n.output_activation = parse_activation_flag("--output-activation", *output_activation);
+    if (inputs) n.inputs = parse_inputs("--inputs", *inputs);
+    if (outputs) n.outputs = static_cast<int>(parse_int("--outputs", *outputs));
+    if (dist) {
+        const auto d = core::parse_distribution(*dist);
+        if (!d) throw InputError("--dist: unknown distribution '" + *dist + "' (expected uniform, normal)");
+        n.distribution = *d;
+    }
+    if (init) {
+        const auto i = core::parse_init(*init);
+        if (!i) throw InputError("--init: unknown scheme '" + *init + "' (expected range, glorot, he, lecun)");
+        n.init = *i;
+    }
+    if (scale) n.scale = parse_double("--scale", *scale);
+    if (bias_scale) n.bias_scale = parse_double("--bias-scale", *bias_scale);
+    if (seed) n.seed = parse_seed("--seed", *seed);
+    if (center) std::tie(p.view.center_x, p.view.center_y) = parse_pair("--center", *center);
+    if (extent) p.view.extent = parse_double("--extent", *extent);
+    if (z) p.view.z = parse_double("--z", *z);
+    if (size) std::tie(p.image_width, p.image_height) = parse_size("--size", *size);
+    try {
+        core::validate(p);
+    } catch (const InputError& e) {
+        // validate() names keys; on the command line they are flags.
+        std::string msg = e.what();
+        if (msg.rfind("bias_scale", 0) == 0) msg.replace(0, 10, "bias-scale");
+        throw InputError("--" + msg);
+    }
+    return p;
+}
+
+void RenderCommand::add_to(CLI::App& app) {
+    net.add_to(app);
+    app.add_option("-o,--output", output, "PNG to write [primordial.png unless only --save-params/--dump-weights]");
+    app.add_option("--save-params", save_params, "Write the effective parameters as JSON");
+    app.add_option("--dump-weights", dump_weights, "Write every weight and bias as JSON (for numpy or PyTorch)");
+    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(CLI::IsMember({"cpu", "gpu", "auto"}));
+    app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
+    app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
+}
+
+int RenderCommand::run() const {
+    const core::Params p = net.resolve();
+    const core::Network network = core::build_network(p.network);
+    const std::string json = core::params_to_json(p);
+
+    if (save_params) core::write_text_file(*save_params, json);
+    if (dump_weights) core::write_text_file(*dump_weights, core::weights_to_json(network, p.view));
+    const bool render = !output.empty() || (!save_params && !dump_weights);
+    if (!render) return 0;
+    const std::string out = output.empty() ? "primordial.png" : output;
+
+    if (backend == "gpu") {
+        std::cerr << "primordial: error: --backend gpu: the GPU renderer is not built yet; use --backend cpu\n";
+        return 1;
+    }
+    if (backend == "auto" && !quiet) std::cerr << "primordial: backend auto: using the CPU evaluator\n";
+
+    const core::Evaluator eval(network, p.view);
+    core::CpuRowRenderer rows(eval, p.image_width, p.image_height, {threads});
+    const bool tty = ::isatty(STDERR_FILENO) && !quiet;
+    const auto start = std::chrono::steady_clock::now();
+    auto last = start;
+    const auto progress = [&](double f) {
+        const auto now = std::chrono::steady_clock::now();
+        if (tty && now - last > std::chrono::milliseconds(200)) {
+            std::fprintf(stderr, "\rrendering %s: %3.0f%%", out.c_str(), f * 100);
+            last = now;
+        }
+        return true;
+    };
+    core::write_png(rows, out, json, progress);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (tty) std::fprintf(stderr, "\r\033[K");
+    if (!quiet)
+        std::printf("%s: %dx%d, depth %d, %s, %.2f s\n", out.c_str(), p.image_width, p.image_height,
+                    p.network.depth, rows.name(), secs);
+    return 0;
+}
+
+}  // namespace primordial::cli

@@ -1,0 +1,63 @@
+// The CPU evaluator: the project's ground truth. float32 like the shader, layer by layer over
+// blocks of pixels (vectorised), threaded over rows. Every pixel runs the same instruction
+// sequence whatever the thread count or block it falls in, so results are reproducible.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "core/fold.hpp"
+#include "core/network.hpp"
+#include "core/view.hpp"
+
+namespace primordial::core {
+
+struct EvalOptions {
+    int threads = 0;  // 0: all hardware threads
+};
+
+class Evaluator {
+public:
+    Evaluator(Network net, const ViewParams& view);
+
+    const Network& network() const { return net_; }
+    const ViewParams& view() const { return view_; }
+    void set_view(const ViewParams& view);  // refolds the first layer; weights stay
+
+    // Rows [row0, row1) of a width x height image as RGB bytes, 3 per pixel, row-major.
+    void render_rows(int width, int height, int row0, int row1, std::uint8_t* rgb,
+                     const EvalOptions& opt = {}) const;
+
+    // Network outputs at plane points: outputs() floats per point, point-major.
+    std::vector<float> outputs_at(std::span<const PlanePoint> points) const;
+
+    // Every layer's activations at plane points: result[layer][unit * n + point].
+    std::vector<std::vector<float>> activations_at(std::span<const PlanePoint> points) const;
+
+    // Offset of pixel column i (row j) from the centre, exactly as the shader computes it.
+    static float pixel_offset_x(int i, int width, float step);
+    static float pixel_offset_y(int j, int height, float step);
+    static float pixel_step(const ViewParams& v, int width, int height);
+
+private:
+    struct Scratch;
+    // Runs one block of kBlock lanes: dx, dy are offsets from the centre. On return the output
+    // layer's values are in the scratch buffer returned; `taps` (optional) receives each layer.
+    const float* run_block(const float* dx, const float* dy, Scratch& s,
+                           std::vector<std::vector<float>>* taps, int lanes) const;
+
+    Network net_;
+    ViewParams view_;
+    FoldedInput fold_;
+    int max_width_ = 0;
+};
+
+// A colour byte from a network output: round(clamp(v, 0, 1) * 255); NaN gives 0.
+inline std::uint8_t to_byte(float v) {
+    const float c = v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f;
+    return static_cast<std::uint8_t>(static_cast<int>(c * 255.0f + 0.5f));
+}
+
+}  // namespace primordial::core

@@ -1,0 +1,36 @@
+// Network: the weight matrices, biases and activations built from NetworkParams.
+#pragma once
+
+#include <vector>
+
+#include "core/params.hpp"
+
+namespace primordial::core {
+
+struct Layer {
+    int in = 0, out = 0;
+    std::vector<float> weights;  // out rows of in columns, row-major: y = a(W x + b)
+    std::vector<float> biases;   // out
+    Activation activation = Activation::tanh;
+    float w(int row, int col) const { return weights[static_cast<std::size_t>(row) * in + col]; }
+};
+
+struct Network {
+    std::vector<Input> inputs;
+    std::vector<Layer> layers;  // the last one is the output layer
+    int outputs() const { return layers.back().out; }
+    long long multiply_adds() const;  // per pixel
+};
+
+// Standard deviation of one weight of layer `layer` (0-based) with the given fan-in/out, before
+// the user's gain; `range` returns 1/sqrt(3) so that uniform weights land on [-s, s].
+double unit_sigma(Init init, int fan_in, int fan_out);
+
+// The weight of (layer, row, col) exactly as build_network computes it. `layer_key` is the hidden
+// layer's index or rng::kOutputLayer; `col_key` is the column's key (first layer: the input's id).
+float weight_value(const NetworkParams& p, std::uint32_t layer_key, int row, std::uint32_t col_key,
+                   int fan_in, int fan_out, double gain);
+
+Network build_network(const NetworkParams& p);
+
+}  // namespace primordial::core

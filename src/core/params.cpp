@@ -1,0 +1,156 @@
+#include "core/params.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+namespace primordial::core {
+namespace {
+
+template <class E, std::size_t N>
+using NameTable = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr NameTable<Activation, 9> kActivations{{{Activation::tanh, "tanh"},
+                                                 {Activation::sigmoid, "sigmoid"},
+                                                 {Activation::relu, "relu"},
+                                                 {Activation::leaky_relu, "leaky_relu"},
+                                                 {Activation::elu, "elu"},
+                                                 {Activation::softplus, "softplus"},
+                                                 {Activation::sin, "sin"},
+                                                 {Activation::gaussian, "gaussian"},
+                                                 {Activation::identity, "identity"}}};
+constexpr NameTable<Input, 4> kInputs{
+    {{Input::x, "x"}, {Input::y, "y"}, {Input::r, "r"}, {Input::z, "z"}}};
+constexpr NameTable<Distribution, 2> kDistributions{
+    {{Distribution::uniform, "uniform"}, {Distribution::normal, "normal"}}};
+constexpr NameTable<Init, 4> kInits{
+    {{Init::range, "range"}, {Init::glorot, "glorot"}, {Init::he, "he"}, {Init::lecun, "lecun"}}};
+
+template <class E, std::size_t N>
+std::string_view name_of(const NameTable<E, N>& t, E e) {
+    for (const auto& [v, n] : t)
+        if (v == e) return n;
+    return "?";
+}
+
+template <class E, std::size_t N>
+std::optional<E> value_of(const NameTable<E, N>& t, std::string_view s) {
+    for (const auto& [v, n] : t)
+        if (n == s) return v;
+    return std::nullopt;
+}
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+[[noreturn]] void fail(const std::string& key, const std::string& what) {
+    throw InputError(key + ": " + what);
+}
+
+void check_finite_range(const std::string& key, double v, double lo, double hi,
+                        bool lo_inclusive) {
+    if (!std::isfinite(v)) fail(key, "must be a finite number");
+    if (lo_inclusive ? v < lo : v <= lo)
+        fail(key, "must be " + std::string(lo_inclusive ? ">= " : "> ") +
+                      num(lo) + " (got " + num(v) + ")");
+    if (v > hi) fail(key, "must be at most " + num(hi) + " (got " + num(v) + ")");
+}
+
+}  // namespace
+
+std::string_view to_string(Activation a) { return name_of(kActivations, a); }
+std::string_view to_string(Input i) { return name_of(kInputs, i); }
+std::string_view to_string(Distribution d) { return name_of(kDistributions, d); }
+std::string_view to_string(Init i) { return name_of(kInits, i); }
+std::optional<Activation> parse_activation(std::string_view s) { return value_of(kActivations, s); }
+std::optional<Input> parse_input(std::string_view s) { return value_of(kInputs, s); }
+std::optional<Distribution> parse_distribution(std::string_view s) {
+    return value_of(kDistributions, s);
+}
+std::optional<Init> parse_init(std::string_view s) { return value_of(kInits, s); }
+
+std::string activation_names() {
+    std::string out;
+    for (const auto& [v, n] : kActivations) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+int NetworkParams::width_of(int hidden_layer) const {
+    return widths.size() == 1 ? widths[0] : widths[static_cast<std::size_t>(hidden_layer)];
+}
+
+Activation NetworkParams::activation_of(int layer) const {
+    if (layer == depth - 1) return output_activation;
+    return activations.size() == 1 ? activations[0]
+                                   : activations[static_cast<std::size_t>(layer)];
+}
+
+std::int64_t weight_count(const NetworkParams& n) {
+    std::int64_t total = 0;
+    std::int64_t fan_in = static_cast<std::int64_t>(n.inputs.size());
+    for (int l = 0; l < n.depth; ++l) {
+        const std::int64_t fan_out = l == n.depth - 1 ? n.outputs : n.width_of(l);
+        total += fan_out * (fan_in + 1);
+        fan_in = fan_out;
+    }
+    return total;
+}
+
+void validate(const Params& p) {
+    const NetworkParams& n = p.network;
+    if (n.inputs.empty()) fail("inputs", "needs at least one of x, y, r, z");
+    for (std::size_t i = 0; i < n.inputs.size(); ++i)
+        for (std::size_t j = i + 1; j < n.inputs.size(); ++j)
+            if (n.inputs[i] == n.inputs[j])
+                fail("inputs", "'" + std::string(to_string(n.inputs[i])) + "' is listed twice");
+    if (n.outputs != 1 && n.outputs != 3)
+        fail("outputs", "must be 1 (grey) or 3 (RGB) (got " + std::to_string(n.outputs) + ")");
+    if (n.depth < 1 || n.depth > Limits::max_depth)
+        fail("depth", "must be between 1 and " + std::to_string(Limits::max_depth) + " (got " +
+                          std::to_string(n.depth) + ")");
+    const auto hidden = static_cast<std::size_t>(n.depth - 1);
+    if (n.widths.empty()) fail("width", "needs at least one value");
+    if (n.widths.size() != 1 && n.widths.size() != hidden)
+        fail("width", "give one value or one per hidden layer (" + std::to_string(hidden) +
+                          " for depth " + std::to_string(n.depth) + "), got " +
+                          std::to_string(n.widths.size()));
+    for (int w : n.widths)
+        if (w < 1 || w > Limits::max_width)
+            fail("width", "must be between 1 and " + std::to_string(Limits::max_width) +
+                              " (got " + std::to_string(w) + ")");
+    if (n.activations.empty()) fail("activation", "needs at least one value");
+    if (n.activations.size() != 1 && n.activations.size() != hidden)
+        fail("activation", "give one value or one per hidden layer (" + std::to_string(hidden) +
+                               " for depth " + std::to_string(n.depth) + "), got " +
+                               std::to_string(n.activations.size()));
+    check_finite_range("scale", n.scale, 0.0, Limits::max_scale, false);
+    if (n.bias_scale) check_finite_range("bias_scale", *n.bias_scale, 0.0, Limits::max_scale, true);
+    if (weight_count(n) > Limits::max_weights)
+        fail("width", "network has " + std::to_string(weight_count(n)) +
+                          " weights, more than the limit of " +
+                          std::to_string(Limits::max_weights));
+
+    const ViewParams& v = p.view;
+    if (!std::isfinite(v.center_x) || !std::isfinite(v.center_y))
+        fail("center", "must be finite numbers");
+    if (std::abs(v.center_x) > Limits::max_abs_center ||
+        std::abs(v.center_y) > Limits::max_abs_center)
+        fail("center", "each coordinate must be within +-1e12");
+    check_finite_range("extent", v.extent, Limits::min_extent, Limits::max_extent, true);
+    if (!std::isfinite(v.z) || std::abs(v.z) > Limits::max_abs_z)
+        fail("z", "must be a finite number within +-1e6");
+    for (auto [key, side] : {std::pair{"size", p.image_width}, std::pair{"size", p.image_height}})
+        if (side < 1 || side > Limits::max_side)
+            fail(key, "each side must be between 1 and " + std::to_string(Limits::max_side) +
+                          " pixels (got " + std::to_string(side) + ")");
+}
+
+}  // namespace primordial::core

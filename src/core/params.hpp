@@ -1,0 +1,86 @@
+// Params: the small, serialisable value that fully determines a picture.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace primordial::core {
+
+enum class Activation { tanh, sigmoid, relu, leaky_relu, elu, softplus, sin, gaussian, identity };
+enum class Input { x, y, r, z };
+enum class Distribution { uniform, normal };
+enum class Init { range, glorot, he, lecun };
+
+// Bad user input (a flag, a key, a file). Front ends turn it into exit code 2.
+struct InputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Limits {
+    static constexpr int max_depth = 256;
+    static constexpr int max_width = 1024;
+    static constexpr std::int64_t max_weights = 16'000'000;
+    static constexpr int max_side = 32768;
+    static constexpr double max_abs_center = 1e12;
+    static constexpr double min_extent = 1e-12;
+    static constexpr double max_extent = 1e12;
+    static constexpr double max_scale = 1e6;
+    static constexpr double max_abs_z = 1e6;
+};
+
+struct NetworkParams {
+    std::vector<Input> inputs{Input::x, Input::y};
+    int outputs = 3;  // 3 = RGB, 1 = grey
+    int depth = 27;   // weight matrices, output layer included
+    // One entry applies to every hidden layer; otherwise one per hidden layer (depth - 1).
+    std::vector<int> widths{30};
+    std::vector<Activation> activations{Activation::tanh};  // same rule as widths
+    Activation output_activation = Activation::sigmoid;
+    Distribution distribution = Distribution::uniform;
+    Init init = Init::range;
+    double scale = 1.0;
+    std::optional<double> bias_scale;  // unset: same as scale
+    std::uint64_t seed = 1;
+
+    int width_of(int hidden_layer) const;
+    Activation activation_of(int layer) const;  // layer == depth - 1 is the output layer
+    double effective_bias_scale() const { return bias_scale.value_or(scale); }
+    bool operator==(const NetworkParams&) const = default;
+};
+
+struct ViewParams {
+    double center_x = 0.0;
+    double center_y = 0.0;
+    double extent = 1.0;  // half the span of the image's shorter side
+    double z = 0.0;       // value of the z input, constant over the image
+    bool operator==(const ViewParams&) const = default;
+};
+
+struct Params {
+    NetworkParams network;
+    ViewParams view;
+    int image_width = 1024;
+    int image_height = 1024;
+    bool operator==(const Params&) const = default;
+};
+
+// Throws InputError naming the offending key when a value is out of range.
+void validate(const Params& p);
+std::int64_t weight_count(const NetworkParams& n);  // weights and biases
+
+// Names used by files and flags.
+std::string_view to_string(Activation a);
+std::string_view to_string(Input i);
+std::string_view to_string(Distribution d);
+std::string_view to_string(Init i);
+std::optional<Activation> parse_activation(std::string_view s);
+std::optional<Input> parse_input(std::string_view s);
+std::optional<Distribution> parse_distribution(std::string_view s);
+std::optional<Init> parse_init(std::string_view s);
+std::string activation_names();  // "tanh, sigmoid, ..." for messages
+
+}  // namespace primordial::core

@@ -1,0 +1,22 @@
+// Versioned JSON parameter files ("format": "primordial/1") and the weights dump.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/network.hpp"
+#include "core/params.hpp"
+
+namespace primordial::core {
+
+inline constexpr std::string_view kParamsFormat = "primordial/1";
+inline constexpr std::string_view kWeightsFormat = "primordial-weights/1";
+
+std::string params_to_json(const Params& p);  // pretty, stable key order
+// Parses a parameter file. Keys missing from the file keep their values in `base`.
+// Throws InputError "<source>: <key>: <problem>" for anything malformed.
+Params params_from_json(std::string_view text, const std::string& source, Params base = {});
+
+std::string weights_to_json(const Network& net, const ViewParams& view);
+
+}  // namespace primordial::core

@@ -1,0 +1,201 @@
+#include "core/png_io.hpp"
+
+#include <png.h>
+
+#include <csetjmp>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+#include "core/params.hpp"
+
+namespace primordial::core {
+namespace {
+
+// libpng reports errors by longjmp; these trampolines keep every setjmp frame free of C++
+// objects with destructors.
+struct ErrorSink {
+    char message[256] = "";
+};
+
+void on_error(png_structp png, png_const_charp msg) {
+    auto* sink = static_cast<ErrorSink*>(png_get_error_ptr(png));
+    std::snprintf(sink->message, sizeof sink->message, "%s", msg);
+    png_longjmp(png, 1);
+}
+void on_warning(png_structp, png_const_charp) {}
+
+}  // namespace
+
+struct PngWriter::Impl {
+    AtomicFile file;
+    ErrorSink sink;
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    explicit Impl(const std::filesystem::path& p) : file(p) {}
+    ~Impl() { png_destroy_write_struct(&png, &info); }
+};
+
+namespace {
+
+bool start_png(png_structp png, png_infop info, std::FILE* f, int w, int h, int depth,
+               const char* text, std::size_t text_len) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_init_io(png, f);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), depth,
+                 PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
+    png_text t{};
+    t.compression = PNG_TEXT_COMPRESSION_NONE;
+    t.key = const_cast<char*>(kPngKeyword);
+    t.text = const_cast<char*>(text);
+    t.text_length = text_len;
+    if (text_len > 0) png_set_text(png, info, &t, 1);
+    png_write_info(png, info);
+    if (depth == 16) png_set_swap(png);  // our samples are little-endian uint16
+    return true;
+}
+
+bool write_png_rows(png_structp png, const unsigned char* rows, int n, std::size_t stride) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    for (int r = 0; r < n; ++r) png_write_row(png, rows + static_cast<std::size_t>(r) * stride);
+    return true;
+}
+
+bool end_png(png_structp png) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_write_end(png, nullptr);
+    return true;
+}
+
+}  // namespace
+
+PngWriter::PngWriter(const std::filesystem::path& path, int width, int height,
+                     std::string params_text, int bit_depth)
+    : impl_(std::make_unique<Impl>(path)),
+      width_(width),
+      height_(height),
+      bit_depth_(bit_depth),
+      path_(path) {
+    if (bit_depth != 8 && bit_depth != 16) throw InputError("bit-depth: must be 8 or 16");
+    impl_->png =
+        png_create_write_struct(PNG_LIBPNG_VER_STRING, &impl_->sink, on_error, on_warning);
+    if (impl_->png) impl_->info = png_create_info_struct(impl_->png);
+    if (!impl_->info) throw std::runtime_error("out of memory starting " + path.string());
+    if (!start_png(impl_->png, impl_->info, impl_->file.stream(), width, height, bit_depth,
+                   params_text.c_str(), params_text.size()))
+        throw std::runtime_error("cannot write " + path.string() + ": " + impl_->sink.message);
+}
+
+PngWriter::~PngWriter() = default;
+
+void PngWriter::write_rows(const void* rows, int n) {
+    if (rows_written_ + n > height_) throw std::logic_error("PngWriter: too many rows");
+    const std::size_t stride = static_cast<std::size_t>(width_) * 3 * (bit_depth_ / 8);
+    if (!write_png_rows(impl_->png, static_cast<const unsigned char*>(rows), n, stride))
+        throw std::runtime_error("cannot write " + path_.string() + ": " + impl_->sink.message);
+    rows_written_ += n;
+}
+
+void PngWriter::finish() {
+    if (rows_written_ != height_) throw std::logic_error("PngWriter: image incomplete");
+    if (!end_png(impl_->png))
+        throw std::runtime_error("cannot write " + path_.string() + ": " + impl_->sink.message);
+    impl_->file.commit();
+}
+
+bool has_png_signature(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char sig[8] = {};
+    in.read(reinterpret_cast<char*>(sig), 8);
+    return in.gcount() == 8 && png_sig_cmp(sig, 0, 8) == 0;
+}
+
+namespace {
+
+struct ReadState {
+    ErrorSink sink;
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    std::FILE* file = nullptr;
+    ~ReadState() {
+        png_destroy_read_struct(&png, &info, nullptr);
+        if (file) std::fclose(file);
+    }
+};
+
+// Reads the header and the chunks before the pixels; copies our text chunk into `text`.
+bool read_header(ReadState& s, char** text, std::size_t* text_len) {
+    if (setjmp(png_jmpbuf(s.png))) return false;
+    png_init_io(s.png, s.file);
+    png_read_info(s.png, s.info);
+    png_textp texts = nullptr;
+    int count = 0;
+    png_get_text(s.png, s.info, &texts, &count);
+    for (int i = 0; i < count; ++i)
+        if (std::strcmp(texts[i].key, kPngKeyword) == 0) {
+            *text = texts[i].text;
+            *text_len = texts[i].text_length;
+        }
+    return true;
+}
+
+bool read_pixels(ReadState& s, unsigned char** rows) {
+    if (setjmp(png_jmpbuf(s.png))) return false;
+    png_set_expand(s.png);
+    png_set_strip_16(s.png);
+    png_set_strip_alpha(s.png);
+    png_set_gray_to_rgb(s.png);
+    png_read_update_info(s.png, s.info);
+    png_read_image(s.png, rows);
+    png_read_end(s.png, nullptr);
+    return true;
+}
+
+void open_for_read(ReadState& s, const std::filesystem::path& path) {
+    if (!std::filesystem::exists(path)) throw InputError(path.string() + ": no such file");
+    if (!has_png_signature(path)) throw InputError(path.string() + ": not a PNG file");
+    s.file = std::fopen(path.c_str(), "rb");
+    if (!s.file) throw InputError(path.string() + ": cannot be read");
+    s.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &s.sink, on_error, on_warning);
+    if (s.png) s.info = png_create_info_struct(s.png);
+    if (!s.info) throw std::runtime_error("out of memory reading " + path.string());
+    // Refuse absurd sizes before allocating.
+    png_set_user_limits(s.png, 1u << 16, 1u << 16);
+}
+
+}  // namespace
+
+std::optional<std::string> read_png_params(const std::filesystem::path& path) {
+    ReadState s;
+    open_for_read(s, path);
+    char* text = nullptr;
+    std::size_t len = 0;
+    if (!read_header(s, &text, &len))
+        throw InputError(path.string() + ": damaged PNG (" + s.sink.message + ")");
+    if (!text) return std::nullopt;
+    return std::string(text, len);
+}
+
+PngImage read_png(const std::filesystem::path& path) {
+    ReadState s;
+    open_for_read(s, path);
+    char* text = nullptr;
+    std::size_t len = 0;
+    if (!read_header(s, &text, &len))
+        throw InputError(path.string() + ": damaged PNG (" + s.sink.message + ")");
+    PngImage img;
+    if (text) img.params_text = std::string(text, len);
+    img.width = static_cast<int>(png_get_image_width(s.png, s.info));
+    img.height = static_cast<int>(png_get_image_height(s.png, s.info));
+    img.rgb.resize(static_cast<std::size_t>(img.width) * img.height * 3);
+    std::vector<unsigned char*> rows(static_cast<std::size_t>(img.height));
+    for (int r = 0; r < img.height; ++r)
+        rows[r] = img.rgb.data() + static_cast<std::size_t>(r) * img.width * 3;
+    if (!read_pixels(s, rows.data()))
+        throw InputError(path.string() + ": damaged PNG (" + s.sink.message + ")");
+    return img;
+}
+
+}  // namespace primordial::core

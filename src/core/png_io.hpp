@@ -1,0 +1,52 @@
+// PNG files with the picture's parameters embedded in a tEXt chunk (keyword "primordial").
+// libpng rather than stb_image_write: it streams rows (posters far larger than memory),
+// writes text chunks and 16-bit samples, and reads them back.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/atomic_file.hpp"
+
+namespace primordial::core {
+
+inline constexpr const char* kPngKeyword = "primordial";
+
+// Streams an RGB PNG row by row into an AtomicFile; nothing appears at `path` until finish().
+class PngWriter {
+public:
+    PngWriter(const std::filesystem::path& path, int width, int height, std::string params_text,
+              int bit_depth = 8);
+    ~PngWriter();
+    PngWriter(const PngWriter&) = delete;
+    PngWriter& operator=(const PngWriter&) = delete;
+
+    // `rows` holds n rows of width*3 samples (uint8, or native-endian uint16 at 16 bits).
+    void write_rows(const void* rows, int n);
+    void finish();
+    int rows_written() const { return rows_written_; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    int width_, height_, bit_depth_, rows_written_ = 0;
+    std::filesystem::path path_;
+};
+
+struct PngImage {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgb;  // 8-bit RGB, row-major
+    std::optional<std::string> params_text;
+};
+
+// Reads any PNG as 8-bit RGB. Throws InputError for a missing or malformed file.
+PngImage read_png(const std::filesystem::path& path);
+// Reads only the embedded parameters (stops before the pixels).
+std::optional<std::string> read_png_params(const std::filesystem::path& path);
+bool has_png_signature(const std::filesystem::path& path);
+
+}  // namespace primordial::core

@@ -1,0 +1,15 @@
+// Runs the primordial binary as a user would and captures what they would see.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+RunResult run_primordial(const std::vector<std::string>& args);
+std::filesystem::path test_dir(const std::string& name);  // fresh, empty
+std::string read_bytes(const std::filesystem::path& p);

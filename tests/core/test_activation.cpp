@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "core/activation.hpp"
+
+using namespace primordial::core;
+
+TEST_CASE("every activation matches its formula") {
+    const Activation all[] = {Activation::tanh,     Activation::sigmoid, Activation::relu,
+                              Activation::leaky_relu, Activation::elu,   Activation::softplus,
+                              Activation::sin,      Activation::gaussian, Activation::identity};
+    for (Activation a : all) {
+        CAPTURE(to_string(a));
+        for (double v = -30.0; v <= 30.0; v += 0.01) {
+            const float got = activate(a, static_cast<float>(v));
+            const double want = activation_reference(a, static_cast<float>(v));
+            // Absolute error matters for colours; relative for the unbounded ones.
+            CHECK(std::abs(got - want) <= 2e-6 * std::max(1.0, std::abs(want)));
+        }
+    }
+}
+
+TEST_CASE("textbook values") {
+    CHECK(activate(Activation::sigmoid, 0.0f) == 0.5f);
+    CHECK(activate(Activation::tanh, 0.0f) == 0.0f);
+    CHECK(activate(Activation::relu, -3.0f) == 0.0f);
+    CHECK(activate(Activation::relu, 3.0f) == 3.0f);
+    CHECK(activate(Activation::leaky_relu, -2.0f) == doctest::Approx(-0.02));
+    CHECK(activate(Activation::elu, -100.0f) == doctest::Approx(-1.0));
+    CHECK(activate(Activation::softplus, 0.0f) == doctest::Approx(std::log(2.0)));
+    CHECK(activate(Activation::gaussian, 0.0f) == 1.0f);
+    CHECK(activate(Activation::sin, 1.5707963f) == doctest::Approx(1.0));
+    CHECK(activate(Activation::tanh, 100.0f) == 1.0f);
+    CHECK(activate(Activation::tanh, -100.0f) == -1.0f);
+    CHECK(activate(Activation::sigmoid, -200.0f) >= 0.0f);
+    CHECK(activate(Activation::sigmoid, 200.0f) == 1.0f);
+}
+
+TEST_CASE("the vectorised pass equals the scalar function") {
+    std::vector<float> v;
+    for (int i = -5000; i < 5000; ++i) v.push_back(i * 0.00731f);
+    for (Activation a : {Activation::tanh, Activation::sin, Activation::softplus, Activation::elu}) {
+        std::vector<float> w = v;
+        activate_all(a, w.data(), w.size());
+        for (std::size_t i = 0; i < v.size(); ++i)
+            CHECK(std::abs(w[i] - activate(a, v[i])) <= 2.5e-7f * std::max(1.0f, std::abs(w[i])));  // 2 ulp: FMA or not
+    }
+}
+
+TEST_CASE("names round-trip") {
+    for (auto name : {"tanh", "sigmoid", "relu", "leaky_relu", "elu", "softplus", "sin", "gaussian",
+                      "identity"}) {
+        const auto a = parse_activation(name);
+        REQUIRE(a);
+        CHECK(to_string(*a) == name);
+    }
+    CHECK_FALSE(parse_activation("Tanh"));
+    CHECK_FALSE(parse_activation(""));
+}

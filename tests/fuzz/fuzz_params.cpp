@@ -1,0 +1,20 @@
+// libFuzzer target: the parameter-file parser must answer any bytes with either Params or an
+// InputError; any other exception, crash or sanitizer report is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/params.hpp"
+#include "core/params_json.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    try {
+        const auto p = primordial::core::params_from_json(text, "fuzz");
+        // Whatever parses must serialise and parse back to the same value.
+        if (!(primordial::core::params_from_json(primordial::core::params_to_json(p), "again") == p))
+            __builtin_trap();
+    } catch (const primordial::core::InputError&) {
+    }
+    return 0;
+}
