@@ -11,12 +11,12 @@ packages=(
   nlohmann-json3-dev libcli11-dev libpng-dev zlib1g-dev
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 libglx-mesa0
   python3-glad
-  xvfb xauth
+  xvfb xauth xdotool
   python3 python3-numpy python3-pil libopenblas0-pthread
   clang
 )
 if [ "${1:-}" = "--dev" ]; then
-  packages+=(xdotool imagemagick clang-format)
+  packages+=(imagemagick clang-format)
 fi
 
 export DEBIAN_FRONTEND=noninteractive

@@ -1,8 +1,13 @@
 // primordial: the command line. Exit codes: 0 success, 1 failure, 2 bad input.
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <optional>
+#include <tuple>
 #include <iostream>
 
+#include "app/explorer.hpp"
+#include "cli/bench_command.hpp"
+#include "cli/options.hpp"
 #include "cli/render_command.hpp"
 #include "core/params.hpp"
 
@@ -24,6 +29,14 @@ int main(int argc, char** argv) {
 
     cli::RenderCommand render;
     render.add_to(*app.add_subcommand("render", "Render a network to a PNG (headless)"));
+    cli::NetworkFlags explore_flags;
+    std::optional<std::string> screenshot_dir, window_size;
+    CLI::App* explore = app.add_subcommand("explore", "Open the explorer window (the default)");
+    explore_flags.add_to(*explore);
+    explore->add_option("--screenshot-dir", screenshot_dir, "Where S saves screenshots [pictures folder]");
+    explore->add_option("--window", window_size, "Window size WIDTHxHEIGHT [1600x1000]");
+    cli::BenchCommand bench;
+    bench.add_to(*app.add_subcommand("bench", "Time the renderers against numpy + OpenBLAS"));
 
     try {
         app.parse(argc, argv);
@@ -38,7 +51,23 @@ int main(int argc, char** argv) {
 
     try {
         if (app.got_subcommand("render")) return render.run();
-        // No subcommand: the main job. Until the explorer exists it renders the default network.
+        if (app.got_subcommand("bench")) return bench.run();
+        // No subcommand: the main job. Open the explorer where there is a display; otherwise
+        // render the explorer's default network headless.
+        if (app.got_subcommand("explore") || app::display_available()) {
+            app::ExplorerOptions opt;
+            if (explore_flags.any()) opt.params = explore_flags.resolve();
+            if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
+            if (window_size)
+                std::tie(opt.window_width, opt.window_height) = cli::parse_size("--window", *window_size);
+            if (!app::display_available()) {
+                std::cerr << "primordial: error: explore: no display (DISPLAY is not set); "
+                             "use `primordial render` to render headless\n";
+                return 1;
+            }
+            return app::run_explorer(opt);
+        }
+        std::cerr << "primordial: no display: rendering the default network to primordial.png\n";
         cli::RenderCommand def;
         def.output = "primordial.png";
         return def.run();

@@ -6,13 +6,17 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <optional>
 
+#include "cli/backend.hpp"
 #include "cli/options.hpp"
 #include "core/atomic_file.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
 #include "core/row_renderer.hpp"
+#include "gpu/error.hpp"
 
 namespace primordial::cli {
 
@@ -35,6 +39,11 @@ void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
     app.add_option("--z", z, "Value of the z input [0]");
     app.add_option("--size", size, "Image size WIDTHxHEIGHT [1024x1024]");
+}
+
+bool NetworkFlags::any() const {
+    return params_file || depth || width || activation || output_activation || inputs || outputs ||
+           dist || init || scale || bias_scale || seed || center || extent || z || size;
 }
 
 core::Params NetworkFlags::resolve() const {
@@ -114,14 +123,45 @@ int RenderCommand::run() const {
     if (!render) return 0;
     const std::string out = output.empty() ? "primordial.png" : output;
 
-    if (backend == "gpu") {
-        std::cerr << "primordial: error: --backend gpu: the GPU renderer is not built yet; use --backend cpu\n";
-        return 1;
+    // The GPU when asked for (or, with auto, when a context can be made), else the CPU evaluator.
+    std::unique_ptr<GpuSession> gpu_session;
+    std::unique_ptr<core::RowRenderer> rows;
+    std::string gpu_error;
+    if (backend != "cpu") {
+        gpu_session = open_gpu(&gpu_error);
+        // On a software rasteriser the CPU evaluator is an order of magnitude faster
+        // (docs/PERFORMANCE.md), so auto only takes a real GPU.
+        if (gpu_session && backend == "auto" && gpu_session->software()) {
+            gpu_error = "the GL context is a software rasteriser (" +
+                        gpu_session->description() + "); the CPU evaluator is faster";
+            gpu_session.reset();
+        }
+        if (gpu_session) {
+            try {
+                rows = gpu_session->row_renderer(network, p.view, p.image_width, p.image_height);
+            } catch (const gpu::Error& e) {
+                gpu_error = e.what();
+            }
+        }
+        if (!rows && backend == "gpu") {
+            std::cerr << "primordial: error: --backend gpu: " << gpu_error << "\n";
+            return 1;
+        }
+        if (backend == "auto" && !quiet) {
+            if (rows)
+                std::cerr << "primordial: backend auto: using the GPU ("
+                          << gpu_session->description() << ")\n";
+            else
+                std::cerr << "primordial: backend auto: using the CPU evaluator (" << gpu_error
+                          << ")\n";
+        }
     }
-    if (backend == "auto" && !quiet) std::cerr << "primordial: backend auto: using the CPU evaluator\n";
-
-    const core::Evaluator eval(network, p.view);
-    core::CpuRowRenderer rows(eval, p.image_width, p.image_height, {threads});
+    std::optional<core::Evaluator> eval;
+    if (!rows) {
+        eval.emplace(network, p.view);
+        rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width, p.image_height,
+                                                      core::EvalOptions{threads});
+    }
     const bool tty = ::isatty(STDERR_FILENO) && !quiet;
     const auto start = std::chrono::steady_clock::now();
     auto last = start;
@@ -133,12 +173,12 @@ int RenderCommand::run() const {
         }
         return true;
     };
-    core::write_png(rows, out, json, progress);
+    core::write_png(*rows, out, json, progress);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (tty) std::fprintf(stderr, "\r\033[K");
     if (!quiet)
         std::printf("%s: %dx%d, depth %d, %s, %.2f s\n", out.c_str(), p.image_width, p.image_height,
-                    p.network.depth, rows.name(), secs);
+                    p.network.depth, rows->name(), secs);
     return 0;
 }
 

@@ -17,6 +17,7 @@ struct NetworkFlags {
     void add_to(CLI::App& app);
     // File first, then flags on top; validated. Throws core::InputError naming the flag or key.
     core::Params resolve() const;
+    bool any() const;  // whether any of these flags was given
 };
 
 struct RenderCommand {

@@ -10,6 +10,7 @@ struct RunResult {
     std::string out, err;
 };
 
-RunResult run_primordial(const std::vector<std::string>& args);
+// `env` (optional) is a prefix for env(1), e.g. "-u DISPLAY VAR=value".
+RunResult run_primordial(const std::vector<std::string>& args, const std::string& env = "");
 std::filesystem::path test_dir(const std::string& name);  // fresh, empty
 std::string read_bytes(const std::filesystem::path& p);

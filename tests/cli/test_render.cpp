@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -165,9 +167,70 @@ TEST_CASE("an unwritable output is a failure (exit 1) that leaves nothing") {
     CHECK(r.err.find("cannot write") != std::string::npos);
 }
 
-TEST_CASE("--backend gpu is not available in this build") {
-    const RunResult r = run_primordial({"render", "--backend", "gpu", "--size", "8x8", "-o",
-                                        (test_dir("gpu") / "g.png").string()});
-    CHECK(r.exit_code == 1);
-    CHECK(r.err.find("not built yet") != std::string::npos);
+namespace {
+
+// Share of pixels whose channels all differ by at most 2/255.
+double agreement(const primordial::core::PngImage& a, const primordial::core::PngImage& b) {
+    REQUIRE(a.rgb.size() == b.rgb.size());
+    std::size_t ok = 0;
+    for (std::size_t i = 0; i < a.rgb.size(); i += 3) {
+        int d = 0;
+        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.rgb[i + c]) - int(b.rgb[i + c])));
+        ok += d <= 2;
+    }
+    return double(ok) / double(a.rgb.size() / 3);
+}
+
+// Hides every display and EGL driver, so that no OpenGL context can be made.
+const std::string kNoGpu = "-u DISPLAY -u WAYLAND_DISPLAY __EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent";
+
+}  // namespace
+
+TEST_CASE("--backend gpu renders what the CPU renders") {
+    const fs::path d = test_dir("gpu");
+    const std::vector<std::string> net = {"render", "--depth", "12", "--width", "30", "--init",
+                                          "lecun", "--inputs", "x,y,r", "--size", "64x48", "-q"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> a = net;
+        a.insert(a.end(), extra.begin(), extra.end());
+        return a;
+    };
+    const RunResult g = run_primordial(with({"--backend", "gpu", "-o", (d / "g.png").string()}));
+    if (g.exit_code == 1 && g.err.find("no OpenGL") != std::string::npos) {
+        MESSAGE("skipped: " << g.err);
+        return;
+    }
+    REQUIRE(g.exit_code == 0);
+    CHECK(g.err == "");
+    REQUIRE(run_primordial(with({"--backend", "cpu", "-o", (d / "c.png").string()})).exit_code == 0);
+    const auto gi = read_png(d / "g.png"), ci = read_png(d / "c.png");
+    CHECK(gi.params_text == ci.params_text);
+    CHECK(agreement(gi, ci) >= 0.995);
+
+    const RunResult a = run_primordial({"render", "--size", "16x16", "-o", (d / "a.png").string()});
+    CHECK(a.exit_code == 0);
+    // auto takes a real GPU, but not a software rasteriser, where the CPU evaluator is faster.
+    if (a.err.find("llvmpipe") != std::string::npos)
+        CHECK(a.err.rfind("primordial: backend auto: using the CPU evaluator (the GL context is "
+                          "a software rasteriser", 0) == 0);
+    else
+        CHECK(a.err.rfind("primordial: backend auto: using the GPU (", 0) == 0);
+    CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 1);
+}
+
+TEST_CASE("without an OpenGL context: gpu fails in one line, auto falls back to the CPU") {
+    const fs::path d = test_dir("nogpu");
+    const RunResult g = run_primordial(
+        {"render", "--backend", "gpu", "--size", "8x8", "-o", (d / "g.png").string()}, kNoGpu);
+    CHECK(g.exit_code == 1);
+    CHECK(g.err.rfind("primordial: error: --backend gpu: no OpenGL 3.3 context (", 0) == 0);
+    CHECK(std::count(g.err.begin(), g.err.end(), '\n') == 1);
+    CHECK_FALSE(fs::exists(d / "g.png"));
+
+    const RunResult a = run_primordial({"render", "--size", "8x8", "-o", (d / "a.png").string()},
+                                       kNoGpu);
+    CHECK(a.exit_code == 0);
+    CHECK(a.err.rfind("primordial: backend auto: using the CPU evaluator (no OpenGL", 0) == 0);
+    CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 1);
+    CHECK(fs::exists(d / "a.png"));
 }

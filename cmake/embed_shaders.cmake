@@ -1,0 +1,20 @@
+# Embeds shader files as C++ string constants: cmake -DOUT_DIR=... -DSHADERS="a.glsl;b.glsl" -P.
+# shaders/network.frag.glsl becomes primordial::gpu::shaders::network_frag.
+set(hpp "// Generated from shaders/*.glsl by cmake/embed_shaders.cmake; do not edit.\n#pragma once\n\nnamespace primordial::gpu::shaders {\n\n")
+set(cpp "// Generated from shaders/*.glsl by cmake/embed_shaders.cmake; do not edit.\n#include \"gpu/shaders.hpp\"\n\nnamespace primordial::gpu::shaders {\n\n")
+foreach(file IN LISTS SHADERS)
+  get_filename_component(name "${file}" NAME)
+  string(REGEX REPLACE "\\.glsl$" "" name "${name}")
+  string(REPLACE "." "_" name "${name}")
+  file(READ "${file}" text)
+  if(text MATCHES "\\)glsl\"")
+    message(FATAL_ERROR "${file} contains the raw-string delimiter )glsl\"")
+  endif()
+  string(APPEND hpp "extern const char* const ${name};\n")
+  string(APPEND cpp "const char* const ${name} = R\"glsl(${text})glsl\";\n\n")
+endforeach()
+string(APPEND hpp "\n}  // namespace primordial::gpu::shaders\n")
+string(APPEND cpp "}  // namespace primordial::gpu::shaders\n")
+# Only touch the outputs when they change, so edits elsewhere do not rebuild the library.
+file(CONFIGURE OUTPUT "${OUT_DIR}/gpu/shaders.hpp" CONTENT "${hpp}" @ONLY)
+file(CONFIGURE OUTPUT "${OUT_DIR}/gpu/shaders.cpp" CONTENT "${cpp}" @ONLY)

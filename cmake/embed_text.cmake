@@ -1,0 +1,3 @@
+# Writes a header holding a text file as a C++ raw string: cmake -DIN= -DOUT= -DNAME= -P ...
+file(READ "${IN}" content)
+file(WRITE "${OUT}" "// Generated from ${IN}; do not edit.\n#pragma once\nnamespace primordial::cli {\ninline constexpr const char* ${NAME} = R\"EMBED(${content})EMBED\";\n}\n")

@@ -1,0 +1,46 @@
+#include "app/commands.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <array>
+
+namespace primordial::app {
+namespace {
+
+constexpr std::array kCommands{
+    Command{CommandId::pan_left, "Pan left", "Left", GLFW_KEY_LEFT, 0, false},
+    Command{CommandId::pan_right, "Pan right", "Right", GLFW_KEY_RIGHT, 0, false},
+    Command{CommandId::pan_up, "Pan up", "Up", GLFW_KEY_UP, 0, false},
+    Command{CommandId::pan_down, "Pan down", "Down", GLFW_KEY_DOWN, 0, false},
+    Command{CommandId::zoom_in, "Zoom in", "+", GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD, false},
+    Command{CommandId::zoom_out, "Zoom out", "-", GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT, false},
+    Command{CommandId::reset_view, "Reset view", "R", GLFW_KEY_R, 0, false},
+    Command{CommandId::new_seed, "New seed", "Space", GLFW_KEY_SPACE, 0, false},
+    Command{CommandId::toggle_fullscreen, "Fullscreen", "F", GLFW_KEY_F, 0, false},
+    Command{CommandId::toggle_panel, "Hide/show panel", "H", GLFW_KEY_H, 0, false},
+    Command{CommandId::screenshot, "Save screenshot", "S", GLFW_KEY_S, 0, false},
+    Command{CommandId::toggle_help, "Help", "F1 or ?", GLFW_KEY_F1, GLFW_KEY_SLASH, true},
+    Command{CommandId::quit, "Quit", "Esc", GLFW_KEY_ESCAPE, 0, false},
+};
+
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
+const Command& command(CommandId id) {
+    for (const Command& c : kCommands)
+        if (c.id == id) return c;
+    return kCommands.front();
+}
+
+std::optional<CommandId> command_for_key(int key, int mods) {
+    const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
+    if (mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) return std::nullopt;
+    for (const Command& c : kCommands) {
+        if (key == c.key) return c.id;
+        if (c.alt_key != 0 && key == c.alt_key && shift == c.shift_alt_key) return c.id;
+    }
+    return std::nullopt;
+}
+
+}  // namespace primordial::app

@@ -1,0 +1,30 @@
+// One table of named commands drives the keys, the menu and the help overlay, so they cannot
+// drift apart.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace primordial::app {
+
+enum class CommandId {
+    pan_left, pan_right, pan_up, pan_down, zoom_in, zoom_out, reset_view,
+    new_seed, toggle_fullscreen, toggle_panel, screenshot, toggle_help, quit,
+};
+
+struct Command {
+    CommandId id;
+    std::string_view name;  // shown in the menu and the help overlay
+    std::string_view keys;  // human-readable binding
+    int key;                // GLFW key code
+    int alt_key;            // a second binding, or 0
+    bool shift_alt_key;     // alt_key needs Shift (e.g. '?' = Shift + '/')
+};
+
+std::span<const Command> commands();
+const Command& command(CommandId id);
+// The command bound to a key press (GLFW key and modifier bits), if any.
+std::optional<CommandId> command_for_key(int key, int mods);
+
+}  // namespace primordial::app

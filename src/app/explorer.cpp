@@ -1,0 +1,303 @@
+#include "app/explorer.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <vector>
+
+#include "app/actions.hpp"
+#include "app/panel.hpp"
+#include "app/paths.hpp"
+#include "app/session.hpp"
+#include "core/network.hpp"
+#include "core/params_json.hpp"
+#include "core/png_io.hpp"
+#include "core/view.hpp"
+#include "gpu/display.hpp"
+#include "gpu/gpu_row_renderer.hpp"
+#include "gpu/network_renderer.hpp"
+#include "gpu/progressive.hpp"
+
+namespace primordial::app {
+namespace {
+
+struct KeyPress {
+    int key, mods;
+};
+
+// Window-level input that GLFW delivers by callback; the loop drains it each frame.
+struct WindowInput {
+    std::vector<KeyPress> keys;
+};
+
+void on_key(GLFWwindow* w, int key, int, int action, int mods) {
+    if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
+    static_cast<WindowInput*>(glfwGetWindowUserPointer(w))->keys.push_back({key, mods});
+}
+
+std::uint64_t fresh_seed() {
+    std::random_device rd;
+    return 1 + rd() % 999999;  // short enough to read out and type back
+}
+
+std::string status_text(const gpu::ProgressStatus& st, const core::Network& net, int w, int h) {
+    char buf[256];
+    const char* names[] = {"full", "1/2", "1/4", "1/8", "1/16", "1/32"};
+    std::string time = st.full_ms ? std::to_string(static_cast<int>(*st.full_ms + 0.5)) + " ms"
+                                  : std::string("-");
+    // Useful GFLOP/s = 2 * multiply-adds / time.
+    std::snprintf(buf, sizeof buf, "%s  %3.0f%%  |  full frame %s  |  %.1f GFLOP/s  |  %dx%d  |  %lld multiply-adds/pixel",
+                  st.done ? "done" : names[st.level], st.fraction * 100, time.c_str(),
+                  2.0 * st.mac_per_ms * 1e-6, w, h, net.multiply_adds());
+    return buf;
+}
+
+class Explorer {
+public:
+    Explorer(GLFWwindow* window, const ExplorerOptions& opt, Session session, std::string message)
+        : window_(window), opt_(opt), message_(std::move(message)), progressive_(renderer_) {
+        state_.params = session.params;
+        state_.screenshot_dir = session.screenshot_dir;
+        glfwSetWindowUserPointer(window_, &input_);
+        glfwSetKeyCallback(window_, on_key);  // before ImGui, which chains to it
+    }
+
+    void run() {
+        bool dirty = true;
+        while (!glfwWindowShouldClose(window_) && !state_.quit) {
+            // Sleep until an event while nothing changes; spin while the picture refines.
+            if (dirty) glfwPollEvents();
+            else glfwWaitEventsTimeout(0.5);
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            dirty = frame();
+            ImGui::Render();
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            glfwSwapBuffers(window_);
+        }
+    }
+
+    Session session() const {
+        return {state_.params, state_.screenshot_dir};
+    }
+
+private:
+    // One frame: input, panel, rendering within the budget. Returns whether more frames are
+    // needed without new events.
+    bool frame() {
+        const ImGuiIO& io = ImGui::GetIO();
+        const core::Params before = state_.params;
+
+        const PanelOutput panel = draw_panel(state_, message_, io.DisplaySize.y);
+        if (panel.command) apply_command(*panel.command);
+
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+        const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+        const int pic_x = static_cast<int>(panel.width * sx);
+        const int pic_w = std::max(1, fb_w - pic_x), pic_h = std::max(1, fb_h);
+        state_.params.image_width = pic_w;
+        state_.params.image_height = pic_h;
+
+        handle_mouse(panel.width, sx, sy);
+        for (const KeyPress& k : input_.keys)
+            if (!io.WantCaptureKeyboard)
+                if (auto id = command_for_key(k.key, k.mods)) apply_command(*id);
+        input_.keys.clear();
+
+        try {
+            core::validate(state_.params);
+        } catch (const core::InputError& e) {
+            message_ = std::string("not applied: ") + e.what();
+            state_.params = before;
+        }
+        if (state_.fullscreen != fullscreen_) set_fullscreen(state_.fullscreen);
+        update_renderer();
+        const bool more = progressive_.step(opt_.frame_budget_ms);
+
+        gpu::clear_framebuffer(fb_w, fb_h);
+        progressive_.present(pic_x, 0, pic_w, pic_h);
+        draw_status(status_text(progressive_.status(), *network_, pic_w, pic_h), panel.width,
+                    io.DisplaySize.y);
+        bool help = state_.help_visible;
+        draw_help(&help);
+        state_.help_visible = help;
+        if (state_.screenshot_requested) {
+            state_.screenshot_requested = false;
+            save_screenshot();
+        }
+        return more || ImGui::IsAnyItemActive() || !(state_.params == before);
+    }
+
+    void apply_command(CommandId id) { apply(id, state_, fresh_seed()); }
+
+    void handle_mouse(float panel_width, float sx, float sy) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.WantCaptureMouse) return;
+        const int w = state_.params.image_width, h = state_.params.image_height;
+        // Cursor position in picture pixels (framebuffer scale, picture origin).
+        const double px = (io.MousePos.x - panel_width) * sx, py = io.MousePos.y * sy;
+        core::ViewParams& v = state_.params.view;
+        if (io.MouseWheel != 0.0f)
+            v = core::zoom_about(v, w, h, px, py, std::pow(kWheelBase, io.MouseWheel));
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            v = core::recenter(v, w, h, px, py);
+        } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+            v = core::pan_pixels(v, w, h, io.MouseDelta.x * sx, io.MouseDelta.y * sy);
+        }
+        v.extent = std::clamp(v.extent, core::Limits::min_extent, core::Limits::max_extent);
+    }
+
+    void update_renderer() {
+        const bool first = !network_;
+        if (first || !(state_.params.network == built_for_)) {
+            built_for_ = state_.params.network;
+            network_ = core::build_network(built_for_);
+            renderer_.set_network(*network_);
+        }
+        if (first || !(renderer_.view() == state_.params.view))
+            renderer_.set_view(state_.params.view);
+        if (first || !(state_.params == shown_)) {
+            shown_ = state_.params;
+            progressive_.restart(state_.params.image_width, state_.params.image_height,
+                                 network_->multiply_adds(), opt_.frame_budget_ms);
+        }
+    }
+
+    void set_fullscreen(bool on) {
+        if (on) {
+            glfwGetWindowPos(window_, &windowed_[0], &windowed_[1]);
+            glfwGetWindowSize(window_, &windowed_[2], &windowed_[3]);
+            GLFWmonitor* m = glfwGetPrimaryMonitor();
+            const GLFWvidmode* mode = m ? glfwGetVideoMode(m) : nullptr;
+            if (!mode) {
+                state_.fullscreen = false;
+                message_ = "fullscreen: no monitor found";
+                return;
+            }
+            glfwSetWindowMonitor(window_, m, 0, 0, mode->width, mode->height, mode->refreshRate);
+        } else {
+            glfwSetWindowMonitor(window_, nullptr, windowed_[0], windowed_[1], windowed_[2],
+                                 windowed_[3], 0);
+        }
+        fullscreen_ = on;
+    }
+
+    void save_screenshot() {
+        try {
+            std::filesystem::create_directories(state_.screenshot_dir);
+            const auto path =
+                unique_screenshot_path(state_.screenshot_dir, std::chrono::system_clock::now());
+            gpu::GpuRowRenderer rows(renderer_, state_.params.image_width,
+                                     state_.params.image_height);
+            core::write_png(rows, path, core::params_to_json(state_.params));
+            message_ = "saved " + path.string();
+        } catch (const std::exception& e) {
+            message_ = std::string("screenshot failed: ") + e.what();
+        }
+        std::fprintf(stderr, "primordial: %s\n", message_.c_str());
+    }
+
+    GLFWwindow* window_;
+    ExplorerOptions opt_;
+    std::string message_;
+    WindowInput input_;
+    ExplorerState state_;
+    gpu::NetworkRenderer renderer_;
+    gpu::ProgressiveRenderer progressive_;
+    std::optional<core::Network> network_;
+    core::NetworkParams built_for_;
+    core::Params shown_;
+    bool fullscreen_ = false;
+    int windowed_[4] = {0, 0, 1600, 1000};
+};
+
+void on_glfw_error(int, const char* what) { std::fprintf(stderr, "primordial: GLFW: %s\n", what); }
+
+}  // namespace
+
+bool display_available() {
+    const char* x = std::getenv("DISPLAY");
+    const char* wl = std::getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (wl && *wl);
+}
+
+int run_explorer(const ExplorerOptions& opt) {
+    const Getenv env = system_getenv();
+    const auto session_file = config_dir(env) / "session.json";
+    LoadResult loaded = load_session(session_file, opt.screenshot_dir.value_or(default_screenshot_dir(env)));
+    if (!loaded.warning.empty()) std::fprintf(stderr, "primordial: %s\n", loaded.warning.c_str());
+    if (opt.params) loaded.session.params = *opt.params;
+    if (opt.screenshot_dir) loaded.session.screenshot_dir = *opt.screenshot_dir;
+
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "primordial: error: cannot open a window (no display?)\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window =
+        glfwCreateWindow(opt.window_width, opt.window_height, "Primordial", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "primordial: error: cannot open an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    if (const std::string err = gpu::load_gl(glfwGetProcAddress); !err.empty()) {
+        std::fprintf(stderr, "primordial: error: %s\n", err.c_str());
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
+    ImGui::StyleColorsDark();
+    float xscale = 1, yscale = 1;
+    glfwGetWindowContentScale(window, &xscale, &yscale);
+    if (xscale > 1.01f) {  // HiDPI: larger widgets and text
+        ImGui::GetStyle().ScaleAllSizes(xscale);
+        io.FontGlobalScale = xscale;
+    }
+
+    int rc = 0;
+    {
+        Explorer explorer(window, opt, loaded.session, loaded.warning);
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+        try {
+            explorer.run();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "primordial: error: %s\n", e.what());
+            rc = 1;
+        }
+        try {
+            save_session(session_file, explorer.session());
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "primordial: could not save the session: %s\n", e.what());
+        }
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+    }
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return rc;
+}
+
+}  // namespace primordial::app

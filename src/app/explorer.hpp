@@ -1,0 +1,24 @@
+// The explorer: a GLFW window with the picture and an ImGui panel.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "core/params.hpp"
+
+namespace primordial::app {
+
+struct ExplorerOptions {
+    std::optional<core::Params> params;  // start from these instead of the saved session
+    std::optional<std::filesystem::path> screenshot_dir;
+    int window_width = 1600, window_height = 1000;
+    double frame_budget_ms = 30;  // rendering time per frame while a picture refines
+};
+
+// Runs until the window closes. Returns an exit code; prints one-line errors to stderr.
+int run_explorer(const ExplorerOptions& opt);
+
+// Whether a window can be opened here (a display exists).
+bool display_available();
+
+}  // namespace primordial::app

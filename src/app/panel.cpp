@@ -1,0 +1,225 @@
+#include "app/panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "core/params.hpp"
+
+namespace primordial::app {
+namespace {
+
+using core::Activation;
+
+constexpr Activation kActivations[] = {Activation::tanh,       Activation::sigmoid,
+                                       Activation::relu,       Activation::leaky_relu,
+                                       Activation::elu,        Activation::softplus,
+                                       Activation::sin,        Activation::gaussian,
+                                       Activation::identity};
+
+bool activation_combo(const char* label, Activation* a) {
+    bool changed = false;
+    if (ImGui::BeginCombo(label, std::string(core::to_string(*a)).c_str())) {
+        for (Activation c : kActivations) {
+            const bool selected = c == *a;
+            if (ImGui::Selectable(std::string(core::to_string(c)).c_str(), selected)) {
+                *a = c;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+template <class E, std::size_t N>
+void enum_combo(const char* label, E* value, const E (&options)[N]) {
+    if (ImGui::BeginCombo(label, std::string(core::to_string(*value)).c_str())) {
+        for (E o : options)
+            if (ImGui::Selectable(std::string(core::to_string(o)).c_str(), o == *value)) *value = o;
+        ImGui::EndCombo();
+    }
+}
+
+void network_section(core::NetworkParams& n) {
+    ImGui::InputScalar("seed", ImGuiDataType_U64, &n.seed);
+    int depth = n.depth;
+    if (ImGui::SliderInt("depth", &depth, 1, 64, "%d", ImGuiSliderFlags_AlwaysClamp)) {
+        // Per-layer lists follow the depth: repeat the last entry, or trim.
+        const auto resize = [&](auto& v) {
+            if (v.size() > 1) v.resize(static_cast<std::size_t>(std::max(depth - 1, 1)), v.back());
+        };
+        n.depth = depth;
+        resize(n.widths);
+        resize(n.activations);
+    }
+    if (n.widths.size() == 1) {
+        ImGui::SliderInt("width", &n.widths[0], 1, 400, "%d", ImGuiSliderFlags_Logarithmic);
+    } else {
+        ImGui::TextDisabled("widths per layer (%zu)", n.widths.size());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("make uniform")) n.widths = {n.widths.front()};
+    }
+    bool per_layer = n.activations.size() > 1;
+    if (ImGui::Checkbox("activation per layer", &per_layer)) {
+        n.activations = per_layer && n.depth > 2
+                            ? std::vector<Activation>(n.depth - 1, n.activations.front())
+                            : std::vector<Activation>{n.activations.front()};
+    }
+    if (n.activations.size() == 1) {
+        activation_combo("activation", &n.activations[0]);
+    } else if (ImGui::TreeNode("hidden layers")) {
+        for (std::size_t l = 0; l < n.activations.size(); ++l) {
+            ImGui::PushID(static_cast<int>(l));
+            activation_combo(("layer " + std::to_string(l + 1)).c_str(), &n.activations[l]);
+            ImGui::PopID();
+        }
+        ImGui::TreePop();
+    }
+    activation_combo("output", &n.output_activation);
+}
+
+void inputs_section(core::NetworkParams& n, core::ViewParams& v) {
+    using core::Input;
+    for (Input in : {Input::x, Input::y, Input::r, Input::z}) {
+        bool on = std::find(n.inputs.begin(), n.inputs.end(), in) != n.inputs.end();
+        if (in != Input::x) ImGui::SameLine();
+        if (ImGui::Checkbox(std::string(core::to_string(in)).c_str(), &on)) {
+            if (on) {
+                n.inputs.push_back(in);
+            } else if (n.inputs.size() > 1) {
+                n.inputs.erase(std::find(n.inputs.begin(), n.inputs.end(), in));
+            }
+        }
+    }
+    float z = static_cast<float>(v.z);
+    if (ImGui::SliderFloat("z", &z, -3.0f, 3.0f)) v.z = z;
+    int outputs = n.outputs == 1 ? 1 : 0;
+    ImGui::RadioButton("RGB", &outputs, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("grey", &outputs, 1);
+    n.outputs = outputs == 1 ? 1 : 3;
+}
+
+void weights_section(core::NetworkParams& n) {
+    enum_combo("distribution", &n.distribution,
+               {core::Distribution::uniform, core::Distribution::normal});
+    enum_combo("init", &n.init,
+               {core::Init::range, core::Init::glorot, core::Init::he, core::Init::lecun});
+    float scale = static_cast<float>(n.scale);
+    if (ImGui::SliderFloat("weight scale", &scale, 0.01f, 10.0f, "%.4g",
+                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+        n.scale = scale;
+    bool own_bias = n.bias_scale.has_value();
+    if (ImGui::Checkbox("own bias scale", &own_bias))
+        n.bias_scale = own_bias ? std::optional<double>(n.scale) : std::nullopt;
+    if (n.bias_scale) {
+        float b = static_cast<float>(*n.bias_scale);
+        if (ImGui::SliderFloat("bias scale", &b, 0.0f, 10.0f, "%.4g",
+                               ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+            n.bias_scale = b;
+    }
+}
+
+void view_section(ExplorerState& s) {
+    core::ViewParams& v = s.params.view;
+    ImGui::InputDouble("centre x", &v.center_x, 0.0, 0.0, "%.10g");
+    ImGui::InputDouble("centre y", &v.center_y, 0.0, 0.0, "%.10g");
+    double extent = v.extent;
+    if (ImGui::InputDouble("extent", &extent, 0.0, 0.0, "%.6g") && extent > 0) v.extent = extent;
+    if (ImGui::Button("reset view")) apply(CommandId::reset_view, s, 0);
+}
+
+}  // namespace
+
+PanelOutput draw_panel(ExplorerState& s, const std::string& message, float height) {
+    PanelOutput out;
+    if (!s.panel_visible) return out;
+    const float width = 340.0f * ImGui::GetIO().FontGlobalScale;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::Begin("Primordial", nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_MenuBar);
+    if (ImGui::BeginMenuBar()) {
+        if (ImGui::BeginMenu("Commands")) {
+            for (const Command& c : commands())
+                if (ImGui::MenuItem(std::string(c.name).c_str(), std::string(c.keys).c_str()))
+                    out.command = c.id;
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenuBar();
+    }
+    ImGui::PushItemWidth(-110.0f * ImGui::GetIO().FontGlobalScale);
+    if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
+        if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
+        network_section(s.params.network);
+    }
+    if (ImGui::CollapsingHeader("Inputs and outputs", ImGuiTreeNodeFlags_DefaultOpen))
+        inputs_section(s.params.network, s.params.view);
+    if (ImGui::CollapsingHeader("Weights", ImGuiTreeNodeFlags_DefaultOpen))
+        weights_section(s.params.network);
+    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s);
+    if (ImGui::CollapsingHeader("Screenshot", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::TextWrapped("folder: %s", s.screenshot_dir.string().c_str());
+        char buf[512];
+        std::snprintf(buf, sizeof buf, "%s", s.screenshot_dir.string().c_str());
+        if (ImGui::InputText("folder", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue))
+            s.screenshot_dir = buf;
+        if (ImGui::Button("save screenshot (S)")) out.command = CommandId::screenshot;
+    }
+    ImGui::PopItemWidth();
+    if (!message.empty()) {
+        ImGui::Separator();
+        ImGui::TextWrapped("%s", message.c_str());
+    }
+    out.width = width;
+    ImGui::End();
+    return out;
+}
+
+void draw_status(const std::string& text, float x, float bottom) {
+    ImGui::SetNextWindowPos(ImVec2(x + 8, bottom - 8), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowBgAlpha(0.6f);
+    ImGui::Begin("##status", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::End();
+}
+
+void draw_help(bool* open) {
+    if (!*open) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::Begin("Keys and mouse", open,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings);
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+        for (const Command& c : commands()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::string(c.keys).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::string(c.name).c_str());
+        }
+        for (auto [k, what] : {std::pair{"Wheel", "Zoom about the cursor"},
+                               std::pair{"Left drag", "Pan"},
+                               std::pair{"Double-click", "Centre on the point"}}) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(what);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace primordial::app

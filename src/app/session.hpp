@@ -1,0 +1,27 @@
+// The explorer's state between runs: the last parameters and view, and the screenshot folder.
+// Stored as JSON in the user's config folder; a damaged file is reported and ignored.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/params.hpp"
+
+namespace primordial::app {
+
+struct Session {
+    core::Params params;
+    std::filesystem::path screenshot_dir;
+};
+
+// The explorer's first-start network: deep and good-looking, like the article's favourite.
+core::Params default_explorer_params();
+
+struct LoadResult {
+    Session session;
+    std::string warning;  // non-empty when the file existed but could not be used
+};
+LoadResult load_session(const std::filesystem::path& file, const std::filesystem::path& default_shots);
+void save_session(const std::filesystem::path& file, const Session& s);  // throws on failure
+
+}  // namespace primordial::app

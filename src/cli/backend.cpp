@@ -1,0 +1,59 @@
+#include "cli/backend.hpp"
+
+#include "gpu/context.hpp"
+#include "gpu/gpu_row_renderer.hpp"
+#include "gpu/interface_bench.hpp"
+#include "gpu/network_renderer.hpp"
+
+namespace primordial::cli {
+namespace {
+
+// An offscreen context and one renderer; row renderers borrow it, so they must not outlive it.
+class OffscreenGpu final : public GpuSession {
+public:
+    explicit OffscreenGpu(std::unique_ptr<gpu::Context> context)
+        : context_(std::move(context)), renderer_(std::make_unique<gpu::NetworkRenderer>()) {}
+
+    std::string description() const override { return context_->describe(); }
+
+    // Throws gpu::Error when the network does not fit the device or the shader fails.
+    std::unique_ptr<core::RowRenderer> row_renderer(const core::Network& net,
+                                                    const core::ViewParams& view, int width,
+                                                    int height) override {
+        context_->make_current();
+        renderer_->set_view(view);
+        renderer_->set_network(net);
+        renderer_->prepare();
+        return std::make_unique<gpu::GpuRowRenderer>(*renderer_, width, height);
+    }
+
+    std::vector<double> interface_frames(const core::Params& p, int frames,
+                                         double budget_ms) override {
+        context_->make_current();
+        return gpu::interface_frame_times(*renderer_, p, frames, budget_ms);
+    }
+
+    bool software() const override {
+        const std::string& r = context_->capabilities().renderer;
+        for (const char* name : {"llvmpipe", "softpipe", "SWR", "swrast"})
+            if (r.find(name) != std::string::npos) return true;
+        return false;
+    }
+
+private:
+    std::unique_ptr<gpu::Context> context_;  // declared first: destroyed after the renderer
+    std::unique_ptr<gpu::NetworkRenderer> renderer_;
+};
+
+}  // namespace
+
+std::unique_ptr<GpuSession> open_gpu(std::string* why_not) {
+    auto made = gpu::Context::create();
+    if (!made.context) {
+        if (why_not) *why_not = made.error;
+        return nullptr;
+    }
+    return std::make_unique<OffscreenGpu>(std::move(made.context));
+}
+
+}  // namespace primordial::cli

@@ -1,0 +1,31 @@
+// Chooses the renderer behind whole-image work (render, bench): the GPU when an OpenGL context
+// can be made, else the CPU evaluator.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/network.hpp"
+#include "core/row_renderer.hpp"
+
+namespace primordial::cli {
+
+class GpuSession {
+public:
+    virtual ~GpuSession() = default;
+    virtual std::string description() const = 0;  // GL renderer and version
+    virtual std::unique_ptr<core::RowRenderer> row_renderer(const core::Network& net,
+                                                            const core::ViewParams& view,
+                                                            int width, int height) = 0;
+    // Frame times (ms) while a parameter changes every frame, as in the explorer.
+    virtual std::vector<double> interface_frames(const core::Params& p, int frames,
+                                                 double budget_ms) = 0;
+    // A software rasteriser (Mesa llvmpipe, softpipe): slower than the CPU evaluator.
+    virtual bool software() const = 0;
+};
+
+// An offscreen GL context, or nullptr with the reason in *why_not.
+std::unique_ptr<GpuSession> open_gpu(std::string* why_not);
+
+}  // namespace primordial::cli

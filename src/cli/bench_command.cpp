@@ -1,0 +1,172 @@
+#include "cli/bench_command.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "cli/backend.hpp"
+#include "cli/numpy_reference_py.hpp"
+#include "cli/options.hpp"
+#include "core/atomic_file.hpp"
+#include "core/params_json.hpp"
+
+namespace primordial::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string t = (fs::temp_directory_path() / "primordial-bench-XXXXXX").string();
+        if (!::mkdtemp(t.data())) throw std::runtime_error("cannot create a temporary folder");
+        path = t;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::string cpu_model() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    return "unknown CPU";
+}
+
+// Best-of-n wall time of a full frame, in milliseconds.
+double time_frames(core::RowRenderer& r, int n) {
+    std::vector<std::uint8_t> rgb(static_cast<std::size_t>(r.width()) * r.height() * 3);
+    double best = 1e300;
+    for (int i = 0; i < n; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        r.render_rows(0, r.height(), rgb.data());
+        const auto t1 = std::chrono::steady_clock::now();
+        best = std::min(best, std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    return best;
+}
+
+// numpy's time for the same network, or nullopt (with a note) when numpy is unavailable.
+std::optional<double> time_numpy(const core::Network& net, const core::Params& p, int n,
+                                 const TempDir& tmp) {
+    const fs::path weights = tmp.path / "weights.json", script = tmp.path / "numpy_reference.py";
+    core::write_text_file(weights, core::weights_to_json(net, p.view));
+    core::write_text_file(script, kNumpyReferencePy);
+    // OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE pin old kernels on some machines; numpy gets its best.
+    // Debian's python3 carries python3-numpy even where another python3 comes first in PATH.
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::string cmd = "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE " + python + " '" +
+                            script.string() + "' '" + weights.string() + "' " +
+                            std::to_string(p.image_width) + "x" + std::to_string(p.image_height) +
+                            " --bench " + std::to_string(n) + " 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(cmd.c_str(), "r"), ::pclose);
+    if (!pipe) return std::nullopt;
+    char line[256];
+    std::optional<double> ms;
+    while (std::fgets(line, sizeof line, pipe.get())) {
+        double v = 0;
+        if (std::sscanf(line, "numpy float32: %lf ms", &v) == 1) ms = v;
+    }
+    return ms;
+}
+
+}  // namespace
+
+void BenchCommand::add_to(CLI::App& app) {
+    app.add_option("--networks", networks, "Networks as DEPTHxWIDTH, comma-separated");
+    app.add_option("--sizes", sizes, "Image sizes as WIDTHxHEIGHT, comma-separated");
+    app.add_option("--backends", backends, "Any of cpu, gpu, numpy, comma-separated");
+    app.add_option("--repeat", repeat, "Frames per measurement; the best is kept")->check(CLI::Range(1, 100));
+    app.add_option("--threads", threads, "CPU threads, 0 for all")->check(CLI::Range(0, 1024));
+    app.add_option("--ui-frames", ui_frames, "Interface frames to time per network")->check(CLI::Range(1, 10000));
+    app.add_option("--ui-budget", ui_budget_ms, "The explorer's per-frame rendering budget, ms")->check(CLI::Range(1.0, 1000.0));
+}
+
+int BenchCommand::run() const {
+    std::vector<std::pair<int, int>> nets, image_sizes;
+    for (const auto& s : split_list(networks)) nets.push_back(parse_size("--networks", s));
+    for (const auto& s : split_list(sizes)) image_sizes.push_back(parse_size("--sizes", s));
+    bool want_cpu = false, want_gpu = false, want_numpy = false;
+    for (const auto& b : split_list(backends)) {
+        if (b == "cpu") want_cpu = true;
+        else if (b == "gpu") want_gpu = true;
+        else if (b == "numpy") want_numpy = true;
+        else throw core::InputError("--backends: unknown backend '" + b + "' (expected cpu, gpu, numpy)");
+    }
+
+    std::unique_ptr<GpuSession> gpu;
+    if (want_gpu) {
+        std::string why;
+        gpu = open_gpu(&why);
+        if (!gpu) std::printf("# gpu: unavailable (%s)\n", why.c_str());
+    }
+    std::printf("# machine: %s, %u hardware threads%s%s\n", cpu_model().c_str(),
+                std::max(1u, std::thread::hardware_concurrency()), gpu ? ", GL: " : "",
+                gpu ? gpu->description().c_str() : "");
+    std::printf("# best of %d frames; GFLOP/s = 2 * multiply-adds * pixels / time; "
+                "x numpy = numpy's time / this time\n", repeat);
+    std::printf("%-8s %-10s %-7s %10s %9s %9s\n", "network", "size", "backend", "ms/frame",
+                "GFLOP/s", "x numpy");
+    std::fflush(stdout);
+
+    const TempDir tmp;
+    for (auto [depth, width] : nets) {
+        for (auto [w, h] : image_sizes) {
+            core::Params p;
+            p.network.depth = depth;
+            p.network.widths = {width};
+            p.image_width = w;
+            p.image_height = h;
+            core::validate(p);
+            const core::Network net = core::build_network(p.network);
+            const double flops = 2.0 * static_cast<double>(net.multiply_adds()) * w * h;
+            std::optional<double> numpy_ms;
+            if (want_numpy) numpy_ms = time_numpy(net, p, repeat, tmp);
+            auto row = [&](const char* backend, double ms) {
+                char ratio[32] = "-";
+                if (numpy_ms) std::snprintf(ratio, sizeof ratio, "%.2f", *numpy_ms / ms);
+                std::printf("%-8s %-10s %-7s %10.1f %9.1f %9s\n",
+                            (std::to_string(depth) + "x" + std::to_string(width)).c_str(),
+                            (std::to_string(w) + "x" + std::to_string(h)).c_str(), backend, ms,
+                            flops / ms * 1e-6, ratio);
+                std::fflush(stdout);
+            };
+            if (want_numpy) {
+                if (numpy_ms) row("numpy", *numpy_ms);
+                else std::printf("# numpy: unavailable (needs python3 with numpy)\n");
+            }
+            if (want_cpu) {
+                const core::Evaluator eval(net, p.view);
+                core::CpuRowRenderer cpu(eval, w, h, {threads});
+                row("cpu", time_frames(cpu, repeat));
+            }
+            if (gpu) {
+                auto r = gpu->row_renderer(net, p.view, w, h);
+                row("gpu", time_frames(*r, repeat));
+                auto frames = gpu->interface_frames(p, ui_frames, ui_budget_ms);
+                std::sort(frames.begin(), frames.end());
+                const double p95 = frames[std::min(frames.size() - 1, frames.size() * 95 / 100)];
+                std::printf("%-8s %-10s %-7s %10.1f %9s %9s   p95 interface frame, %d frames, "
+                            "a new seed every frame, %.0f ms budget\n",
+                            (std::to_string(depth) + "x" + std::to_string(width)).c_str(),
+                            (std::to_string(w) + "x" + std::to_string(h)).c_str(), "gpu-ui", p95,
+                            "-", "-", ui_frames, ui_budget_ms);
+                std::fflush(stdout);
+            }
+        }
+    }
+    return 0;
+}
+
+}  // namespace primordial::cli

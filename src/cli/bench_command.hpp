@@ -1,0 +1,23 @@
+// `primordial bench`: milliseconds per frame and useful GFLOP/s for the article's networks, on
+// every backend, against numpy + OpenBLAS evaluating the same network in the same run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace primordial::cli {
+
+struct BenchCommand {
+    std::string networks = "2x10,18x30,40x30,14x400";  // DEPTHxWIDTH list
+    std::string sizes = "1024x1024,1920x1080";
+    std::string backends = "cpu,gpu,numpy";
+    int repeat = 3;
+    int threads = 0;
+    int ui_frames = 40;
+    double ui_budget_ms = 30;
+
+    void add_to(CLI::App& app);
+    int run() const;
+};
+
+}  // namespace primordial::cli

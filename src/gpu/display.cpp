@@ -1,0 +1,26 @@
+#include "gpu/display.hpp"
+
+#include "gpu/gl.hpp"
+
+namespace primordial::gpu {
+
+std::string load_gl(ProcLoader loader) {
+    const int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(loader));
+    if (version == 0) return "could not load OpenGL (no current context?)";
+    if (GLAD_VERSION_MAJOR(version) < 3 ||
+        (GLAD_VERSION_MAJOR(version) == 3 && GLAD_VERSION_MINOR(version) < 3))
+        return "OpenGL 3.3 or newer is needed, this context offers " +
+               std::to_string(GLAD_VERSION_MAJOR(version)) + "." +
+               std::to_string(GLAD_VERSION_MINOR(version));
+    return "";
+}
+
+void clear_framebuffer(int width, int height) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, width, height);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+}  // namespace primordial::gpu

@@ -1,0 +1,17 @@
+// Measures what a user feels while dragging a slider: every frame changes a parameter (the seed,
+// so the weights are rebuilt and uploaded), restarts progressive rendering and spends one frame
+// budget on it, then presents into an offscreen framebuffer of the picture's size.
+#pragma once
+
+#include <vector>
+
+#include "core/params.hpp"
+#include "gpu/network_renderer.hpp"
+
+namespace primordial::gpu {
+
+// Wall-clock milliseconds of each frame. Needs a current context.
+std::vector<double> interface_frame_times(NetworkRenderer& renderer, const core::Params& base,
+                                          int frames, double budget_ms);
+
+}  // namespace primordial::gpu

@@ -1,0 +1,73 @@
+// Draws a network's picture with the fragment shader into the bound framebuffer, any tile of the
+// image at any reduced-resolution level. Weights live in a buffer texture uploaded only when the
+// network changes; a view change re-folds the first layer on the host (in double) and uploads a
+// few kilobytes. Needs a current OpenGL 3.3 context with glad loaded (gpu::Context, or the
+// explorer's own window).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "core/fold.hpp"
+#include "core/network.hpp"
+#include "core/params.hpp"
+#include "gpu/context.hpp"
+#include "gpu/program.hpp"
+
+namespace primordial::gpu {
+
+// A rectangle of the level-k image in its own pixels, row 0 at the top.
+struct Tile {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
+class NetworkRenderer {
+public:
+    NetworkRenderer();  // reads the limits of the current context; compiles nothing yet
+    ~NetworkRenderer();
+    NetworkRenderer(const NetworkRenderer&) = delete;
+    NetworkRenderer& operator=(const NetworkRenderer&) = delete;
+
+    // Uploads the weights unless `net` equals the network held. Throws gpu::Error when the
+    // network does not fit GL_MAX_TEXTURE_BUFFER_SIZE.
+    void set_network(const core::Network& net);
+    void set_view(const core::ViewParams& view);
+    bool ready() const { return static_cast<bool>(net_); }
+    const core::ViewParams& view() const { return view_; }
+
+    // Compiles the program the current network needs now rather than at the first draw; returns
+    // the compile time in ms (0 when it was cached).
+    double prepare();
+
+    // Draws `tile` of the level-`level` image of a width x height picture, with the tile's
+    // bottom-left pixel at (dst_x, dst_y) of the bound framebuffer (GL's rows grow upwards, so
+    // the picture appears upright). Level k is a ceil(width / 2^k) x ceil(height / 2^k) image whose
+    // pixel (i, j) is exactly full-resolution pixel (i << k, j << k): progressive rendering shows
+    // true samples. Sets the viewport, program, vertex array, texture units 0 and 1, and turns
+    // blending, depth test and scissor test off.
+    void draw(int width, int height, const Tile& tile, int level = 0, int dst_x = 0,
+              int dst_y = 0);
+
+    static int level_size(int full, int level) { return ((full - 1) >> level) + 1; }
+    const Capabilities& capabilities() const { return caps_; }
+    int programs_compiled() const { return static_cast<int>(programs_.size()); }
+
+private:
+    struct Variant;
+    Variant& variant();
+    void keep_fold(const core::FoldedInput& fold);  // what draw() needs of it
+
+    Capabilities caps_;
+    std::optional<core::Network> net_;
+    core::ViewParams view_;
+    int bucket_ = 32;
+    int layer_count_ = 0;
+    int columns_[4] = {-1, -1, -1, -1};  // folded input columns as the shader codes them
+    float center_[2] = {0, 0};
+    unsigned vao_ = 0, weight_buffer_ = 0, weight_texture_ = 0, layer_buffer_ = 0,
+             layer_texture_ = 0;
+    std::map<int, std::unique_ptr<Variant>> programs_;  // by width bucket: a few at most
+};
+
+}  // namespace primordial::gpu

@@ -1,0 +1,190 @@
+#include "gpu/progressive.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "gpu/gl.hpp"
+#include "gpu/shaders.hpp"
+
+namespace primordial::gpu {
+
+namespace {
+constexpr const char* kVersion = "#version 330 core\n";
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+}  // namespace
+
+void ProgressiveRenderer::Target::ensure(int w, int h) {
+    if (texture && w <= tex_width && h <= tex_height) return;
+    // Grow with slack so dragging a window edge does not reallocate every frame.
+    tex_width = std::max(w, tex_width + tex_width / 4);
+    tex_height = std::max(h, tex_height + tex_height / 4);
+    if (!texture) glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, tex_width, tex_height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    if (!fbo) glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void ProgressiveRenderer::Target::release() {
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &texture);
+    fbo = texture = 0;
+}
+
+ProgressiveRenderer::ProgressiveRenderer(NetworkRenderer& renderer) : renderer_(renderer) {
+    present_ = std::make_unique<Program>(std::string(kVersion) + shaders::fullscreen_vert,
+                                         std::string(kVersion) + shaders::present_frag);
+    glGenVertexArrays(1, &vao_);
+    timer_ = std::make_unique<GpuTimer>();
+}
+
+ProgressiveRenderer::~ProgressiveRenderer() {
+    for (Level& l : levels_) l.target.release();
+    display_.release();
+    glDeleteVertexArrays(1, &vao_);
+}
+
+void ProgressiveRenderer::restart(int width, int height, long long mac_per_pixel,
+                                  double budget_ms) {
+    width_ = width;
+    height_ = height;
+    mac_per_pixel_ = std::max(1LL, mac_per_pixel);
+    // Start at the finest level whose whole picture fits one frame's budget (a cheap network
+    // appears at full resolution at once), but never coarser than 1/32.
+    start_ = kCoarsest;
+    for (int k = 0; k <= kCoarsest; ++k) {
+        const double px = double(NetworkRenderer::level_size(width, k)) *
+                          NetworkRenderer::level_size(height, k);
+        if (px * mac_per_pixel_ / mac_per_ms_ <= budget_ms) {
+            start_ = k;
+            break;
+        }
+    }
+    for (int k = 0; k <= start_; ++k) {
+        Level& l = levels_[k];
+        l.width = NetworkRenderer::level_size(width, k);
+        l.height = NetworkRenderer::level_size(height, k);
+        l.target.ensure(l.width, l.height);
+        l.next_x = l.next_y = l.row_height = 0;
+        l.done_pixels = 0;
+    }
+    current_ = start_;
+    job_ms_ = 0;
+    // The display keeps the previous picture until the first new level is finished.
+}
+
+int ProgressiveRenderer::tile_side(double budget_ms) const {
+    // Aim for tiles of half a frame's budget so a frame rarely overruns.
+    const double px = 0.5 * budget_ms * mac_per_ms_ / double(mac_per_pixel_);
+    const int side = static_cast<int>(std::sqrt(std::max(px, 1.0)));
+    return std::clamp(side, 4, 512);
+}
+
+void ProgressiveRenderer::finish_level(int k) {
+    const Level& l = levels_[k];
+    display_.ensure(width_, height_);
+    display_w_ = width_;
+    display_h_ = height_;
+    // Level k's pixel (i, j) is full-resolution pixel (i << k, j << k): scale by 2^k, nearest.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, l.target.fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, display_.fbo);
+    glDisable(GL_SCISSOR_TEST);
+    // Both are stored bottom-up; align their top rows (the level's top row holds image row 0).
+    const int h_up = l.height << k;
+    glBlitFramebuffer(0, 0, l.width, l.height, 0, height_ - h_up, l.width << k, height_,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    shown_ = k;
+    if (k == 0) full_ms_ = job_ms_;
+}
+
+bool ProgressiveRenderer::step(double budget_ms) {
+    if (current_ < 0 || !renderer_.ready() || width_ <= 0) return false;
+    const auto start = Clock::now();
+    const int side = tile_side(budget_ms);
+    while (current_ >= 0) {
+        Level& l = levels_[current_];
+        // A row of tiles keeps the height it started with, so rows never leave gaps.
+        if (l.next_x == 0) l.row_height = std::min(side, l.height - l.next_y);
+        Tile t{l.next_x, l.next_y, std::min(side, l.width - l.next_x), l.row_height};
+        const auto t0 = Clock::now();
+        glBindFramebuffer(GL_FRAMEBUFFER, l.target.fbo);
+        if (timer_->supported()) timer_->begin();
+        // Texture rows grow upwards: the tile whose top is image row y sits at height - y - h.
+        renderer_.draw(width_, height_, t, current_, t.x, l.height - t.y - t.height);
+        // Waiting for the tile keeps the budget honest: it counts finished work.
+        std::optional<double> gpu_ms;
+        if (timer_->supported()) {
+            timer_->end();
+            gpu_ms = timer_->ms(true);
+        } else {
+            glFinish();
+        }
+        const double ms = gpu_ms.value_or(ms_since(t0));
+        if (current_ == 0) job_ms_ += ms;
+        // Throughput, smoothed; tiny tiles are dominated by overhead, so weight by size.
+        const double pixels = double(t.width) * t.height;
+        if (ms > 0.05) mac_per_ms_ = 0.7 * mac_per_ms_ + 0.3 * pixels * mac_per_pixel_ / ms;
+        l.done_pixels += static_cast<long long>(pixels);
+        l.next_x += t.width;
+        if (l.next_x >= l.width) {
+            l.next_x = 0;
+            l.next_y += l.row_height;
+        }
+        if (l.next_y >= l.height) {
+            finish_level(current_);
+            --current_;
+        }
+        if (ms_since(start) >= budget_ms) break;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return current_ >= 0;
+}
+
+void ProgressiveRenderer::present(int x, int y, int w, int h) {
+    if (shown_ < 0) return;
+    glViewport(x, y, w, h);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_DEPTH_TEST);
+    glUseProgram(present_->id());
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, display_.texture);
+    glUniform1i(present_->uniform("u_image"), 0);
+    glUniform4f(present_->uniform("u_viewport"), float(x), float(y), float(w), float(h));
+    // The display may be larger than the picture it holds (it only grows).
+    glUniform2f(present_->uniform("u_scale"), float(display_w_) / float(display_.tex_width),
+                float(display_h_) / float(display_.tex_height));
+    glBindVertexArray(vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+}
+
+ProgressStatus ProgressiveRenderer::status() const {
+    ProgressStatus s;
+    s.done = current_ < 0;
+    s.level = s.done ? 0 : current_;
+    double total = 0, finished = 0;
+    for (int k = 0; k <= start_; ++k) {
+        const Level& l = levels_[k];
+        total += double(l.width) * l.height;
+        finished += double(l.done_pixels);
+    }
+    s.fraction = total > 0 ? finished / total : 0;
+    s.full_ms = full_ms_;
+    s.mac_per_ms = mac_per_ms_;
+    return s;
+}
+
+}  // namespace primordial::gpu

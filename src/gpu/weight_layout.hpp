@@ -1,0 +1,37 @@
+// How a network's weights sit in the RGBA32F buffer texture the shader reads (see
+// shaders/network.frag.glsl): per layer, ceil(out/4) bias texels, then ceil(out/4) x ceil(in/4)
+// blocks of 4x4 weights, each as 4 texels (one per input column, 4 consecutive output rows).
+// vec4 blocks let llvmpipe and real GPUs do four multiply-adds per fetch. Pure C++, no GL.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/fold.hpp"
+#include "core/network.hpp"
+
+namespace primordial::gpu {
+
+struct WeightLayout {
+    std::vector<float> texels;         // 4 floats per texel; layer 0 holds the folded first layer
+    std::vector<std::int32_t> layers;  // 4 per layer: in, out, activation, first texel
+    int first_layer_texels = 0;        // layer 0's texels: rewritten when the view changes
+    int max_width = 0;                 // widest layer input or output, folded first layer included
+};
+
+inline int blocks(int n) { return (n + 3) / 4; }
+// Texels a layer of `in` inputs and `out` outputs occupies.
+inline std::int64_t layer_texels(int in, int out) {
+    return static_cast<std::int64_t>(blocks(out)) * (1 + 4 * static_cast<std::int64_t>(blocks(in)));
+}
+// Texels the whole network needs (to check against GL_MAX_TEXTURE_BUFFER_SIZE before packing).
+std::int64_t network_texels(const core::Network& net);
+
+WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fold);
+// Layer 0's texels alone, for a view change: same size and place as in pack_network.
+std::vector<float> pack_first_layer(const core::FoldedInput& fold);
+
+// The program variant (local array size) that serves a network this wide: 32, 64, ..., 1024.
+int width_bucket(int max_width);
+
+}  // namespace primordial::gpu

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "app/actions.hpp"
+#include "core/view.hpp"
+
+using namespace primordial;
+using namespace primordial::app;
+
+namespace {
+ExplorerState state() {
+    ExplorerState s;
+    s.params.image_width = 800;
+    s.params.image_height = 600;
+    s.params.view = {0.5, -0.25, 2.0, 0.3};
+    return s;
+}
+}  // namespace
+
+TEST_CASE("zoom keys zoom about the centre of the picture") {
+    ExplorerState s = state();
+    apply(CommandId::zoom_in, s, 0);
+    CHECK(s.params.view.extent == doctest::Approx(2.0 / kZoomStep));
+    CHECK(s.params.view.center_x == doctest::Approx(0.5));
+    CHECK(s.params.view.center_y == doctest::Approx(-0.25));
+    apply(CommandId::zoom_out, s, 0);
+    CHECK(s.params.view.extent == doctest::Approx(2.0));
+}
+
+TEST_CASE("arrows move the view by a tenth of the shorter side") {
+    ExplorerState s = state();
+    apply(CommandId::pan_right, s, 0);
+    CHECK(s.params.view.center_x == doctest::Approx(0.5 + 0.1 * 4.0));  // shorter side spans 4
+    apply(CommandId::pan_up, s, 0);
+    CHECK(s.params.view.center_y == doctest::Approx(-0.25 + 0.4));
+    apply(CommandId::pan_left, s, 0);
+    apply(CommandId::pan_down, s, 0);
+    CHECK(s.params.view.center_x == doctest::Approx(0.5));
+    CHECK(s.params.view.center_y == doctest::Approx(-0.25));
+}
+
+TEST_CASE("R resets the view but keeps z; Space takes the fresh seed") {
+    ExplorerState s = state();
+    apply(CommandId::reset_view, s, 0);
+    CHECK(s.params.view == core::ViewParams{0, 0, 1, 0.3});
+    apply(CommandId::new_seed, s, 4242);
+    CHECK(s.params.network.seed == 4242);
+}
+
+TEST_CASE("toggles and requests") {
+    ExplorerState s = state();
+    apply(CommandId::toggle_panel, s, 0);
+    CHECK_FALSE(s.panel_visible);
+    apply(CommandId::toggle_help, s, 0);
+    CHECK(s.help_visible);
+    apply(CommandId::toggle_fullscreen, s, 0);
+    CHECK(s.fullscreen);
+    apply(CommandId::screenshot, s, 0);
+    CHECK(s.screenshot_requested);
+    apply(CommandId::quit, s, 0);
+    CHECK(s.quit);
+}
+
+TEST_CASE("zoom stays within the extent limits") {
+    ExplorerState s = state();
+    s.params.view.extent = core::Limits::min_extent;
+    apply(CommandId::zoom_in, s, 0);
+    CHECK(s.params.view.extent == core::Limits::min_extent);
+}

@@ -1,0 +1,44 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/session.hpp"
+
+using namespace primordial;
+using namespace primordial::app;
+namespace fs = std::filesystem;
+
+TEST_CASE("the session survives a restart") {
+    const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / "session";
+    fs::remove_all(d);
+    const fs::path file = d / "session.json";
+    Session s{default_explorer_params(), "/tmp/shots"};
+    s.params.network.seed = 77;
+    s.params.view.center_x = 0.125;
+    s.params.view.extent = 0.01;
+    save_session(file, s);
+    const LoadResult r = load_session(file, "/default");
+    CHECK(r.warning.empty());
+    CHECK(r.session.params == s.params);
+    CHECK(r.session.screenshot_dir == "/tmp/shots");
+}
+
+TEST_CASE("a missing session gives the default network; a damaged one is reported and ignored") {
+    const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / "damaged";
+    fs::remove_all(d);
+    fs::create_directories(d);
+    const LoadResult none = load_session(d / "none.json", "/default");
+    CHECK(none.warning.empty());
+    CHECK(none.session.params.network.depth == 27);
+    CHECK(none.session.params.network.widths == std::vector<int>{30});
+    CHECK(none.session.screenshot_dir == "/default");
+    for (const char* text : {"{\"params\": {\"format\": \"primordial/1\", \"network\": {\"depth\": 0}}}",
+                             "{ truncated", "[]", "{\"params\": 5}"}) {
+        std::ofstream(d / "bad.json") << text;
+        const LoadResult r = load_session(d / "bad.json", "/default");
+        CHECK_FALSE(r.warning.empty());
+        CHECK(r.warning.find("bad.json") != std::string::npos);
+        CHECK(r.session.params == default_explorer_params());
+    }
+}
