@@ -19,6 +19,7 @@ struct ExplorerState {
     bool quit = false;
     bool screenshot_requested = false;
     std::filesystem::path screenshot_dir;
+    int screenshot_width = 0, screenshot_height = 0;  // 0: the picture's size on screen
 };
 
 inline constexpr double kZoomStep = 1.25;   // +/- keys

@@ -195,9 +195,22 @@ private:
             std::filesystem::create_directories(state_.screenshot_dir);
             const auto path =
                 unique_screenshot_path(state_.screenshot_dir, std::chrono::system_clock::now());
-            gpu::GpuRowRenderer rows(renderer_, state_.params.image_width,
-                                     state_.params.image_height);
-            core::write_png(rows, path, core::params_to_json(state_.params));
+            // The same frame at any size: the extent spans the shorter side, so a larger
+            // screenshot adds detail rather than zooming out.
+            core::Params shot = state_.params;
+            if (state_.screenshot_width > 0) {
+                shot.image_width = state_.screenshot_width;
+                shot.image_height = state_.screenshot_height;
+            }
+            // A finished picture of the wanted size is saved as it is on screen, at once.
+            std::vector<std::uint8_t> rgb;
+            if (shot == shown_ && progressive_.read_finished(rgb)) {
+                core::ImageRowRenderer rows(rgb.data(), shot.image_width, shot.image_height);
+                core::write_png(rows, path, core::params_to_json(shot));
+            } else {
+                gpu::GpuRowRenderer rows(renderer_, shot.image_width, shot.image_height);
+                core::write_png(rows, path, core::params_to_json(shot));
+            }
             message_ = "saved " + path.string();
         } catch (const std::exception& e) {
             message_ = std::string("screenshot failed: ") + e.what();

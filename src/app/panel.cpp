@@ -169,6 +169,18 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
         std::snprintf(buf, sizeof buf, "%s", s.screenshot_dir.string().c_str());
         if (ImGui::InputText("folder", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue))
             s.screenshot_dir = buf;
+        bool window_size = s.screenshot_width == 0;
+        if (ImGui::Checkbox("at the picture's size", &window_size)) {
+            s.screenshot_width = window_size ? 0 : s.params.image_width;
+            s.screenshot_height = window_size ? 0 : s.params.image_height;
+        }
+        if (!window_size) {
+            int size[2] = {s.screenshot_width, s.screenshot_height};
+            if (ImGui::InputInt2("size", size)) {
+                s.screenshot_width = std::clamp(size[0], 1, core::Limits::max_side);
+                s.screenshot_height = std::clamp(size[1], 1, core::Limits::max_side);
+            }
+        }
         if (ImGui::Button("save screenshot (S)")) out.command = CommandId::screenshot;
     }
     ImGui::PopItemWidth();

@@ -7,6 +7,11 @@
 
 namespace primordial::core {
 
+void ImageRowRenderer::render_rows(int row0, int row1, std::uint8_t* out) {
+    const std::size_t stride = static_cast<std::size_t>(width_) * 3;
+    std::copy(rgb_ + row0 * stride, rgb_ + row1 * stride, out);
+}
+
 bool write_png(RowRenderer& r, const std::filesystem::path& path, const std::string& params_text,
                const Progress& progress, int band_rows) {
     PngWriter png(path, r.width(), r.height(), params_text);

@@ -38,6 +38,21 @@ private:
     EvalOptions opt_;
 };
 
+// Rows of an image already in memory (for example a finished picture read back from the screen).
+class ImageRowRenderer final : public RowRenderer {
+public:
+    ImageRowRenderer(const std::uint8_t* rgb, int width, int height)
+        : rgb_(rgb), width_(width), height_(height) {}
+    void render_rows(int row0, int row1, std::uint8_t* out) override;
+    int width() const override { return width_; }
+    int height() const override { return height_; }
+    const char* name() const override { return "image"; }
+
+private:
+    const std::uint8_t* rgb_;
+    int width_, height_;
+};
+
 // Called with the fraction done; return false to cancel (the output file is then not created).
 using Progress = std::function<bool(double)>;
 

@@ -171,6 +171,23 @@ void ProgressiveRenderer::present(int x, int y, int w, int h) {
     glBindVertexArray(0);
 }
 
+bool ProgressiveRenderer::read_finished(std::vector<std::uint8_t>& rgb) const {
+    if (current_ >= 0 || shown_ != 0) return false;
+    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width_) * height_ * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, levels_[0].target.fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    rgb.resize(static_cast<std::size_t>(width_) * height_ * 3);
+    for (int j = 0; j < height_; ++j) {  // GL rows grow upwards
+        const std::uint8_t* src = rgba.data() + static_cast<std::size_t>(height_ - 1 - j) * width_ * 4;
+        std::uint8_t* dst = rgb.data() + static_cast<std::size_t>(j) * width_ * 3;
+        for (int i = 0; i < width_; ++i)
+            for (int c = 0; c < 3; ++c) dst[i * 3 + c] = src[i * 4 + c];
+    }
+    return true;
+}
+
 ProgressStatus ProgressiveRenderer::status() const {
     ProgressStatus s;
     s.done = current_ < 0;

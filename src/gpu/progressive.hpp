@@ -6,7 +6,9 @@
 
 #include <array>
 #include <memory>
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "gpu/network_renderer.hpp"
 #include "gpu/program.hpp"
@@ -39,6 +41,8 @@ public:
     // Draws the last finished picture into the viewport (x, y, w, h) of the bound framebuffer.
     void present(int x, int y, int w, int h);
     ProgressStatus status() const;
+    // The finished full-resolution picture as RGB rows (row 0 at the top), when there is one.
+    bool read_finished(std::vector<std::uint8_t>& rgb) const;
     bool has_image() const { return shown_ >= 0; }
 
 private:

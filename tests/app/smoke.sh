@@ -42,4 +42,18 @@ shot=$(ls "$dir/shots"/*.png | head -n1)
 [ -n "$shot" ] || { echo "FAIL: no screenshot"; exit 1; }
 grep -q '"format": "primordial/1"' <(strings "$shot") || { echo "FAIL: screenshot has no parameters"; exit 1; }
 grep -q '"seed"' "$dir/config/primordial/session.json" || { echo "FAIL: session not saved"; exit 1; }
+# What the window showed is what the CPU evaluator computes for the embedded parameters.
+"$bin" render --params "$shot" --backend cpu -q -o "$dir/reference.png"
+if /usr/bin/python3 -c 'import numpy, PIL' 2>/dev/null; then
+  /usr/bin/python3 - "$shot" "$dir/reference.png" <<'PY'
+import sys
+import numpy as np
+from PIL import Image
+a, b = (np.asarray(Image.open(p).convert("RGB"), dtype=int) for p in sys.argv[1:3])
+assert a.shape == b.shape, (a.shape, b.shape)
+share = np.all(np.abs(a - b) <= 2, axis=2).mean()
+print(f"screenshot vs CPU evaluator: {100 * share:.2f}% of pixels within 2/255")
+sys.exit(0 if share >= 0.995 else 1)
+PY
+fi
 echo "PASS: window, input, screenshot ($shot), clean exit, session saved"
