@@ -165,10 +165,8 @@ void open_for_read(ReadState& s, const std::filesystem::path& path) {
     png_set_user_limits(s.png, 1u << 16, 1u << 16);
 }
 
-}  // namespace
-
-std::optional<std::string> read_png_params(const std::filesystem::path& path) {
-    ReadState s;
+// Opens `path` and reads everything before the pixels; returns our parameters, if present.
+std::optional<std::string> open_and_read_header(ReadState& s, const std::filesystem::path& path) {
     open_for_read(s, path);
     char* text = nullptr;
     std::size_t len = 0;
@@ -178,15 +176,17 @@ std::optional<std::string> read_png_params(const std::filesystem::path& path) {
     return std::string(text, len);
 }
 
+}  // namespace
+
+std::optional<std::string> read_png_params(const std::filesystem::path& path) {
+    ReadState s;
+    return open_and_read_header(s, path);
+}
+
 PngImage read_png(const std::filesystem::path& path) {
     ReadState s;
-    open_for_read(s, path);
-    char* text = nullptr;
-    std::size_t len = 0;
-    if (!read_header(s, &text, &len))
-        throw InputError(path.string() + ": damaged PNG (" + s.sink.message + ")");
     PngImage img;
-    if (text) img.params_text = std::string(text, len);
+    img.params_text = open_and_read_header(s, path);
     img.width = static_cast<int>(png_get_image_width(s.png, s.info));
     img.height = static_cast<int>(png_get_image_height(s.png, s.info));
     img.rgb.resize(static_cast<std::size_t>(img.width) * img.height * 3);
