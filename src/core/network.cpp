@@ -1,6 +1,8 @@
 #include "core/network.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "core/rng.hpp"
 
@@ -22,26 +24,32 @@ double unit_sigma(Init init, int fan_in, int fan_out) {
     return 1.0;
 }
 
+WeightSampler::WeightSampler(const NetworkParams& p, int fan_in, int fan_out, double gain)
+    : normal_(p.distribution == Distribution::normal), gain_(gain) {
+    if (p.init == Init::range) {
+        spread_ = 1.0;  // uniform on [-1, 1], or sigma 1, before the gain
+    } else {
+        // Uniform with standard deviation sigma spans [-sigma*sqrt(3), sigma*sqrt(3)].
+        const double sigma = unit_sigma(p.init, fan_in, fan_out);
+        spread_ = normal_ ? sigma : sigma * std::sqrt(3.0);
+    }
+}
+
+float WeightSampler::operator()(std::uint64_t h) const {
+    const double v = (normal_ ? rng::standard_normal(h) : rng::uniform_pm1(h)) * spread_;
+    return static_cast<float>(v * gain_);
+}
+
 float weight_value(const NetworkParams& p, std::uint32_t layer_key, int row, std::uint32_t col_key,
                    int fan_in, int fan_out, double gain) {
-    const std::uint64_t h = rng::hash(p.seed, layer_key, static_cast<std::uint32_t>(row), col_key);
-    double v;
-    if (p.distribution == Distribution::uniform) {
-        // Uniform with standard deviation sigma spans [-sigma*sqrt(3), sigma*sqrt(3)].
-        const double limit = p.init == Init::range
-                                 ? 1.0
-                                 : unit_sigma(p.init, fan_in, fan_out) * std::sqrt(3.0);
-        v = rng::uniform_pm1(h) * limit;
-    } else {
-        const double sigma = p.init == Init::range ? 1.0 : unit_sigma(p.init, fan_in, fan_out);
-        v = rng::standard_normal(h) * sigma;
-    }
-    return static_cast<float>(v * gain);
+    return WeightSampler(p, fan_in, fan_out, gain)(
+        rng::hash(p.seed, layer_key, static_cast<std::uint32_t>(row), col_key));
 }
 
 Network build_network(const NetworkParams& p) {
     Network net;
     net.inputs = p.inputs;
+    const std::uint64_t seed_h = rng::with_seed(p.seed);
     int fan_in = static_cast<int>(p.inputs.size());
     for (int l = 0; l < p.depth; ++l) {
         const bool output = l == p.depth - 1;
@@ -50,18 +58,33 @@ Network build_network(const NetworkParams& p) {
         layer.out = output ? p.outputs : p.width_of(l);
         layer.activation = p.activation_of(l);
         const std::uint32_t key = output ? rng::kOutputLayer : static_cast<std::uint32_t>(l);
+        const std::uint64_t layer_h = rng::with_layer(seed_h, key);
+        const WeightSampler weight(p, layer.in, layer.out, p.scale);
+        const WeightSampler bias(p, layer.in, layer.out, p.effective_bias_scale());
         layer.weights.resize(static_cast<std::size_t>(layer.in) * layer.out);
         layer.biases.resize(static_cast<std::size_t>(layer.out));
-        for (int r = 0; r < layer.out; ++r) {
-            for (int c = 0; c < layer.in; ++c) {
-                // First-layer columns are keyed by input id, so adding r or z keeps x and y.
-                const auto col = l == 0 ? static_cast<std::uint32_t>(p.inputs[c])
-                                        : static_cast<std::uint32_t>(c);
-                layer.weights[static_cast<std::size_t>(r) * layer.in + c] =
-                    weight_value(p, key, r, col, layer.in, layer.out, p.scale);
+        auto fill_rows = [&](int r0, int r1) {
+            for (int r = r0; r < r1; ++r) {
+                const std::uint64_t row_h = rng::with_row(layer_h, static_cast<std::uint32_t>(r));
+                float* row = layer.weights.data() + static_cast<std::size_t>(r) * layer.in;
+                for (int c = 0; c < layer.in; ++c) {
+                    // First-layer columns are keyed by input id, so adding r or z keeps x and y.
+                    const auto col = l == 0 ? static_cast<std::uint32_t>(p.inputs[c])
+                                            : static_cast<std::uint32_t>(c);
+                    row[c] = weight(rng::with_col(row_h, col));
+                }
+                layer.biases[r] = bias(rng::with_col(row_h, rng::kBiasColumn));
             }
-            layer.biases[r] = weight_value(p, key, r, rng::kBiasColumn, layer.in, layer.out,
-                                           p.effective_bias_scale());
+        };
+        // Wide layers are filled on every core: a slider on a 14x400 network rebuilds 2M weights.
+        const int threads = layer.weights.size() > 50000
+                                ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))
+                                : 1;
+        {
+            std::vector<std::jthread> pool;
+            for (int t = 1; t < threads; ++t)
+                pool.emplace_back(fill_rows, layer.out * t / threads, layer.out * (t + 1) / threads);
+            fill_rows(0, layer.out / threads);
         }
         net.layers.push_back(std::move(layer));
         fan_in = net.layers.back().out;

@@ -1,6 +1,7 @@
 // Network: the weight matrices, biases and activations built from NetworkParams.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/params.hpp"
@@ -25,6 +26,17 @@ struct Network {
 // Standard deviation of one weight of layer `layer` (0-based) with the given fan-in/out, before
 // the user's gain; `range` returns 1/sqrt(3) so that uniform weights land on [-s, s].
 double unit_sigma(Init init, int fan_in, int fan_out);
+
+// Maps a weight's hash to its value for one layer: the distribution's spread is worked out once.
+class WeightSampler {
+public:
+    WeightSampler(const NetworkParams& p, int fan_in, int fan_out, double gain);
+    float operator()(std::uint64_t hash) const;
+
+private:
+    bool normal_;
+    double spread_, gain_;
+};
 
 // The weight of (layer, row, col) exactly as build_network computes it. `layer_key` is the hidden
 // layer's index or rng::kOutputLayer; `col_key` is the column's key (first layer: the input's id).

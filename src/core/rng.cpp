@@ -40,12 +40,19 @@ double inverse_normal_cdf(double p) {
 
 }  // namespace
 
+std::uint64_t with_seed(std::uint64_t seed) { return mix(seed + 0x9E3779B97F4A7C15ull); }
+std::uint64_t with_layer(std::uint64_t h, std::uint32_t layer) {
+    return mix(h ^ (0xD1B54A32D192ED03ull * (std::uint64_t{layer} + 1)));
+}
+std::uint64_t with_row(std::uint64_t h, std::uint32_t row) {
+    return mix(h ^ (0xABC98388FB8FAC03ull * (std::uint64_t{row} + 1)));
+}
+std::uint64_t with_col(std::uint64_t h, std::uint32_t col) {
+    return mix(h ^ (0x8CB92BA72F3D8DD7ull * (std::uint64_t{col} + 1)));
+}
+
 std::uint64_t hash(std::uint64_t seed, std::uint32_t layer, std::uint32_t row, std::uint32_t col) {
-    std::uint64_t h = mix(seed + 0x9E3779B97F4A7C15ull);
-    h = mix(h ^ (0xD1B54A32D192ED03ull * (std::uint64_t{layer} + 1)));
-    h = mix(h ^ (0xABC98388FB8FAC03ull * (std::uint64_t{row} + 1)));
-    h = mix(h ^ (0x8CB92BA72F3D8DD7ull * (std::uint64_t{col} + 1)));
-    return h;
+    return with_col(with_row(with_layer(with_seed(seed), layer), row), col);
 }
 
 double uniform_pm1(std::uint64_t h) {

@@ -12,7 +12,13 @@ inline constexpr std::uint32_t kOutputLayer = 0xFFFF'FFFFu;
 // Column key of a unit's bias (weights use columns < 2^31).
 inline constexpr std::uint32_t kBiasColumn = 0xFFFF'FFFFu;
 
-// A well-mixed 64-bit hash of the four keys (SplitMix64 finaliser applied per key).
+// A well-mixed 64-bit hash of the four keys (SplitMix64 finaliser applied per key):
+// hash = with_col(with_row(with_layer(with_seed(seed), layer), row), col). The steps are exposed
+// so that loops over a matrix mix the shared prefix once.
+std::uint64_t with_seed(std::uint64_t seed);
+std::uint64_t with_layer(std::uint64_t h, std::uint32_t layer);
+std::uint64_t with_row(std::uint64_t h, std::uint32_t row);
+std::uint64_t with_col(std::uint64_t h, std::uint32_t col);
 std::uint64_t hash(std::uint64_t seed, std::uint32_t layer, std::uint32_t row, std::uint32_t col);
 
 // Uniform on (-1, 1): the top 24 bits of h as an odd multiple of 2^-24, exact in float and double.

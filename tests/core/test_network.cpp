@@ -4,6 +4,7 @@
 
 #include "core/evaluate.hpp"
 #include "core/network.hpp"
+#include "core/rng.hpp"
 
 using namespace primordial::core;
 
@@ -149,4 +150,16 @@ TEST_CASE("the article's single layer: w = (0.4, 1.0), b = -0.3, sigmoid") {
         const double expected = 1.0 / (1.0 + std::exp(-0.4 * x1 - x2 + 0.3));
         CHECK(out[i] == doctest::Approx(expected).epsilon(1e-6));
     }
+}
+
+TEST_CASE("build_network computes every weight as weight_value does, wide layers included") {
+    NetworkParams p = net(3, 300);  // 90000 weights: filled by several threads
+    p.init = Init::glorot;
+    const Network n = build_network(p);
+    for (int r : {0, 1, 149, 150, 299})
+        for (int c : {0, 7, 299}) {
+            CHECK(n.layers[1].w(r, c) == weight_value(p, 1, r, static_cast<std::uint32_t>(c), 300, 300, 1.0));
+        }
+    CHECK(n.layers[1].biases[200] == weight_value(p, 1, 200, rng::kBiasColumn, 300, 300, 1.0));
+    CHECK(n.layers[0].w(5, 1) == weight_value(p, 0, 5, static_cast<std::uint32_t>(Input::y), 2, 300, 1.0));
 }
