@@ -29,12 +29,12 @@ out vec4 frag_color;
 // then stays under 50000 iterations. Blocks past the layer's inputs are skipped.
 #define BLOCK(i)                                  \
     if (k + (i) < in4) {                          \
-        vec4 x = h[src + k + (i)];                \
+        vec4 X = h[src + k + (i)];                \
         int u = t + 4 * (i);                      \
-        acc += WEIGHT(u) * x.x;                   \
-        acc += WEIGHT(u + 1) * x.y;               \
-        acc += WEIGHT(u + 2) * x.z;               \
-        acc += WEIGHT(u + 3) * x.w;               \
+        acc += WEIGHT(u) * X.x;                   \
+        acc += WEIGHT(u + 1) * X.y;               \
+        acc += WEIGHT(u + 2) * X.z;               \
+        acc += WEIGHT(u + 3) * X.w;               \
     }
 #define BLOCK8(i) BLOCK(i) BLOCK(i + 1) BLOCK(i + 2) BLOCK(i + 3) BLOCK(i + 4) BLOCK(i + 5) \
     BLOCK(i + 6) BLOCK(i + 7)
@@ -67,6 +67,53 @@ void main() {
     float px = u_center.x + dx, py = u_center.y + dy;
     float r = sqrt(px * px + py * py);
 
+#if MAX_VEC4 <= 8
+    // Small networks (the 32 bucket): every layer is padded to 8 x 8 blocks in the weight layout
+    // (gpu::pack_network with pad_blocks 8), so the loops over output and input blocks unroll
+    // with constant indices and the units stay in registers; only the layer loop is dynamic.
+    vec4 x0 = vec4(column(u_columns.x, dx, dy, r), column(u_columns.y, dx, dy, r),
+                   column(u_columns.z, dx, dy, r), 0.0);
+    vec4 h0, h1, h2, h3, h4, h5, h6, h7;
+    {
+        ivec4 L = texelFetch(u_layers, 0);
+        ivec4 rows = ivec4(0, 1, 2, 3);
+#define FIRST(o, h)                                                        \
+        {                                                                  \
+            vec4 acc = WEIGHT(o);                                          \
+            int u = 8 + 4 * (o);                                           \
+            acc += WEIGHT(u) * x0.x;                                       \
+            acc += WEIGHT(u + 1) * x0.y;                                   \
+            acc += WEIGHT(u + 2) * x0.z;                                   \
+            acc += WEIGHT(u + 3) * x0.w;                                   \
+            h = mix(vec4(0.0), activate(L.z, acc), lessThan(rows + 4 * (o), ivec4(L.y))); \
+        }
+        FIRST(0, h0) FIRST(1, h1) FIRST(2, h2) FIRST(3, h3)
+        FIRST(4, h4) FIRST(5, h5) FIRST(6, h6) FIRST(7, h7)
+    }
+#define IN(u, k, X)                                                        \
+    acc += WEIGHT(u + 4 * (k)) * X.x;                                      \
+    acc += WEIGHT(u + 4 * (k) + 1) * X.y;                                  \
+    acc += WEIGHT(u + 4 * (k) + 2) * X.z;                                  \
+    acc += WEIGHT(u + 4 * (k) + 3) * X.w;
+#define OUT(o, n)                                                          \
+    {                                                                      \
+        vec4 acc = WEIGHT(t + (o));                                        \
+        int u = t + 8 + 32 * (o);                                          \
+        IN(u, 0, h0) IN(u, 1, h1) IN(u, 2, h2) IN(u, 3, h3)                \
+        IN(u, 4, h4) IN(u, 5, h5) IN(u, 6, h6) IN(u, 7, h7)                \
+        n = mix(vec4(0.0), activate(L.z, acc), lessThan(rows + 4 * (o), ivec4(L.y))); \
+    }
+    for (int l = 1; l < u_layer_count; ++l) {
+        ivec4 L = texelFetch(u_layers, l);
+        ivec4 rows = ivec4(0, 1, 2, 3);
+        int t = 40 + (l - 1) * 264;  // layer 0: 8 + 8 * 4 texels; then 8 + 8 * 8 * 4 each
+        vec4 n0, n1, n2, n3, n4, n5, n6, n7;
+        OUT(0, n0) OUT(1, n1) OUT(2, n2) OUT(3, n3)
+        OUT(4, n4) OUT(5, n5) OUT(6, n6) OUT(7, n7)
+        h0 = n0; h1 = n1; h2 = n2; h3 = n3; h4 = n4; h5 = n5; h6 = n6; h7 = n7;
+    }
+    vec4 v = h0;
+#else
     vec4 h[2 * MAX_VEC4];
     h[0] = vec4(column(u_columns.x, dx, dy, r), column(u_columns.y, dx, dy, r),
                 column(u_columns.z, dx, dy, r), 0.0);
@@ -91,6 +138,7 @@ void main() {
         dst = s;
     }
     vec4 v = h[src];
+#endif
     v = u_outputs == 1 ? v.xxxx : v;
     // core::to_byte: round(clamp(v, 0, 1) * 255), NaN gives 0.
     bvec4 nan = isnan(v);

@@ -85,7 +85,9 @@ NetworkRenderer::~NetworkRenderer() {
 
 void NetworkRenderer::set_network(const core::Network& net) {
     if (net_ && same_network(*net_, net)) return;
-    const std::int64_t texels = network_texels(net);
+    const int bucket = width_bucket(network_max_width(net));
+    const int pad = pad_blocks_for_bucket(bucket);
+    const std::int64_t texels = network_texels(net, pad);
     if (texels > caps_.max_texture_buffer_texels)
         throw Error("the network needs " + std::to_string(texels) +
                     " RGBA32F texels but this OpenGL allows " +
@@ -94,7 +96,7 @@ void NetworkRenderer::set_network(const core::Network& net) {
     if (net.layers.empty() || net.outputs() > 4)
         throw Error("the GPU renderer needs 1 to 4 outputs and at least one layer");
     const core::FoldedInput fold = core::fold_first_layer(net, view_);
-    const WeightLayout w = pack_network(net, fold);
+    const WeightLayout w = pack_network(net, fold, pad);
     glBindBuffer(GL_TEXTURE_BUFFER, weight_buffer_);
     glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(w.texels.size() * sizeof(float)),
                  w.texels.data(), GL_STATIC_DRAW);
@@ -109,7 +111,8 @@ void NetworkRenderer::set_network(const core::Network& net) {
     check_gl("uploading the weights");
     net_ = net;
     keep_fold(fold);
-    bucket_ = width_bucket(w.max_width);
+    bucket_ = bucket;
+    pad_blocks_ = pad;
     layer_count_ = static_cast<int>(net.layers.size());
 }
 
@@ -120,7 +123,7 @@ void NetworkRenderer::set_view(const core::ViewParams& view) {
     // Layer 0 (the folded first layer) sits at the buffer's start with a size that depends only
     // on the network, so a view change rewrites it in place.
     const core::FoldedInput fold = core::fold_first_layer(*net_, view_);
-    const std::vector<float> t = pack_first_layer(fold);
+    const std::vector<float> t = pack_first_layer(fold, pad_blocks_);
     glBindBuffer(GL_TEXTURE_BUFFER, weight_buffer_);
     glBufferSubData(GL_TEXTURE_BUFFER, 0, static_cast<GLsizeiptr>(t.size() * sizeof(float)),
                     t.data());

@@ -62,6 +62,7 @@ private:
     std::optional<core::Network> net_;
     core::ViewParams view_;
     int bucket_ = 32;
+    int pad_blocks_ = 0;  // weight layout padding (gpu::pack_network) the bucket's program reads
     int layer_count_ = 0;
     int columns_[4] = {-1, -1, -1, -1};  // folded input columns as the shader codes them
     float center_[2] = {0, 0};

@@ -6,10 +6,11 @@ namespace primordial::gpu {
 namespace {
 
 // Appends one layer: w is out rows of `in` columns, row-major.
-void pack_layer(const float* w, const float* bias, int in, int out, std::vector<float>& t) {
-    const int in4 = blocks(in), out4 = blocks(out);
+// in4 / out4: the blocks it occupies (>= blocks(in) / blocks(out); the rest is zero padding).
+void pack_layer(const float* w, const float* bias, int in, int out, std::vector<float>& t,
+                int in4, int out4) {
     const std::size_t base = t.size();
-    t.resize(base + static_cast<std::size_t>(layer_texels(in, out)) * 4, 0.0f);
+    t.resize(base + static_cast<std::size_t>(layer_texels(4 * in4, 4 * out4)) * 4, 0.0f);
     float* p = t.data() + base;
     for (int j = 0; j < out; ++j) p[j] = bias[j];
     p += static_cast<std::size_t>(out4) * 4;
@@ -25,31 +26,43 @@ void pack_layer(const float* w, const float* bias, int in, int out, std::vector<
 
 }  // namespace
 
-std::int64_t network_texels(const core::Network& net) {
+std::int64_t network_texels(const core::Network& net, int pad_blocks) {
     std::int64_t n = 0;
+    const int p = 4 * pad_blocks;
     for (std::size_t l = 0; l < net.layers.size(); ++l)
         // The folded first layer has at most 3 per-pixel columns: one block.
-        n += layer_texels(l == 0 ? 4 : net.layers[l].in, net.layers[l].out);
+        n += layer_texels(l == 0 ? 4 : std::max(p, net.layers[l].in),
+                          std::max(p, net.layers[l].out));
     return n;
 }
 
-std::vector<float> pack_first_layer(const core::FoldedInput& fold) {
+int network_max_width(const core::Network& net) {
+    int m = 1;
+    for (const core::Layer& layer : net.layers) m = std::max({m, layer.in, layer.out});
+    return m;
+}
+
+int pad_blocks_for_bucket(int bucket) { return bucket <= 32 ? 8 : 0; }
+
+std::vector<float> pack_first_layer(const core::FoldedInput& fold, int pad_blocks) {
     std::vector<float> t;
     const auto out = static_cast<int>(fold.bias.size());
     const auto cols = static_cast<int>(fold.columns.size());
+    const int out4 = std::max(blocks(out), pad_blocks);
     if (cols > 0) {
-        pack_layer(fold.weights.data(), fold.bias.data(), cols, out, t);
+        pack_layer(fold.weights.data(), fold.bias.data(), cols, out, t, 1, out4);
     } else {
         // A z-only network has no per-pixel column; it still takes one (zero) block.
         const std::vector<float> zeros(static_cast<std::size_t>(out), 0.0f);
-        pack_layer(zeros.data(), fold.bias.data(), 1, out, t);
+        pack_layer(zeros.data(), fold.bias.data(), 1, out, t, 1, out4);
     }
     return t;
 }
 
-WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fold) {
+WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fold,
+                          int pad_blocks) {
     WeightLayout w;
-    w.texels = pack_first_layer(fold);
+    w.texels = pack_first_layer(fold, pad_blocks);
     w.first_layer_texels = static_cast<int>(w.texels.size() / 4);
     const auto cols = static_cast<int>(fold.columns.size());
     for (std::size_t l = 0; l < net.layers.size(); ++l) {
@@ -58,7 +71,8 @@ WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fol
         w.layers.insert(w.layers.end(), {in, layer.out, static_cast<std::int32_t>(layer.activation),
                                          l == 0 ? 0 : static_cast<std::int32_t>(w.texels.size() / 4)});
         if (l > 0)
-            pack_layer(layer.weights.data(), layer.biases.data(), layer.in, layer.out, w.texels);
+            pack_layer(layer.weights.data(), layer.biases.data(), layer.in, layer.out, w.texels,
+                       std::max(blocks(layer.in), pad_blocks), std::max(blocks(layer.out), pad_blocks));
         w.max_width = std::max({w.max_width, in, layer.out});
     }
     return w;

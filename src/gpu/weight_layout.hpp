@@ -25,11 +25,21 @@ inline std::int64_t layer_texels(int in, int out) {
     return static_cast<std::int64_t>(blocks(out)) * (1 + 4 * static_cast<std::int64_t>(blocks(in)));
 }
 // Texels the whole network needs (to check against GL_MAX_TEXTURE_BUFFER_SIZE before packing).
-std::int64_t network_texels(const core::Network& net);
+std::int64_t network_texels(const core::Network& net, int pad_blocks = 0);
 
-WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fold);
+// The widest layer input or output of `net` (what WeightLayout::max_width holds), without packing.
+int network_max_width(const core::Network& net);
+
+// pad_blocks > 0 pads every layer to pad_blocks output blocks and (past layer 0, which keeps its one
+// input block) pad_blocks input blocks, with zero weights and biases: the layout the fully unrolled
+// small-width shader reads, where layer l > 0 starts at first_layer_texels + (l - 1) *
+// layer_texels(4 * pad_blocks, 4 * pad_blocks). Needs every layer's width <= 4 * pad_blocks.
+WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fold,
+                          int pad_blocks = 0);
 // Layer 0's texels alone, for a view change: same size and place as in pack_network.
-std::vector<float> pack_first_layer(const core::FoldedInput& fold);
+std::vector<float> pack_first_layer(const core::FoldedInput& fold, int pad_blocks = 0);
+// The padding (in blocks) the renderer uses for a width bucket: 8 for the unrolled 32 bucket.
+int pad_blocks_for_bucket(int bucket);
 
 // The program variant (local array size) that serves a network this wide: 32, 64, ..., 1024.
 int width_bucket(int max_width);

@@ -57,3 +57,33 @@ TEST_CASE("the largest network the core allows fits 4 floats a weight plus paddi
     }
     CHECK(gpu::network_texels(net) < (std::int64_t{1} << 23));
 }
+
+TEST_CASE("padded layout: every layer takes 8 x 8 blocks at a fixed stride") {
+    core::NetworkParams n;
+    n.depth = 4;
+    n.widths = {30};
+    const core::Network net = core::build_network(n);
+    const auto fold = core::fold_first_layer(net, core::ViewParams{});
+    const int pad = gpu::pad_blocks_for_bucket(gpu::width_bucket(gpu::network_max_width(net)));
+    REQUIRE(pad == 8);
+    const gpu::WeightLayout w = gpu::pack_network(net, fold, pad);
+    // The offsets the unrolled shader hard-codes: layer 0 is 8 + 8 * 4 texels, the others 264.
+    CHECK(w.first_layer_texels == 40);
+    CHECK(static_cast<std::int64_t>(w.texels.size() / 4) == gpu::network_texels(net, pad));
+    CHECK(gpu::pack_first_layer(fold, pad).size() == static_cast<std::size_t>(40) * 4);
+    for (int l = 1; l < 4; ++l) {
+        CAPTURE(l);
+        REQUIRE(w.layers[4 * l + 3] == 40 + (l - 1) * 264);
+        const float* t = w.texels.data() + static_cast<std::size_t>(w.layers[4 * l + 3]) * 4;
+        const core::Layer& layer = net.layers[static_cast<std::size_t>(l)];
+        for (int j = 0; j < 32; ++j) CHECK(t[j] == (j < layer.out ? layer.biases[j] : 0.0f));
+        const float* blocks = t + 8 * 4;
+        for (int row = 0; row < 32; ++row)
+            for (int col = 0; col < 32; ++col) {
+                const int o = row / 4, k = col / 4;
+                const float v = blocks[((o * 8 + k) * 4 + col % 4) * 4 + row % 4];
+                CHECK(v == (row < layer.out && col < layer.in ? layer.w(row, col) : 0.0f));
+            }
+    }
+    CHECK(gpu::pad_blocks_for_bucket(64) == 0);
+}
