@@ -86,7 +86,9 @@ std::optional<double> time_numpy(const core::Network& net, const core::Params& p
 void BenchCommand::add_to(CLI::App& app) {
     app.add_option("--networks", networks, "Networks as DEPTHxWIDTH, comma-separated");
     app.add_option("--sizes", sizes, "Image sizes as WIDTHxHEIGHT, comma-separated");
-    app.add_option("--backends", backends, "Any of cpu, gpu, numpy, comma-separated");
+    app.add_option("--backends", backends,
+                   "Any of cpu, gpu (full frames and interface frames), gpu-ui (interface frames "
+                   "only), numpy; comma-separated");
     app.add_option("--repeat", repeat, "Frames per measurement; the best is kept")->check(CLI::Range(1, 100));
     app.add_option("--threads", threads, "CPU threads, 0 for all")->check(CLI::Range(0, 1024));
     app.add_option("--ui-frames", ui_frames, "Interface frames to time per network")->check(CLI::Range(1, 10000));
@@ -97,12 +99,13 @@ int BenchCommand::run() const {
     std::vector<std::pair<int, int>> nets, image_sizes;
     for (const auto& s : split_list(networks)) nets.push_back(parse_size("--networks", s));
     for (const auto& s : split_list(sizes)) image_sizes.push_back(parse_size("--sizes", s));
-    bool want_cpu = false, want_gpu = false, want_numpy = false;
+    bool want_cpu = false, want_gpu = false, want_gpu_frame = false, want_numpy = false;
     for (const auto& b : split_list(backends)) {
         if (b == "cpu") want_cpu = true;
-        else if (b == "gpu") want_gpu = true;
+        else if (b == "gpu") want_gpu = want_gpu_frame = true;
+        else if (b == "gpu-ui") want_gpu = true;
         else if (b == "numpy") want_numpy = true;
-        else throw core::InputError("--backends: unknown backend '" + b + "' (expected cpu, gpu, numpy)");
+        else throw core::InputError("--backends: unknown backend '" + b + "' (expected cpu, gpu, gpu-ui, numpy)");
     }
 
     std::unique_ptr<GpuSession> gpu;
@@ -152,8 +155,10 @@ int BenchCommand::run() const {
                 row("cpu", time_frames(cpu, repeat));
             }
             if (gpu) {
-                auto r = gpu->row_renderer(net, p.view, w, h);
-                row("gpu", time_frames(*r, repeat));
+                if (want_gpu_frame) {
+                    auto r = gpu->row_renderer(net, p.view, w, h);
+                    row("gpu", time_frames(*r, repeat));
+                }
                 auto frames = gpu->interface_frames(p, ui_frames, ui_budget_ms);
                 std::sort(frames.begin(), frames.end());
                 const double p95 = frames[std::min(frames.size() - 1, frames.size() * 95 / 100)];

@@ -59,14 +59,16 @@ void ProgressiveRenderer::restart(int width, int height, long long mac_per_pixel
                                   double budget_ms) {
     width_ = width;
     height_ = height;
-    mac_per_pixel_ = std::max(1LL, mac_per_pixel);
+    mac_per_pixel = std::max(1LL, mac_per_pixel);
+    ms_per_pixel_ *= (double(mac_per_pixel) + kOverhead) / (double(mac_per_pixel_) + kOverhead);
+    mac_per_pixel_ = mac_per_pixel;
     // Start at the finest level whose whole picture fits one frame's budget (a cheap network
     // appears at full resolution at once), but never coarser than 1/32.
     start_ = kCoarsest;
     for (int k = 0; k <= kCoarsest; ++k) {
         const double px = double(NetworkRenderer::level_size(width, k)) *
                           NetworkRenderer::level_size(height, k);
-        if (px * mac_per_pixel_ / mac_per_ms_ <= budget_ms) {
+        if (px * ms_per_pixel_ <= budget_ms) {
             start_ = k;
             break;
         }
@@ -85,8 +87,8 @@ void ProgressiveRenderer::restart(int width, int height, long long mac_per_pixel
 }
 
 int ProgressiveRenderer::tile_side(double budget_ms) const {
-    // Aim for tiles of half a frame's budget so a frame rarely overruns.
-    const double px = 0.5 * budget_ms * mac_per_ms_ / double(mac_per_pixel_);
+    // Tiles of a quarter of a frame's budget: a frame ends within a tile of its budget.
+    const double px = 0.25 * budget_ms / ms_per_pixel_;
     const int side = static_cast<int>(std::sqrt(std::max(px, 1.0)));
     return std::clamp(side, 4, 512);
 }
@@ -133,9 +135,8 @@ bool ProgressiveRenderer::step(double budget_ms) {
         }
         const double ms = gpu_ms.value_or(ms_since(t0));
         if (current_ == 0) job_ms_ += ms;
-        // Throughput, smoothed; tiny tiles are dominated by overhead, so weight by size.
         const double pixels = double(t.width) * t.height;
-        if (ms > 0.05) mac_per_ms_ = 0.7 * mac_per_ms_ + 0.3 * pixels * mac_per_pixel_ / ms;
+        if (ms > 0.05) ms_per_pixel_ = 0.6 * ms_per_pixel_ + 0.4 * ms / pixels;
         l.done_pixels += static_cast<long long>(pixels);
         l.next_x += t.width;
         if (l.next_x >= l.width) {
@@ -146,7 +147,9 @@ bool ProgressiveRenderer::step(double budget_ms) {
             finish_level(current_);
             --current_;
         }
-        if (ms_since(start) >= budget_ms) break;
+        // Stop when the next tile would not fit what is left of the budget.
+        const double spent = ms_since(start);
+        if (spent + side * double(side) * ms_per_pixel_ > budget_ms) break;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return current_ >= 0;
@@ -200,7 +203,7 @@ ProgressStatus ProgressiveRenderer::status() const {
     }
     s.fraction = total > 0 ? finished / total : 0;
     s.full_ms = full_ms_;
-    s.mac_per_ms = mac_per_ms_;
+    s.mac_per_ms = double(mac_per_pixel_) / ms_per_pixel_;
     return s;
 }
 

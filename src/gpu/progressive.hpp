@@ -72,7 +72,10 @@ private:
     int shown_ = -1;    // level on display, -1 when none
     double job_ms_ = 0;  // time spent on level 0 of the current job
     std::optional<double> full_ms_;
-    double mac_per_ms_ = 1e6;  // a guess until measured (llvmpipe's order of magnitude)
+    // Measured cost of one pixel of the current network (smoothed). A new network shape scales it
+    // by (multiply-adds + kOverhead): per-pixel overhead dominates tiny networks.
+    double ms_per_pixel_ = 1e-3;
+    static constexpr double kOverhead = 200;  // multiply-adds' worth of fixed cost per pixel
     std::unique_ptr<Program> present_;
     unsigned vao_ = 0;
     std::unique_ptr<GpuTimer> timer_;
