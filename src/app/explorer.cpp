@@ -92,6 +92,7 @@ private:
     // One frame: input, panel, rendering within the budget. Returns whether more frames are
     // needed without new events.
     bool frame() {
+        const auto frame_start = std::chrono::steady_clock::now();
         const ImGuiIO& io = ImGui::GetIO();
         const core::Params before = state_.params;
 
@@ -120,7 +121,12 @@ private:
         }
         if (state_.fullscreen != fullscreen_) set_fullscreen(state_.fullscreen);
         update_renderer();
-        const bool more = progressive_.step(opt_.frame_budget_ms);
+        // The budget covers the whole frame: what the input and a rebuilt network took is
+        // taken off the rendering time.
+        const double spent = std::chrono::duration<double, std::milli>(
+                                 std::chrono::steady_clock::now() - frame_start)
+                                 .count();
+        const bool more = progressive_.step(std::max(1.0, opt_.frame_budget_ms - spent));
 
         gpu::clear_framebuffer(fb_w, fb_h);
         progressive_.present(pic_x, 0, pic_w, pic_h);

@@ -1,4 +1,6 @@
 // primordial: the command line. Exit codes: 0 success, 1 failure, 2 bad input.
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <optional>
@@ -24,6 +26,11 @@ std::string one_line(std::string s) {
 
 int main(int argc, char** argv) {
     using namespace primordial;
+    // Dragging a slider on a wide network rebuilds and re-uploads megabytes of weights every
+    // frame; keeping such blocks in the heap instead of fresh mmaps avoids a page fault per 4 KiB
+    // (measured: 14x400 interface frames 117 -> see docs/PERFORMANCE.md).
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     CLI::App app{"Primordial: explore random, untrained neural networks as pictures."};
     app.require_subcommand(0, 1);
 

@@ -10,8 +10,9 @@
 
 namespace primordial::gpu {
 
-// Wall-clock milliseconds of each frame. Needs a current context.
+// Wall-clock milliseconds of each frame, after `warmup` frames that are not counted (the first
+// draw of a program includes the driver's one-time shader compile). Needs a current context.
 std::vector<double> interface_frame_times(NetworkRenderer& renderer, const core::Params& base,
-                                          int frames, double budget_ms);
+                                          int frames, double budget_ms, int warmup = 3);
 
 }  // namespace primordial::gpu

@@ -90,7 +90,7 @@ int ProgressiveRenderer::tile_side(double budget_ms) const {
     // Tiles of a quarter of a frame's budget: a frame ends within a tile of its budget.
     const double px = 0.25 * budget_ms / ms_per_pixel_;
     const int side = static_cast<int>(std::sqrt(std::max(px, 1.0)));
-    return std::clamp(side, 4, 512);
+    return std::clamp(side, 1, 512);
 }
 
 void ProgressiveRenderer::finish_level(int k) {
