@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     using namespace primordial;
     // Dragging a slider on a wide network rebuilds and re-uploads megabytes of weights every
     // frame; keeping such blocks in the heap instead of fresh mmaps avoids a page fault per 4 KiB
-    // (measured: 14x400 interface frames 117 -> see docs/PERFORMANCE.md).
+    // (see docs/PERFORMANCE.md).
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     CLI::App app{"Primordial: explore random, untrained neural networks as pictures."};
