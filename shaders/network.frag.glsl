@@ -13,6 +13,8 @@ uniform isamplerBuffer u_layers;
 #define WEIGHT(i) texelFetch(u_weights, i)
 uniform int u_layer_count;
 uniform int u_outputs;       // 1 (grey) or 3
+uniform int u_colormap;      // 1: colour a one-output network through u_lut
+uniform sampler2D u_lut;     // 256 x 1 colour table (core::colormap_lut)
 uniform ivec4 u_columns;     // folded input columns: 0 x, 1 y, 2 r, -1 none
 uniform vec2 u_center;       // view centre as float, for r
 uniform float u_step;        // plane units per full-resolution pixel
@@ -144,5 +146,7 @@ void main() {
     bvec4 nan = isnan(v);
     v = mix(v, vec4(0.0), nan);
     v = floor(clamp(v, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
+    if (u_outputs == 1 && u_colormap != 0)
+        v.rgb = texelFetch(u_lut, ivec2(int(v.x * 255.0 + 0.5), 0), 0).rgb;
     frag_color = vec4(v.rgb, 1.0);
 }

@@ -170,6 +170,7 @@ private:
         }
         if (first || !(renderer_.view() == state_.params.view))
             renderer_.set_view(state_.params.view);
+        renderer_.set_colormap(state_.params.colormap);
         if (first || !(state_.params == shown_)) {
             shown_ = state_.params;
             progressive_.restart(state_.params.image_width, state_.params.image_height,

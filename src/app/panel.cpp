@@ -82,7 +82,7 @@ void network_section(core::NetworkParams& n) {
     activation_combo("output", &n.output_activation);
 }
 
-void inputs_section(core::NetworkParams& n, core::ViewParams& v) {
+void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap* colormap) {
     using core::Input;
     for (Input in : {Input::x, Input::y, Input::r, Input::z}) {
         bool on = std::find(n.inputs.begin(), n.inputs.end(), in) != n.inputs.end();
@@ -102,6 +102,9 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v) {
     ImGui::SameLine();
     ImGui::RadioButton("grey", &outputs, 1);
     n.outputs = outputs == 1 ? 1 : 3;
+    if (n.outputs == 1)
+        enum_combo("colour map", colormap, {core::ColorMap::grey, core::ColorMap::viridis,
+                                            core::ColorMap::magma, core::ColorMap::ocean});
 }
 
 void weights_section(core::NetworkParams& n) {
@@ -159,7 +162,7 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
         network_section(s.params.network);
     }
     if (ImGui::CollapsingHeader("Inputs and outputs", ImGuiTreeNodeFlags_DefaultOpen))
-        inputs_section(s.params.network, s.params.view);
+        inputs_section(s.params.network, s.params.view, &s.params.colormap);
     if (ImGui::CollapsingHeader("Weights", ImGuiTreeNodeFlags_DefaultOpen))
         weights_section(s.params.network);
     if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s);

@@ -19,8 +19,9 @@ public:
     // Throws gpu::Error when the network does not fit the device or the shader fails.
     std::unique_ptr<core::RowRenderer> row_renderer(const core::Network& net,
                                                     const core::ViewParams& view, int width,
-                                                    int height) override {
+                                                    int height, core::ColorMap colormap) override {
         context_->make_current();
+        renderer_->set_colormap(colormap);
         renderer_->set_view(view);
         renderer_->set_network(net);
         renderer_->prepare();

@@ -15,9 +15,9 @@ class GpuSession {
 public:
     virtual ~GpuSession() = default;
     virtual std::string description() const = 0;  // GL renderer and version
-    virtual std::unique_ptr<core::RowRenderer> row_renderer(const core::Network& net,
-                                                            const core::ViewParams& view,
-                                                            int width, int height) = 0;
+    virtual std::unique_ptr<core::RowRenderer> row_renderer(
+        const core::Network& net, const core::ViewParams& view, int width, int height,
+        core::ColorMap colormap = core::ColorMap::grey) = 0;
     // Frame times (ms) while a parameter changes every frame, as in the explorer.
     virtual std::vector<double> interface_frames(const core::Params& p, int frames,
                                                  double budget_ms) = 0;

@@ -39,11 +39,14 @@ void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
     app.add_option("--z", z, "Value of the z input [0]");
     app.add_option("--size", size, "Image size WIDTHxHEIGHT [1024x1024]");
+    app.add_option("--colormap", colormap, "Colours of a one-output network: " +
+                                               std::string(core::kColorMapNames) + " [grey]");
 }
 
 bool NetworkFlags::any() const {
     return params_file || depth || width || activation || output_activation || inputs || outputs ||
-           dist || init || scale || bias_scale || seed || center || extent || z || size;
+           dist || init || scale || bias_scale || seed || center || extent || z || size ||
+           colormap;
 }
 
 core::Params NetworkFlags::resolve() const {
@@ -91,6 +94,13 @@ core::Params NetworkFlags::resolve() const {
     if (extent) p.view.extent = parse_double("--extent", *extent);
     if (z) p.view.z = parse_double("--z", *z);
     if (size) std::tie(p.image_width, p.image_height) = parse_size("--size", *size);
+    if (colormap) {
+        const auto m = core::parse_colormap(*colormap);
+        if (!m)
+            throw InputError("--colormap: unknown colour map '" + *colormap + "' (expected " +
+                             std::string(core::kColorMapNames) + ")");
+        p.colormap = *m;
+    }
     try {
         core::validate(p);
     } catch (const InputError& e) {
@@ -138,7 +148,8 @@ int RenderCommand::run() const {
         }
         if (gpu_session) {
             try {
-                rows = gpu_session->row_renderer(network, p.view, p.image_width, p.image_height);
+                rows = gpu_session->row_renderer(network, p.view, p.image_width, p.image_height,
+                                                 p.colormap);
             } catch (const gpu::Error& e) {
                 gpu_error = e.what();
             }
@@ -160,7 +171,7 @@ int RenderCommand::run() const {
     if (!rows) {
         eval.emplace(network, p.view);
         rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width, p.image_height,
-                                                      core::EvalOptions{threads});
+                                                      core::EvalOptions{threads, p.colormap});
     }
     const bool tty = ::isatty(STDERR_FILENO) && !quiet;
     const auto start = std::chrono::steady_clock::now();

@@ -108,6 +108,7 @@ void Evaluator::render_rows(int width, int height, int row0, int row1, std::uint
                             const EvalOptions& opt) const {
     const float step = pixel_step(view_, width, height);
     const int outputs = net_.outputs();
+    const ColorLut& lut = colormap_lut(opt.colormap);
     std::atomic<int> next_row{row0};
     auto worker = [&] {
         Scratch s(max_width_, static_cast<int>(fold_.columns.size()));
@@ -124,7 +125,10 @@ void Evaluator::render_rows(int width, int height, int row0, int row1, std::uint
                 for (int p = 0; p < n; ++p) {
                     std::uint8_t* px = row + static_cast<std::size_t>(i0 + p) * 3;
                     if (outputs == 1) {
-                        px[0] = px[1] = px[2] = to_byte(out[p]);
+                        const auto& c = lut[to_byte(out[p])];
+                        px[0] = c[0];
+                        px[1] = c[1];
+                        px[2] = c[2];
                     } else {
                         for (int c = 0; c < 3; ++c) px[c] = to_byte(out[c * kBlock + p]);
                     }

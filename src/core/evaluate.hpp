@@ -16,6 +16,7 @@ namespace primordial::core {
 
 struct EvalOptions {
     int threads = 0;  // 0: all hardware threads
+    ColorMap colormap = ColorMap::grey;  // for one-output networks
 };
 
 class Evaluator {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/colormap.hpp"
+
 namespace primordial::core {
 
 enum class Activation { tanh, sigmoid, relu, leaky_relu, elu, softplus, sin, gaussian, identity };
@@ -65,6 +67,7 @@ struct Params {
     ViewParams view;
     int image_width = 1024;
     int image_height = 1024;
+    ColorMap colormap = ColorMap::grey;  // how a one-output network is coloured
     bool operator==(const Params&) const = default;
 };
 

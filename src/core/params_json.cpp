@@ -88,6 +88,7 @@ std::string params_to_json(const Params& p) {
                  {"extent", p.view.extent},
                  {"z", p.view.z}};
     j["image"] = {{"width", p.image_width}, {"height", p.image_height}};
+    j["color"] = {{"map", std::string(to_string(p.colormap))}};
     return j.dump(2) + "\n";
 }
 
@@ -103,7 +104,7 @@ Params params_from_json(std::string_view text, const std::string& source, Params
         throw InputError(source + ": not valid JSON: " + what);
     }
     const Reader r(source);
-    r.check_keys(j, "", {"format", "network", "view", "image"});
+    r.check_keys(j, "", {"format", "network", "view", "image", "color"});
     if (!j.contains("format")) fail(source, "format", "missing (expected \"primordial/1\")");
     if (!j["format"].is_string()) fail(source, "format", "must be a string");
     const std::string format = j["format"].get<std::string>();
@@ -183,6 +184,13 @@ Params params_from_json(std::string_view text, const std::string& source, Params
         r.check_keys(im, "image", {"width", "height"});
         if (im.contains("width")) p.image_width = static_cast<int>(r.integer(im["width"], "image.width", 1, Limits::max_side));
         if (im.contains("height")) p.image_height = static_cast<int>(r.integer(im["height"], "image.height", 1, Limits::max_side));
+    }
+    if (j.contains("color")) {
+        const ordered_json& c = j["color"];
+        r.check_keys(c, "color", {"map"});
+        if (c.contains("map"))
+            p.colormap = r.name<ColorMap>(c["map"], "color.map", parse_colormap,
+                                          std::string(kColorMapNames));
     }
     try {
         validate(p);

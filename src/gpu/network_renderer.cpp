@@ -40,7 +40,7 @@ int column_code(core::Input i) {
 
 struct NetworkRenderer::Variant {
     std::unique_ptr<Program> program;
-    int layer_count, outputs, columns, center, step, image, level, tile, tile_height, origin;
+    int layer_count, outputs, colormap, columns, center, step, image, level, tile, tile_height, origin;
 
     explicit Variant(int bucket) {
         const std::string version = "#version 330 core\n";
@@ -51,6 +51,7 @@ struct NetworkRenderer::Variant {
         const auto u = [&](const char* n) { return program->uniform(n); };
         layer_count = u("u_layer_count");
         outputs = u("u_outputs");
+        colormap = u("u_colormap");
         columns = u("u_columns");
         center = u("u_center");
         step = u("u_step");
@@ -62,6 +63,7 @@ struct NetworkRenderer::Variant {
         glUseProgram(program->id());
         glUniform1i(u("u_weights"), 0);
         glUniform1i(u("u_layers"), 1);
+        glUniform1i(u("u_lut"), 2);
     }
 };
 
@@ -71,6 +73,8 @@ NetworkRenderer::NetworkRenderer() : caps_(query_capabilities()) {
     glGenBuffers(1, &layer_buffer_);
     glGenTextures(1, &weight_texture_);
     glGenTextures(1, &layer_texture_);
+    glGenTextures(1, &lut_texture_);
+    set_colormap_texture(core::ColorMap::grey);
     check_gl("creating the renderer's objects");
 }
 
@@ -78,6 +82,7 @@ NetworkRenderer::~NetworkRenderer() {
     programs_.clear();
     glDeleteTextures(1, &weight_texture_);
     glDeleteTextures(1, &layer_texture_);
+    glDeleteTextures(1, &lut_texture_);
     glDeleteBuffers(1, &weight_buffer_);
     glDeleteBuffers(1, &layer_buffer_);
     glDeleteVertexArrays(1, &vao_);
@@ -114,6 +119,27 @@ void NetworkRenderer::set_network(const core::Network& net) {
     bucket_ = bucket;
     pad_blocks_ = pad;
     layer_count_ = static_cast<int>(net.layers.size());
+}
+
+void NetworkRenderer::set_colormap(core::ColorMap map) {
+    if (map == colormap_) return;
+    set_colormap_texture(map);
+}
+
+void NetworkRenderer::set_colormap_texture(core::ColorMap map) {
+    const core::ColorLut& lut = core::colormap_lut(map);
+    std::uint8_t rgba[256 * 4];
+    for (int i = 0; i < 256; ++i) {
+        for (int c = 0; c < 3; ++c) rgba[i * 4 + c] = lut[i][c];
+        rgba[i * 4 + 3] = 255;
+    }
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, lut_texture_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glActiveTexture(GL_TEXTURE0);
+    colormap_ = map;
 }
 
 void NetworkRenderer::set_view(const core::ViewParams& view) {
@@ -178,12 +204,15 @@ void NetworkRenderer::draw(int width, int height, const Tile& tile, int level, i
     glViewport(dst_x, dst_y, tile.width, tile.height);
     glUseProgram(v.program->id());
     glBindVertexArray(vao_);
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, lut_texture_);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_BUFFER, layer_texture_);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_BUFFER, weight_texture_);
     glUniform1i(v.layer_count, layer_count_);
     glUniform1i(v.outputs, net_->outputs());
+    glUniform1i(v.colormap, colormap_ != core::ColorMap::grey ? 1 : 0);
     glUniform4i(v.columns, columns_[0], columns_[1], columns_[2], columns_[3]);
     glUniform2f(v.center, center_[0], center_[1]);
     glUniform1f(v.step, core::Evaluator::pixel_step(view_, width, height));

@@ -33,6 +33,8 @@ public:
     // network does not fit GL_MAX_TEXTURE_BUFFER_SIZE.
     void set_network(const core::Network& net);
     void set_view(const core::ViewParams& view);
+    // How one-output networks are coloured (a 256-entry table on texture unit 2).
+    void set_colormap(core::ColorMap map);
     bool ready() const { return static_cast<bool>(net_); }
     const core::ViewParams& view() const { return view_; }
 
@@ -44,7 +46,7 @@ public:
     // bottom-left pixel at (dst_x, dst_y) of the bound framebuffer (GL's rows grow upwards, so
     // the picture appears upright). Level k is a ceil(width / 2^k) x ceil(height / 2^k) image whose
     // pixel (i, j) is exactly full-resolution pixel (i << k, j << k): progressive rendering shows
-    // true samples. Sets the viewport, program, vertex array, texture units 0 and 1, and turns
+    // true samples. Sets the viewport, program, vertex array, texture units 0, 1 and 2, and turns
     // blending, depth test and scissor test off.
     void draw(int width, int height, const Tile& tile, int level = 0, int dst_x = 0,
               int dst_y = 0);
@@ -56,7 +58,8 @@ public:
 private:
     struct Variant;
     Variant& variant();
-    void keep_fold(const core::FoldedInput& fold);  // what draw() needs of it
+    void keep_fold(const core::FoldedInput& fold);
+    void set_colormap_texture(core::ColorMap map);  // what draw() needs of it
 
     Capabilities caps_;
     std::optional<core::Network> net_;
@@ -66,6 +69,8 @@ private:
     int layer_count_ = 0;
     int columns_[4] = {-1, -1, -1, -1};  // folded input columns as the shader codes them
     float center_[2] = {0, 0};
+    core::ColorMap colormap_ = core::ColorMap::grey;
+    unsigned lut_texture_ = 0;
     unsigned vao_ = 0, weight_buffer_ = 0, weight_texture_ = 0, layer_buffer_ = 0,
              layer_texture_ = 0;
     std::map<int, std::unique_ptr<Variant>> programs_;  // by width bucket: a few at most

@@ -130,6 +130,7 @@ TEST_CASE("bad input: exit 2, one line naming the flag, no file left behind") {
         {{"--outputs", "2"}, "--outputs: must be 1 (grey) or 3 (RGB)"},
         {{"--dist", "cauchy"}, "--dist: unknown distribution 'cauchy'"},
         {{"--init", "kaiming"}, "--init: unknown scheme 'kaiming'"},
+        {{"--colormap", "jet"}, "--colormap: unknown colour map 'jet'"},
         {{"--seed", "-1"}, "--seed: must be a whole number >= 0"},
         {{"--seed", "99999999999999999999999"}, "--seed: '99999999999999999999999' is larger"},
         {{"--z", "1e9"}, "--z: must be a finite number within +-1e6"},

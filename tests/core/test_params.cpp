@@ -35,6 +35,7 @@ TEST_CASE("JSON round trip keeps every field exactly") {
     p.view = {10000.25, -1.0 / 3.0, 0.001, 0.7};
     p.image_width = 640;
     p.image_height = 480;
+    p.colormap = ColorMap::viridis;
     const std::string text = params_to_json(p);
     CHECK(params_from_json(text, "t") == p);
     CHECK(params_to_json(params_from_json(text, "t")) == text);
@@ -56,6 +57,7 @@ TEST_CASE("bad parameter files name the key and the problem") {
         {"", "f.json: not valid JSON"},
         {R"({"format": "primordial/1", "network": {"depth": 5)", "f.json: not valid JSON"},
         {R"({"format": "primordial/1", "view": {"extent": 1e999}})", "f.json: not valid JSON: number overflow"},
+        {R"({"format": "primordial/1", "color": {"map": "jet"}})", "f.json: color.map: unknown value 'jet' (expected grey, viridis, magma, ocean)"},
         {R"([1, 2])", "f.json: : must be an object"},
         {R"({"network": {}})", "f.json: format: missing"},
         {R"({"format": "primordial/2"})", "f.json: format: 'primordial/2' is not supported"},

@@ -1,0 +1,22 @@
+// Colour maps for one-output (grey) networks: the output's byte indexes a 256-entry table, so the
+// CPU evaluator and the shader map colours identically.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace primordial::core {
+
+enum class ColorMap { grey, viridis, magma, ocean };
+
+using ColorLut = std::array<std::array<std::uint8_t, 3>, 256>;
+
+const ColorLut& colormap_lut(ColorMap m);
+std::string_view to_string(ColorMap m);
+std::optional<ColorMap> parse_colormap(std::string_view s);
+inline constexpr std::string_view kColorMapNames = "grey, viridis, magma, ocean";
+
+}  // namespace primordial::core
