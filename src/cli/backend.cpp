@@ -34,12 +34,7 @@ public:
         return gpu::interface_frame_times(*renderer_, p, frames, budget_ms);
     }
 
-    bool software() const override {
-        const std::string& r = context_->capabilities().renderer;
-        for (const char* name : {"llvmpipe", "softpipe", "SWR", "swrast"})
-            if (r.find(name) != std::string::npos) return true;
-        return false;
-    }
+    bool software() const override { return context_->capabilities().software(); }
 
 private:
     std::unique_ptr<gpu::Context> context_;  // declared first: destroyed after the renderer

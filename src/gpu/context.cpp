@@ -135,6 +135,12 @@ struct Context::Impl {
     }
 };
 
+bool Capabilities::software() const {
+    for (const char* name : {"llvmpipe", "softpipe", "SWR", "swrast"})
+        if (renderer.find(name) != std::string::npos) return true;
+    return false;
+}
+
 Capabilities query_capabilities() {
     Capabilities c;
     const auto str = [](GLenum e) {

@@ -23,6 +23,9 @@ struct Capabilities {
     int max_viewport[2] = {0, 0};
     bool khr_debug = false;
     bool timer_query = false;  // GL_TIME_ELAPSED queries
+    // A software rasteriser (Mesa llvmpipe, softpipe, swrast): on such a context the CPU
+    // evaluator renders whole images far faster than the shader (docs/PERFORMANCE.md).
+    bool software() const;
 };
 
 // Reads the capabilities of the current context (glad must be loaded).
