@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -211,21 +213,24 @@ private:
                 shot.image_width = state_.screenshot_width;
                 shot.image_height = state_.screenshot_height;
             }
-            // A finished picture of the wanted size is saved as it is on screen, at once.
+            // A finished picture of the wanted size is saved as it is on screen, at once;
+            // otherwise it is rendered afresh, on the CPU where the GPU is a software one.
             std::vector<std::uint8_t> rgb;
+            std::optional<core::Evaluator> eval;
+            std::unique_ptr<core::RowRenderer> rows;
             if (shot == shown_ && progressive_.read_finished(rgb)) {
-                core::ImageRowRenderer rows(rgb.data(), shot.image_width, shot.image_height);
-                core::write_png(rows, path, core::params_to_json(shot));
+                rows = std::make_unique<core::ImageRowRenderer>(rgb.data(), shot.image_width,
+                                                                shot.image_height);
             } else if (renderer_.capabilities().software()) {
-                // On a software rasteriser the CPU evaluator is an order of magnitude faster.
-                const core::Evaluator eval(*network_, shot.view);
-                core::CpuRowRenderer rows(eval, shot.image_width, shot.image_height,
-                                          {0, shot.colormap});
-                core::write_png(rows, path, core::params_to_json(shot));
+                eval.emplace(*network_, shot.view);
+                rows = std::make_unique<core::CpuRowRenderer>(
+                    *eval, shot.image_width, shot.image_height,
+                    core::EvalOptions{0, shot.colormap});
             } else {
-                gpu::GpuRowRenderer rows(renderer_, shot.image_width, shot.image_height);
-                core::write_png(rows, path, core::params_to_json(shot));
+                rows = std::make_unique<gpu::GpuRowRenderer>(renderer_, shot.image_width,
+                                                             shot.image_height);
             }
+            core::write_png(*rows, path, core::params_to_json(shot));
             message_ = "saved " + path.string();
         } catch (const std::exception& e) {
             message_ = std::string("screenshot failed: ") + e.what();
