@@ -23,12 +23,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr const char* kScriptName = "numpy_reference.py";
+
+// A private folder holding numpy's script (written once) and each network's weights.
 struct TempDir {
     fs::path path;
     TempDir() {
         std::string t = (fs::temp_directory_path() / "primordial-bench-XXXXXX").string();
         if (!::mkdtemp(t.data())) throw std::runtime_error("cannot create a temporary folder");
         path = t;
+        core::write_text_file(path / kScriptName, kNumpyReferencePy);
     }
     ~TempDir() {
         std::error_code ec;
@@ -60,9 +64,8 @@ double time_frames(core::RowRenderer& r, int n) {
 // numpy's time for the same network, or nullopt (with a note) when numpy is unavailable.
 std::optional<double> time_numpy(const core::Network& net, const core::Params& p, int n,
                                  const TempDir& tmp) {
-    const fs::path weights = tmp.path / "weights.json", script = tmp.path / "numpy_reference.py";
+    const fs::path weights = tmp.path / "weights.json", script = tmp.path / kScriptName;
     core::write_text_file(weights, core::weights_to_json(net, p.view));
-    core::write_text_file(script, kNumpyReferencePy);
     // OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE pin old kernels on some machines; numpy gets its best.
     // Debian's python3 carries python3-numpy even where another python3 comes first in PATH.
     const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";

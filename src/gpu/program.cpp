@@ -6,6 +6,16 @@
 namespace primordial::gpu {
 namespace {
 
+// The driver's log for a shader or a program (glGetShaderiv/InfoLog or glGetProgramiv/InfoLog).
+template <class GetIv, class GetLog>
+std::string info_log(GLuint object, GetIv get_iv, GetLog get_log) {
+    GLint n = 0;
+    get_iv(object, GL_INFO_LOG_LENGTH, &n);
+    std::string log(static_cast<std::size_t>(n > 0 ? n : 1), '\0');
+    get_log(object, n, nullptr, log.data());
+    return log.c_str();
+}
+
 GLuint compile(GLenum stage, const std::string& source) {
     const GLuint s = glCreateShader(stage);
     const char* text = source.c_str();
@@ -14,13 +24,10 @@ GLuint compile(GLenum stage, const std::string& source) {
     GLint ok = 0;
     glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint n = 0;
-        glGetShaderiv(s, GL_INFO_LOG_LENGTH, &n);
-        std::string log(static_cast<std::size_t>(n > 0 ? n : 1), '\0');
-        glGetShaderInfoLog(s, n, nullptr, log.data());
+        const std::string log = info_log(s, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(s);
         throw Error(std::string(stage == GL_VERTEX_SHADER ? "vertex" : "fragment") +
-                    " shader does not compile: " + log.c_str());
+                    " shader does not compile: " + log);
     }
     return s;
 }
@@ -45,12 +52,9 @@ Program::Program(const std::string& vertex_source, const std::string& fragment_s
     GLint ok = 0;
     glGetProgramiv(id_, GL_LINK_STATUS, &ok);
     if (!ok) {
-        GLint n = 0;
-        glGetProgramiv(id_, GL_INFO_LOG_LENGTH, &n);
-        std::string log(static_cast<std::size_t>(n > 0 ? n : 1), '\0');
-        glGetProgramInfoLog(id_, n, nullptr, log.data());
+        const std::string log = info_log(id_, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(id_);
-        throw Error(std::string("shader program does not link: ") + log.c_str());
+        throw Error("shader program does not link: " + log);
     }
 }
 
