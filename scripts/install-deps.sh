@@ -8,7 +8,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 packages=(
   build-essential cmake pkg-config git
   libglfw3-dev libglm-dev libstb-dev doctest-dev libimgui-dev
-  nlohmann-json3-dev libcli11-dev libpng-dev zlib1g-dev
+  nlohmann-json3-dev libcli11-dev libpng-dev zlib1g-dev libcairo2-dev fonts-dejavu-core
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 libglx-mesa0
   python3-glad
   xvfb xauth xdotool

@@ -1,5 +1,8 @@
 #include "cli/backend.hpp"
 
+#include <iostream>
+#include <stdexcept>
+
 #include "gpu/context.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 #include "gpu/interface_bench.hpp"
@@ -50,6 +53,23 @@ std::unique_ptr<GpuSession> open_gpu(std::string* why_not) {
         return nullptr;
     }
     return std::make_unique<OffscreenGpu>(std::move(made.context));
+}
+
+std::unique_ptr<GpuSession> choose_gpu(const std::string& backend, bool quiet) {
+    if (backend == "cpu") return nullptr;
+    std::string why_not;
+    std::unique_ptr<GpuSession> session = open_gpu(&why_not);
+    if (!session && backend == "gpu") throw std::runtime_error("--backend gpu: " + why_not);
+    if (session && backend == "auto" && session->software()) {
+        why_not = "the GL context is a software rasteriser (" + session->description() +
+                  "); the CPU evaluator is faster";
+        session.reset();
+    }
+    if (!quiet && backend == "auto") {
+        if (session) std::cerr << "primordial: backend auto: using the GPU (" << session->description() << ")\n";
+        else std::cerr << "primordial: backend auto: using the CPU evaluator (" << why_not << ")\n";
+    }
+    return session;
 }
 
 }  // namespace primordial::cli

@@ -28,4 +28,9 @@ public:
 // An offscreen GL context, or nullptr with the reason in *why_not.
 std::unique_ptr<GpuSession> open_gpu(std::string* why_not);
 
+// The session behind --backend: none for "cpu"; for "auto" only a hardware GPU (on a software
+// rasteriser the CPU evaluator is faster); for "gpu" one or a std::runtime_error saying why not.
+// Says what auto chose on stderr unless quiet.
+std::unique_ptr<GpuSession> choose_gpu(const std::string& backend, bool quiet);
+
 }  // namespace primordial::cli

@@ -9,6 +9,7 @@
 
 #include "app/explorer.hpp"
 #include "cli/bench_command.hpp"
+#include "cli/figure_command.hpp"
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
 #include "core/params.hpp"
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
     explore_flags.add_to(*explore);
     explore->add_option("--screenshot-dir", screenshot_dir, "Where S saves screenshots [pictures folder]");
     explore->add_option("--window", window_size, "Window size WIDTHxHEIGHT [1600x1000]");
+    cli::FigureCommand figure;
+    figure.add_to(*app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
     cli::BenchCommand bench;
     bench.add_to(*app.add_subcommand("bench", "Time the renderers against numpy + OpenBLAS"));
 
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("render")) return render.run();
         if (app.got_subcommand("bench")) return bench.run();
+        if (app.got_subcommand("figure")) return figure.run();
         // No subcommand: the main job. Open the explorer where there is a display; otherwise
         // render the explorer's default network headless.
         if (app.got_subcommand("explore") || app::display_available()) {

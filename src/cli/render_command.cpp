@@ -49,8 +49,7 @@ bool NetworkFlags::any() const {
            colormap;
 }
 
-core::Params NetworkFlags::resolve() const {
-    core::Params p;
+core::Params NetworkFlags::resolve(core::Params p) const {
     if (params_file) {
         const std::filesystem::path path = *params_file;
         std::string ext = path.extension().string();
@@ -112,6 +111,26 @@ core::Params NetworkFlags::resolve() const {
     return p;
 }
 
+ProgressLine::ProgressLine(std::string what, bool quiet)
+    : what_(std::move(what)),
+      tty_(::isatty(STDERR_FILENO) && !quiet),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
+
+bool ProgressLine::operator()(double f) {
+    const auto now = std::chrono::steady_clock::now();
+    if (tty_ && now - last_ > std::chrono::milliseconds(200)) {
+        std::fprintf(stderr, "\r%s: %3.0f%%", what_.c_str(), f * 100);
+        last_ = now;
+    }
+    return true;
+}
+
+double ProgressLine::finish() {
+    if (tty_) std::fprintf(stderr, "\r\033[K");
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
 void RenderCommand::add_to(CLI::App& app) {
     net.add_to(app);
     app.add_option("-o,--output", output, "PNG to write [primordial.png unless only --save-params/--dump-weights]");
@@ -133,38 +152,19 @@ int RenderCommand::run() const {
     if (!render) return 0;
     const std::string out = output.empty() ? "primordial.png" : output;
 
-    // The GPU when asked for (or, with auto, when a context can be made), else the CPU evaluator.
-    std::unique_ptr<GpuSession> gpu_session;
+    // The GPU when asked for (or, with auto, when a real one is there), else the CPU evaluator.
+    std::unique_ptr<GpuSession> gpu_session = choose_gpu(backend, quiet);
     std::unique_ptr<core::RowRenderer> rows;
-    std::string gpu_error;
-    if (backend != "cpu") {
-        gpu_session = open_gpu(&gpu_error);
-        // On a software rasteriser the CPU evaluator is an order of magnitude faster
-        // (docs/PERFORMANCE.md), so auto only takes a real GPU.
-        if (gpu_session && backend == "auto" && gpu_session->software()) {
-            gpu_error = "the GL context is a software rasteriser (" +
-                        gpu_session->description() + "); the CPU evaluator is faster";
-            gpu_session.reset();
-        }
-        if (gpu_session) {
-            try {
-                rows = gpu_session->row_renderer(network, p.view, p.image_width, p.image_height,
-                                                 p.colormap);
-            } catch (const gpu::Error& e) {
-                gpu_error = e.what();
+    if (gpu_session) {
+        try {
+            rows = gpu_session->row_renderer(network, p.view, p.image_width, p.image_height,
+                                             p.colormap);
+        } catch (const gpu::Error& e) {
+            if (backend == "gpu") {
+                std::cerr << "primordial: error: --backend gpu: " << e.what() << "\n";
+                return 1;
             }
-        }
-        if (!rows && backend == "gpu") {
-            std::cerr << "primordial: error: --backend gpu: " << gpu_error << "\n";
-            return 1;
-        }
-        if (backend == "auto" && !quiet) {
-            if (rows)
-                std::cerr << "primordial: backend auto: using the GPU ("
-                          << gpu_session->description() << ")\n";
-            else
-                std::cerr << "primordial: backend auto: using the CPU evaluator (" << gpu_error
-                          << ")\n";
+            if (!quiet) std::cerr << "primordial: backend auto: using the CPU evaluator (" << e.what() << ")\n";
         }
     }
     std::optional<core::Evaluator> eval;
@@ -173,20 +173,9 @@ int RenderCommand::run() const {
         rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width, p.image_height,
                                                       core::EvalOptions{threads, p.colormap});
     }
-    const bool tty = ::isatty(STDERR_FILENO) && !quiet;
-    const auto start = std::chrono::steady_clock::now();
-    auto last = start;
-    const auto progress = [&](double f) {
-        const auto now = std::chrono::steady_clock::now();
-        if (tty && now - last > std::chrono::milliseconds(200)) {
-            std::fprintf(stderr, "\rrendering %s: %3.0f%%", out.c_str(), f * 100);
-            last = now;
-        }
-        return true;
-    };
-    core::write_png(*rows, out, json, progress);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (tty) std::fprintf(stderr, "\r\033[K");
+    ProgressLine progress("rendering " + out, quiet);
+    core::write_png(*rows, out, json, std::ref(progress));
+    const double secs = progress.finish();
     if (!quiet)
         std::printf("%s: %dx%d, depth %d, %s, %.2f s\n", out.c_str(), p.image_width, p.image_height,
                     p.network.depth, rows->name(), secs);

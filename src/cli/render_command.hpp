@@ -1,6 +1,7 @@
 // `primordial render`: parameters (file, then flags) -> PNG, parameter file, weights dump.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -16,8 +17,22 @@ struct NetworkFlags {
         outputs, dist, init, scale, bias_scale, seed, center, extent, z, size, colormap;
     void add_to(CLI::App& app);
     // File first, then flags on top; validated. Throws core::InputError naming the flag or key.
-    core::Params resolve() const;
+    // `base` holds what no file or flag sets (a preset, or the defaults).
+    core::Params resolve(core::Params base = {}) const;
     bool any() const;  // whether any of these flags was given
+};
+
+// Reports on stderr (unless quiet) and shows a live percentage on a terminal.
+class ProgressLine {
+public:
+    ProgressLine(std::string what, bool quiet);
+    bool operator()(double fraction);  // a core::Progress; never cancels
+    double finish();                    // clears the line; returns seconds since construction
+
+private:
+    std::string what_;
+    bool tty_;
+    std::chrono::steady_clock::time_point start_, last_;
 };
 
 struct RenderCommand {

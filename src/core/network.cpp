@@ -63,6 +63,14 @@ Network build_network(const NetworkParams& p) {
         const WeightSampler bias(p, layer.in, layer.out, p.effective_bias_scale());
         layer.weights.resize(static_cast<std::size_t>(layer.in) * layer.out);
         layer.biases.resize(static_cast<std::size_t>(layer.out));
+        if (!p.set_weights.empty()) {  // hand-set: validate() checked the shapes
+            const LayerValues& v = p.set_weights[static_cast<std::size_t>(l)];
+            layer.weights = v.weights;
+            layer.biases = v.biases;
+            net.layers.push_back(std::move(layer));
+            fan_in = net.layers.back().out;
+            continue;
+        }
         auto fill_rows = [&](int r0, int r1) {
             for (int r = r0; r < r1; ++r) {
                 const std::uint64_t row_h = rng::with_row(layer_h, static_cast<std::uint32_t>(r));
@@ -90,6 +98,12 @@ Network build_network(const NetworkParams& p) {
         fan_in = net.layers.back().out;
     }
     return net;
+}
+
+std::vector<LayerValues> layer_values(const Network& net) {
+    std::vector<LayerValues> out;
+    for (const Layer& l : net.layers) out.push_back({l.weights, l.biases});
+    return out;
 }
 
 }  // namespace primordial::core

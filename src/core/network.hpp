@@ -45,4 +45,7 @@ float weight_value(const NetworkParams& p, std::uint32_t layer_key, int row, std
 
 Network build_network(const NetworkParams& p);
 
+// Every layer's current values, e.g. to start hand-editing a seeded network.
+std::vector<LayerValues> layer_values(const Network& net);
+
 }  // namespace primordial::core

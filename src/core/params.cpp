@@ -95,13 +95,24 @@ Activation NetworkParams::activation_of(int layer) const {
 
 std::int64_t weight_count(const NetworkParams& n) {
     std::int64_t total = 0;
-    std::int64_t fan_in = static_cast<std::int64_t>(n.inputs.size());
     for (int l = 0; l < n.depth; ++l) {
-        const std::int64_t fan_out = l == n.depth - 1 ? n.outputs : n.width_of(l);
-        total += fan_out * (fan_in + 1);
-        fan_in = fan_out;
+        const auto [in, out] = layer_shape(n, l);
+        total += static_cast<std::int64_t>(out) * (in + 1);
     }
     return total;
+}
+
+std::pair<int, int> layer_shape(const NetworkParams& n, int layer) {
+    const int in = layer == 0 ? static_cast<int>(n.inputs.size()) : n.width_of(layer - 1);
+    const int out = layer == n.depth - 1 ? n.outputs : n.width_of(layer);
+    return {in, out};
+}
+
+bool weights_editable(const NetworkParams& n) {
+    if (n.depth > kMaxEditableDepth) return false;
+    for (int l = 0; l + 1 < n.depth; ++l)
+        if (n.width_of(l) > kMaxEditableWidth) return false;
+    return true;
 }
 
 void validate(const Params& p) {
@@ -137,6 +148,26 @@ void validate(const Params& p) {
         fail("width", "network has " + std::to_string(weight_count(n)) +
                           " weights, more than the limit of " +
                           std::to_string(Limits::max_weights));
+
+    if (!n.set_weights.empty()) {
+        if (n.set_weights.size() != static_cast<std::size_t>(n.depth))
+            fail("weights", "give one entry per layer (" + std::to_string(n.depth) + "), got " +
+                                std::to_string(n.set_weights.size()));
+        for (int l = 0; l < n.depth; ++l) {
+            const auto [in, out] = layer_shape(n, l);
+            const LayerValues& lv = n.set_weights[static_cast<std::size_t>(l)];
+            const std::string at = "layer " + std::to_string(l + 1) + ": ";
+            if (lv.weights.size() != static_cast<std::size_t>(in) * out ||
+                lv.biases.size() != static_cast<std::size_t>(out))
+                fail("weights", at + "expected " + std::to_string(out) + " rows of " +
+                                    std::to_string(in) + " weights and " + std::to_string(out) +
+                                    " biases");
+            for (float w : lv.weights)
+                if (!std::isfinite(w)) fail("weights", at + "values must be finite");
+            for (float b : lv.biases)
+                if (!std::isfinite(b)) fail("weights", at + "values must be finite");
+        }
+    }
 
     const ViewParams& v = p.view;
     if (!std::isfinite(v.center_x) || !std::isfinite(v.center_y))

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/colormap.hpp"
@@ -34,6 +35,13 @@ struct Limits {
     static constexpr double max_abs_z = 1e6;
 };
 
+// Explicit values of one weight matrix (out rows of in columns, row-major) and its biases.
+struct LayerValues {
+    std::vector<float> weights;
+    std::vector<float> biases;
+    bool operator==(const LayerValues&) const = default;
+};
+
 struct NetworkParams {
     std::vector<Input> inputs{Input::x, Input::y};
     int outputs = 3;  // 3 = RGB, 1 = grey
@@ -47,6 +55,8 @@ struct NetworkParams {
     double scale = 1.0;
     std::optional<double> bias_scale;  // unset: same as scale
     std::uint64_t seed = 1;
+    // Hand-set weights: empty, or one entry per layer that replaces the seeded values.
+    std::vector<LayerValues> set_weights;
 
     int width_of(int hidden_layer) const;
     Activation activation_of(int layer) const;  // layer == depth - 1 is the output layer
@@ -74,6 +84,12 @@ struct Params {
 // Throws InputError naming the offending key when a value is out of range.
 void validate(const Params& p);
 std::int64_t weight_count(const NetworkParams& n);  // weights and biases
+// Inputs (columns) and outputs (rows) of layer `layer`'s weight matrix.
+std::pair<int, int> layer_shape(const NetworkParams& n, int layer);
+// Hand-set weights are offered for networks this small (the article's first figures).
+inline constexpr int kMaxEditableDepth = 2;
+inline constexpr int kMaxEditableWidth = 10;
+bool weights_editable(const NetworkParams& n);
 
 // Names used by files and flags.
 std::string_view to_string(Activation a);

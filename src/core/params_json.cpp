@@ -56,6 +56,33 @@ public:
     }
     const std::string& source() const { return source_; }
 
+    // [{"weights": [[w, ...], ...], "biases": [b, ...]}, ...]; shapes are checked by validate().
+    std::vector<LayerValues> layer_values(const ordered_json& v, const std::string& key) const {
+        if (!v.is_array()) fail(source_, key, "must be a list of layers");
+        std::vector<LayerValues> out;
+        for (const auto& layer : v) {
+            const std::string at = key + "[" + std::to_string(out.size()) + "]";
+            check_keys(layer, at, {"weights", "biases"});
+            if (!layer.contains("weights") || !layer.contains("biases"))
+                fail(source_, at, "needs both \"weights\" and \"biases\"");
+            LayerValues lv;
+            if (!layer["weights"].is_array()) fail(source_, at + ".weights", "must be a list of rows");
+            for (const auto& row : layer["weights"]) {
+                if (!row.is_array()) fail(source_, at + ".weights", "each row must be a list of numbers");
+                for (const auto& w : row) lv.weights.push_back(to_float(w, at + ".weights"));
+            }
+            if (!layer["biases"].is_array()) fail(source_, at + ".biases", "must be a list of numbers");
+            for (const auto& b : layer["biases"]) lv.biases.push_back(to_float(b, at + ".biases"));
+            out.push_back(std::move(lv));
+        }
+        return out;
+    }
+    float to_float(const ordered_json& v, const std::string& key) const {
+        const double d = number(v, key);
+        if (std::abs(d) > 1e30) fail(source_, key, "values must be within +-1e30");
+        return static_cast<float>(d);
+    }
+
 private:
     std::string source_;
 };
@@ -80,6 +107,19 @@ std::string params_to_json(const Params& p) {
     net["init"] = std::string(to_string(n.init));
     net["scale"] = n.scale;
     if (n.bias_scale) net["bias_scale"] = *n.bias_scale;
+    if (!n.set_weights.empty()) {
+        ordered_json layers = ordered_json::array();
+        for (int l = 0; l < n.depth; ++l) {
+            const LayerValues& v = n.set_weights[static_cast<std::size_t>(l)];
+            const int in = layer_shape(n, l).first;
+            ordered_json rows = ordered_json::array();
+            for (std::size_t r = 0; r < v.biases.size(); ++r)
+                rows.push_back(std::vector<float>(v.weights.begin() + static_cast<std::ptrdiff_t>(r * in),
+                                                  v.weights.begin() + static_cast<std::ptrdiff_t>((r + 1) * in)));
+            layers.push_back({{"weights", std::move(rows)}, {"biases", v.biases}});
+        }
+        net["weights"] = std::move(layers);
+    }
 
     ordered_json j;
     j["format"] = std::string(kParamsFormat);
@@ -119,7 +159,7 @@ Params params_from_json(std::string_view text, const std::string& source, Params
         const ordered_json& n = j["network"];
         r.check_keys(n, "network",
                      {"seed", "depth", "width", "activation", "output_activation", "inputs",
-                      "outputs", "distribution", "init", "scale", "bias_scale"});
+                      "outputs", "distribution", "init", "scale", "bias_scale", "weights"});
         NetworkParams& np = p.network;
         if (n.contains("seed")) {
             const auto& s = n["seed"];
@@ -166,6 +206,7 @@ Params params_from_json(std::string_view text, const std::string& source, Params
             np.init = r.name<Init>(n["init"], "network.init", parse_init, "range, glorot, he, lecun");
         if (n.contains("scale")) np.scale = r.number(n["scale"], "network.scale");
         if (n.contains("bias_scale")) np.bias_scale = r.number(n["bias_scale"], "network.bias_scale");
+        if (n.contains("weights")) np.set_weights = r.layer_values(n["weights"], "network.weights");
     }
     if (j.contains("view")) {
         const ordered_json& v = j["view"];

@@ -30,10 +30,12 @@ fs::path test_dir(const std::string& name) {
     return d;
 }
 
-RunResult run_primordial(const std::vector<std::string>& args, const std::string& env) {
+RunResult run_primordial(const std::vector<std::string>& args, const std::string& env,
+                         const fs::path& cwd) {
     const fs::path cap = fs::path(PRIMORDIAL_TEST_TMP) / "cli";
     fs::create_directories(cap);
     std::string cmd;
+    if (!cwd.empty()) cmd.append("cd ").append(quote(cwd.string())).append(" && ");
     if (!env.empty()) cmd.append("env ").append(env).append(" ");
     cmd.append(quote(PRIMORDIAL_BINARY));
     for (const auto& a : args) cmd += " " + quote(a);

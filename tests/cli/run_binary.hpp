@@ -11,6 +11,8 @@ struct RunResult {
 };
 
 // `env` (optional) is a prefix for env(1), e.g. "-u DISPLAY VAR=value".
-RunResult run_primordial(const std::vector<std::string>& args, const std::string& env = "");
+// `cwd` (optional): the directory it runs in.
+RunResult run_primordial(const std::vector<std::string>& args, const std::string& env = "",
+                         const std::filesystem::path& cwd = {});
 std::filesystem::path test_dir(const std::string& name);  // fresh, empty
 std::string read_bytes(const std::filesystem::path& p);

@@ -1,0 +1,184 @@
+#include "core/preset.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/params_json.hpp"
+#include "core/presets_data.hpp"
+
+namespace primordial::core {
+namespace {
+
+using nlohmann::ordered_json;
+
+[[noreturn]] void fail(const std::string& source, const std::string& key, const std::string& m) {
+    throw InputError(source + ": " + key + ": " + m);
+}
+
+ordered_json parse(std::string_view text, const std::string& source) {
+    try {
+        return ordered_json::parse(text.begin(), text.end());
+    } catch (const ordered_json::exception& e) {
+        std::string what = e.what();
+        const auto pos = what.find("] ");
+        if (pos != std::string::npos) what = what.substr(pos + 2);
+        throw InputError(source + ": not valid JSON: " + what);
+    }
+}
+
+void check_keys(const ordered_json& obj, const std::string& source, const std::string& path,
+                std::initializer_list<std::string_view> allowed) {
+    if (!obj.is_object()) fail(source, path, "must be an object");
+    for (const auto& [k, v] : obj.items())
+        if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
+            fail(source, path + "." + k, "unknown key");
+}
+
+double number(const ordered_json& v, const std::string& source, const std::string& key) {
+    if (!v.is_number()) fail(source, key, "must be a number");
+    return v.get<double>();
+}
+
+int integer(const ordered_json& v, const std::string& source, const std::string& key, int lo, int hi) {
+    if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > hi)
+        fail(source, key, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return static_cast<int>(v.get<long long>());
+}
+
+Sweep sweep_from(const ordered_json& j, const std::string& source, const std::string& key) {
+    check_keys(j, source, key, {"param", "values", "from", "to", "count", "spacing"});
+    if (!j.contains("param") || !j["param"].is_string()) fail(source, key + ".param", "missing (" + std::string(kSweepParamNames) + ")");
+    const auto param = parse_sweep_param(j["param"].get<std::string>());
+    if (!param) fail(source, key + ".param", "unknown '" + j["param"].get<std::string>() + "' (expected " + std::string(kSweepParamNames) + ")");
+    Sweep s{*param, {}};
+    if (j.contains("values")) {
+        if (!j["values"].is_array()) fail(source, key + ".values", "must be a list");
+        for (const auto& v : j["values"]) {
+            if (*param == SweepParam::activation) {
+                const auto a = v.is_string() ? parse_activation(v.get<std::string>()) : std::nullopt;
+                if (!a) fail(source, key + ".values", "must be activation names (" + activation_names() + ")");
+                s.values.push_back(activation_value(*a));
+            } else {
+                s.values.push_back(number(v, source, key + ".values"));
+            }
+        }
+    } else {
+        if (!j.contains("from") || !j.contains("to") || !j.contains("count"))
+            fail(source, key, "needs \"values\", or \"from\", \"to\" and \"count\"");
+        bool geometric = false;
+        if (j.contains("spacing")) {
+            const auto& sp = j["spacing"];
+            if (!sp.is_string() || (sp != "linear" && sp != "geometric"))
+                fail(source, key + ".spacing", "must be \"linear\" or \"geometric\"");
+            geometric = sp == "geometric";
+        }
+        const double from = number(j["from"], source, key + ".from");
+        const double to = number(j["to"], source, key + ".to");
+        if (geometric && !(from > 0 && to > 0)) fail(source, key, "geometric spacing needs positive ends");
+        s = make_sweep(*param, from, to, integer(j["count"], source, key + ".count", 1, kMaxSheetTiles), geometric);
+    }
+    if (s.values.empty()) fail(source, key + ".values", "needs at least one value");
+    return s;
+}
+
+ordered_json sweep_to(const Sweep& s) {
+    ordered_json j;
+    j["param"] = std::string(to_string(s.param));
+    if (s.param == SweepParam::activation) {
+        std::vector<std::string> names;
+        for (double v : s.values) names.emplace_back(to_string(static_cast<Activation>(static_cast<int>(v))));
+        j["values"] = names;
+    } else {
+        j["values"] = s.values;
+    }
+    return j;
+}
+
+ViewSpec view_from(const ordered_json& j, const std::string& source) {
+    check_keys(j, source, "view", {"kind", "columns", "rows", "wrap", "layer", "frames", "camera"});
+    ViewSpec v;
+    if (!j.contains("kind") || !j["kind"].is_string()) fail(source, "view.kind", "missing (" + std::string(kViewKindNames) + ")");
+    const auto kind = parse_view_kind(j["kind"].get<std::string>());
+    if (!kind) fail(source, "view.kind", "unknown '" + j["kind"].get<std::string>() + "' (expected " + std::string(kViewKindNames) + ")");
+    v.kind = *kind;
+    if (j.contains("columns")) v.columns = sweep_from(j["columns"], source, "view.columns");
+    if (j.contains("rows")) v.rows = sweep_from(j["rows"], source, "view.rows");
+    if (j.contains("wrap")) v.wrap = integer(j["wrap"], source, "view.wrap", 0, kMaxSheetTiles);
+    if (j.contains("layer")) v.layer = integer(j["layer"], source, "view.layer", 1, Limits::max_depth);
+    if (j.contains("frames")) v.frames = integer(j["frames"], source, "view.frames", 1, kMaxProgressionFrames);
+    if (j.contains("camera")) {
+        const auto& c = j["camera"];
+        check_keys(c, source, "view.camera", {"yaw", "pitch"});
+        if (c.contains("yaw")) v.camera.yaw = number(c["yaw"], source, "view.camera.yaw");
+        if (c.contains("pitch")) v.camera.pitch = std::clamp(number(c["pitch"], source, "view.camera.pitch"), 5.0, 90.0);
+    }
+    if (v.kind == ViewKind::grid && !j.contains("columns")) fail(source, "view.columns", "a grid needs a sweep");
+    return v;
+}
+
+std::vector<Preset> load_builtin() {
+    std::vector<Preset> out;
+    for (const EmbeddedFile& f : kPresetFiles) out.push_back(preset_from_json(f.text, std::string("assets/presets/") + f.name));
+    std::sort(out.begin(), out.end(), [](const Preset& a, const Preset& b) {
+        const int fa = a.figure ? a.figure : 1000, fb = b.figure ? b.figure : 1000;
+        return fa != fb ? fa < fb : a.name < b.name;
+    });
+    return out;
+}
+
+}  // namespace
+
+Preset preset_from_json(std::string_view text, const std::string& source) {
+    const ordered_json j = parse(text, source);
+    check_keys(j, source, "", {"format", "name", "figure", "title", "params", "view", "size"});
+    if (!j.contains("format") || j["format"] != kPresetFormat)
+        fail(source, "format", "expected \"" + std::string(kPresetFormat) + "\"");
+    Preset p;
+    for (const char* key : {"name", "title"})
+        if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
+            fail(source, key, "must be a non-empty string");
+    p.name = j["name"].get<std::string>();
+    p.title = j["title"].get<std::string>();
+    if (j.contains("figure")) p.figure = integer(j["figure"], source, "figure", 1, 99);
+    if (!j.contains("params")) fail(source, "params", "missing");
+    ordered_json params = j["params"];
+    if (params.is_object() && !params.contains("format")) params["format"] = std::string(kParamsFormat);
+    p.params = params_from_json(params.dump(), source + " (params)");
+    if (j.contains("size")) {
+        const auto& s = j["size"];
+        if (!s.is_array() || s.size() != 2) fail(source, "size", "must be [width, height]");
+        p.params.image_width = integer(s[0], source, "size", 16, Limits::max_side);
+        p.params.image_height = integer(s[1], source, "size", 16, Limits::max_side);
+    }
+    p.view = j.contains("view") ? view_from(j["view"], source) : ViewSpec{};
+    return p;
+}
+
+std::string view_to_json(const ViewSpec& v) {
+    ordered_json j;
+    j["kind"] = std::string(to_string(v.kind));
+    j["columns"] = sweep_to(v.columns);
+    if (v.rows) j["rows"] = sweep_to(*v.rows);
+    j["wrap"] = v.wrap;
+    j["layer"] = v.layer;
+    j["frames"] = v.frames;
+    j["camera"] = {{"yaw", v.camera.yaw}, {"pitch", v.camera.pitch}};
+    return j.dump();
+}
+
+ViewSpec view_from_json(std::string_view text, const std::string& source) {
+    return view_from(parse(text, source), source);
+}
+
+const std::vector<Preset>& builtin_presets() {
+    static const std::vector<Preset> presets = load_builtin();  // immutable once built
+    return presets;
+}
+
+const Preset* find_preset(std::string_view key) {
+    for (const Preset& p : builtin_presets())
+        if (p.name == key || (p.figure && std::to_string(p.figure) == key)) return &p;
+    return nullptr;
+}
+
+}  // namespace primordial::core

@@ -1,0 +1,34 @@
+// Presets: the article's figures (and a few networks of our own) as files in assets/presets,
+// compiled into the binary. A preset is parameters plus a view and a default picture size.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/params.hpp"
+#include "core/sheet.hpp"
+
+namespace primordial::core {
+
+inline constexpr std::string_view kPresetFormat = "primordial-preset/1";
+
+struct Preset {
+    std::string name;   // file name without .json: "fig19-weight-scale"
+    int figure = 0;     // the article's figure number, 0 for our own
+    std::string title;  // one line
+    Params params;      // image_width/height: the whole figure's default size
+    ViewSpec view;
+};
+
+// Parses a preset file; throws InputError "<source>: <key>: <problem>".
+Preset preset_from_json(std::string_view text, const std::string& source);
+std::string view_to_json(const ViewSpec& v);  // the "view" object, compact
+ViewSpec view_from_json(std::string_view text, const std::string& source);
+
+// The presets built into the binary, figures first in figure order, then by name.
+const std::vector<Preset>& builtin_presets();
+// By figure number ("19") or name; nullptr when there is none.
+const Preset* find_preset(std::string_view key);
+
+}  // namespace primordial::core

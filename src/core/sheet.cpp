@@ -1,0 +1,261 @@
+#include "core/sheet.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/probe.hpp"
+
+namespace primordial::core {
+namespace {
+
+constexpr std::pair<ViewKind, std::string_view> kKinds[] = {
+    {ViewKind::picture, "picture"},       {ViewKind::progression, "progression"},
+    {ViewKind::grid, "grid"},             {ViewKind::neurons, "neurons"},
+    {ViewKind::curves, "curves"},         {ViewKind::decomposition, "decomposition"},
+    {ViewKind::heightmap, "heightmap"}};
+
+[[noreturn]] void fail(const std::string& what) { throw InputError("view: " + what); }
+
+// Checks one tile's parameters, naming the tile in the message.
+Params checked(const Params& p, const std::string& label) {
+    try {
+        validate(p);
+    } catch (const InputError& e) {
+        fail(label + ": " + e.what());
+    }
+    return p;
+}
+
+class Builder {
+public:
+    Builder(const Params& base, int width, int height)
+        : base_(base), sheet_{width, height, {}}, gap_(std::max(2, std::min(width, height) / 160)) {}
+
+    SheetTile& picture(const Params& p, Rect r, std::string label) {
+        SheetTile t;
+        t.rect = r;
+        t.label = std::move(label);
+        t.params = p;
+        t.params.image_width = r.w;
+        t.params.image_height = r.h;
+        t.network = build_network(p.network);
+        t.colormap = p.colormap;
+        sheet_.tiles.push_back(std::move(t));
+        return sheet_.tiles.back();
+    }
+
+    // A grey picture of one unit of `net`'s last layer.
+    void unit(const Network& net, int u, Rect r, std::string label, bool pre_activation) {
+        SheetTile t;
+        t.rect = r;
+        t.label = std::move(label);
+        t.params = base_;
+        t.params.image_width = r.w;
+        t.params.image_height = r.h;
+        const auto bounded = bounded_range(net.layers.back().activation);
+        const ValueRange range = bounded && !pre_activation
+                                     ? *bounded
+                                     : sampled_range(net, base_.view, r.w, r.h, u);
+        t.network = probe(net, u, range);
+        sheet_.tiles.push_back(std::move(t));
+    }
+
+    SheetTile& plot(TileContent c, const Network& net, Rect r, std::string label) {
+        SheetTile t;
+        t.rect = r;
+        t.label = std::move(label);
+        t.content = c;
+        t.params = base_;
+        t.params.image_width = r.w;
+        t.params.image_height = r.h;
+        t.network = net;
+        sheet_.tiles.push_back(std::move(t));
+        return sheet_.tiles.back();
+    }
+
+    // Near-square grid of `count` tiles filling the canvas (or the given area).
+    std::vector<Rect> auto_grid(int count, int wrap = 0) const {
+        int cols = wrap;
+        if (cols <= 0) {
+            // The column count that gives the largest tiles.
+            double best = -1;
+            for (int c = 1; c <= count; ++c) {
+                const int r = (count + c - 1) / c;
+                const double side = std::min(static_cast<double>(sheet_.width) / c,
+                                             static_cast<double>(sheet_.height) / r);
+                if (side > best + 1e-9) best = side, cols = c;
+            }
+        }
+        cols = std::min(cols, count);
+        return grid_rects(count, cols, (count + cols - 1) / cols, sheet_.width, sheet_.height, gap_);
+    }
+
+    Sheet take() { return std::move(sheet_); }
+    const Sheet& sheet() const { return sheet_; }
+    int gap() const { return gap_; }
+
+private:
+    const Params& base_;
+    Sheet sheet_;
+    int gap_;
+};
+
+void check_count(int n) {
+    if (n < 1) fail("nothing to show");
+    if (n > kMaxSheetTiles)
+        fail(std::to_string(n) + " tiles is more than the limit of " + std::to_string(kMaxSheetTiles));
+}
+
+}  // namespace
+
+std::string_view to_string(ViewKind k) {
+    for (const auto& [v, n] : kKinds)
+        if (v == k) return n;
+    return "?";
+}
+
+std::optional<ViewKind> parse_view_kind(std::string_view s) {
+    for (const auto& [v, n] : kKinds)
+        if (n == s) return v;
+    return std::nullopt;
+}
+
+int Sheet::tile_at(double px, double py) const {
+    for (std::size_t i = 0; i < tiles.size(); ++i)
+        if (tiles[i].rect.contains(px, py)) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<Rect> grid_rects(int count, int cols, int rows, int width, int height, int gap) {
+    const int side = std::max(1, std::min((width - gap * (cols + 1)) / cols,
+                                          (height - gap * (rows + 1)) / rows));
+    const int x0 = (width - cols * side - (cols - 1) * gap) / 2;
+    const int y0 = (height - rows * side - (rows - 1) * gap) / 2;
+    std::vector<Rect> out;
+    for (int i = 0; i < count; ++i)
+        out.push_back({x0 + (i % cols) * (side + gap), y0 + (i / cols) * (side + gap), side, side});
+    return out;
+}
+
+Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int height) {
+    validate(base);
+    if (width < 1 || height < 1) fail("the canvas is empty");
+    Builder b(base, width, height);
+    const int depth = base.network.depth;
+    switch (spec.kind) {
+        case ViewKind::picture: b.picture(base, {0, 0, width, height}, "picture"); break;
+
+        case ViewKind::grid: {
+            const Sweep& cs = spec.columns;
+            const int cols = static_cast<int>(cs.values.size());
+            if (spec.rows) {
+                const Sweep& rs = *spec.rows;
+                const int rows = static_cast<int>(rs.values.size());
+                check_count(cols * rows);
+                const auto rects = grid_rects(cols * rows, cols, rows, width, height, b.gap());
+                for (int r = 0; r < rows; ++r)
+                    for (int c = 0; c < cols; ++c) {
+                        const std::string label = value_label(rs.param, rs.values[r]) + ", " +
+                                                  value_label(cs.param, cs.values[c]);
+                        const Params p = with_value(with_value(base, rs.param, rs.values[r]),
+                                                    cs.param, cs.values[c]);
+                        b.picture(checked(p, label), rects[r * cols + c], label);
+                    }
+            } else {
+                check_count(cols);
+                const auto rects = b.auto_grid(cols, spec.wrap);
+                for (int c = 0; c < cols; ++c) {
+                    const std::string label = value_label(cs.param, cs.values[c]);
+                    b.picture(checked(with_value(base, cs.param, cs.values[c]), label), rects[c], label);
+                }
+            }
+            break;
+        }
+
+        case ViewKind::progression: {
+            const int frames = std::clamp(spec.frames, 1, kMaxProgressionFrames);
+            // The main picture on the left, the filmstrip on the right in as many columns as
+            // make its frames largest.
+            const int strip = std::max(1, width / 5);
+            int best_cols = 1, best_side = 0;
+            for (int c = 1; c <= 4; ++c) {
+                const int rows = (frames + c - 1) / c;
+                const int side = std::min(strip / c, height / rows);
+                if (side > best_side) best_side = side, best_cols = c;
+            }
+            b.picture(base, {0, 0, width - strip, height}, "depth " + std::to_string(depth)).main = true;
+            const int rows = (frames + best_cols - 1) / best_cols;
+            auto rects = grid_rects(frames, best_cols, rows, strip, height, b.gap());
+            for (int k = 1; k <= frames; ++k) {
+                Rect r = rects[static_cast<std::size_t>(k - 1)];
+                r.x += width - strip;
+                const std::string label = "depth " + std::to_string(k);
+                b.picture(checked(with_value(base, SweepParam::depth, k), label), r, label);
+            }
+            break;
+        }
+
+        case ViewKind::neurons: {
+            if (spec.layer < 1 || spec.layer > depth)
+                fail("layer must be between 1 and " + std::to_string(depth) + " (got " +
+                     std::to_string(spec.layer) + ")");
+            const Network net = truncated(build_network(base.network), spec.layer);
+            const int units = std::min(net.layers.back().out, kMaxSheetTiles - 1);
+            // The output layer of an RGB network also shows the colour picture its units make.
+            const bool rgb = spec.layer == depth && base.network.outputs == 3;
+            const auto rects = b.auto_grid(units + (rgb ? 1 : 0));
+            for (int u = 0; u < units; ++u)
+                b.unit(net, u, rects[static_cast<std::size_t>(u)],
+                       "layer " + std::to_string(spec.layer) + " unit " + std::to_string(u + 1), false);
+            if (rgb) b.picture(base, rects.back(), "red, green, blue");
+            break;
+        }
+
+        case ViewKind::decomposition: {
+            if (depth < 2) fail("decomposition needs a hidden layer (depth 2 or more)");
+            const Network full = build_network(base.network);
+            const Network hidden = truncated(full, depth - 1);
+            const int units = std::min(hidden.layers.back().out, kMaxSheetTiles - 2);
+            const auto rects = b.auto_grid(units + 2);
+            for (int u = 0; u < units; ++u)
+                b.unit(hidden, u, rects[static_cast<std::size_t>(u)], "unit " + std::to_string(u + 1), false);
+            b.unit(truncated(full, depth, true), 0, rects[static_cast<std::size_t>(units)],
+                   "weighted sum", true);
+            b.picture(base, rects.back(),
+                      std::string(to_string(base.network.output_activation)) + " of the sum");
+            break;
+        }
+
+        case ViewKind::curves: {
+            const Network net = build_network(base.network);
+            std::vector<TileContent> parts;
+            if (depth >= 2) parts.push_back(TileContent::hidden_curves);
+            parts.push_back(TileContent::sum_curve);
+            parts.push_back(TileContent::output_curve);
+            const int n = static_cast<int>(parts.size());
+            const int g = b.gap() * 4;
+            const int w = (width - g * (n + 1)) / n, h = std::min(height - 2 * g, w);
+            if (w < 8 || h < 8) fail("the canvas is too small for the plots");
+            const char* names[] = {"hidden units", "weighted sum", "output"};
+            for (int i = 0; i < n; ++i)
+                b.plot(parts[static_cast<std::size_t>(i)], net,
+                       {g + i * (w + g), (height - h) / 2, w, h},
+                       names[static_cast<int>(parts[static_cast<std::size_t>(i)]) - 1]);
+            break;
+        }
+
+        case ViewKind::heightmap: {
+            const int g = b.gap() * 4;
+            const int side = std::min((width - 3 * g) / 2, height - 2 * g);
+            if (side < 8) fail("the canvas is too small for the height map");
+            const int y = (height - side) / 2, x0 = (width - 2 * side - g) / 2;
+            b.plot(TileContent::surface, build_network(base.network), {x0, y, side, side}, "height map")
+                .camera = spec.camera;
+            b.picture(base, {x0 + side + g, y, side, side}, "pixel intensity");
+            break;
+        }
+    }
+    return b.take();
+}
+
+}  // namespace primordial::core

@@ -1,0 +1,38 @@
+// Sweeps: one setting varied over a list of values, every other parameter (the seed included)
+// held. Sweep grids, the layer progression and the article's series of figures are made of them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/params.hpp"
+
+namespace primordial::core {
+
+enum class SweepParam { depth, width, extent, scale, activation, seed, z };
+
+struct Sweep {
+    SweepParam param = SweepParam::depth;
+    // Numbers; for `activation` each value is an Activation's index (see activation_value).
+    std::vector<double> values;
+    bool operator==(const Sweep&) const = default;
+};
+
+std::string_view to_string(SweepParam p);
+std::optional<SweepParam> parse_sweep_param(std::string_view s);
+inline constexpr std::string_view kSweepParamNames = "depth, width, extent, scale, activation, seed, z";
+
+double activation_value(Activation a);
+// `count` values from `from` to `to`: evenly spaced, or geometric (a constant ratio, as zoom
+// and weight scale are felt); whole-number parameters are rounded.
+Sweep make_sweep(SweepParam p, double from, double to, int count, bool geometric);
+
+// `base` with the parameter set to `value`. Per-layer widths and activations follow a new depth
+// (the last entry repeats); hand-set weights are dropped when the network's shape changes.
+Params with_value(Params base, SweepParam p, double value);
+// A tile's caption: "depth 4", "extent 2.5", "relu".
+std::string value_label(SweepParam p, double value);
+
+}  // namespace primordial::core

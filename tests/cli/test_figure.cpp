@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/run_binary.hpp"
+#include "core/png_io.hpp"
+
+namespace fs = std::filesystem;
+using primordial::core::read_png;
+
+TEST_CASE("figure --list names every still figure of the article, one line each") {
+    const RunResult r = run_primordial({"figure", "--list"});
+    CHECK(r.exit_code == 0);
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<int> figures;
+    while (std::getline(lines, line)) {
+        const int f = std::atoi(line.c_str());
+        if (f) figures.push_back(f);
+        CHECK(line.size() > 20);
+    }
+    for (int f = 3; f <= 19; ++f) CHECK(std::count(figures.begin(), figures.end(), f) == 1);
+}
+
+TEST_CASE("every listed figure renders headless") {
+    const fs::path d = test_dir("figures");
+    const RunResult list = run_primordial({"figure", "--list"});
+    std::istringstream lines(list.out);
+    std::string line;
+    int rendered = 0;
+    while (std::getline(lines, line)) {
+        std::istringstream fields(line);
+        std::string fig, name;
+        fields >> fig >> name;
+        const std::string key = fig == "-" ? name : fig;
+        CAPTURE(key);
+        const fs::path out = d / (key + ".png");
+        const RunResult r = run_primordial({"figure", key, "--size", "120x80", "--backend", "cpu",
+                                            "-o", out.string()});
+        CHECK(r.exit_code == 0);
+        CHECK(r.err == "");
+        CHECK(r.out.rfind(out.string() + ": figure ", 0) == 0);
+        const auto img = read_png(out);
+        CHECK(img.width == 120);
+        CHECK(img.height == 80);
+        REQUIRE(img.params_text);
+        CHECK(nlohmann::json::parse(*img.params_text)["format"] == "primordial/1");
+        ++rendered;
+    }
+    CHECK(rendered >= 17);
+}
+
+TEST_CASE("a figure is a starting point: flags change its network") {
+    const fs::path d = test_dir("figure_flags");
+    REQUIRE(run_primordial({"figure", "19", "--seed", "5", "--size", "60x60", "-q", "--backend",
+                            "cpu", "-o", (d / "a.png").string()})
+                .exit_code == 0);
+    const auto img = read_png(d / "a.png");
+    REQUIRE(img.params_text);
+    const auto j = nlohmann::json::parse(*img.params_text);
+    CHECK(j["network"]["seed"] == 5);
+    CHECK(j["network"]["depth"] == 27);
+    // The figure's name is the default file name.
+    REQUIRE(run_primordial({"figure", "fig03-single-layer", "--size", "60x30", "-q"}, "", d).exit_code == 0);
+    CHECK(fs::exists(d / "fig03-single-layer.png"));
+}
+
+TEST_CASE("bad figure requests get one line and exit code 2, and write nothing") {
+    const fs::path d = test_dir("figure_bad");
+    const fs::path out = d / "x.png";
+    struct Case {
+        std::vector<std::string> args;
+        std::string message;
+    };
+    const Case cases[] = {
+        {{"figure", "2"}, "primordial: error: figure: no figure or preset '2' (figures 1, 3, 4,"},
+        {{"figure"}, "primordial: error: figure: name a figure (3-19) or preset, or use --list\n"},
+        {{"figure", "19", "--size", "0x5"}, "primordial: error: --size: "},
+        {{"figure", "19", "--size", "20000x100"}, "primordial: error: --size: a figure can be at most 16384 pixels a side"},
+        {{"figure", "19", "--depth", "0"}, "primordial: error: --depth: must be between 1 and 256 (got 0)\n"},
+        {{"figure", "6", "--depth", "1"}, "primordial: error: view: layer must be between 1 and 1 (got 2)\n"},
+        {{"figure", "19", "--backend", "metal"}, "primordial: error: --backend: "},
+    };
+    for (const Case& c : cases) {
+        std::vector<std::string> args = c.args;
+        args.insert(args.end(), {"-o", out.string()});
+        const RunResult r = run_primordial(args);
+        CAPTURE(c.message);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.rfind(c.message, 0) == 0);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK_FALSE(fs::exists(out));
+    }
+}

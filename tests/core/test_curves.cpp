@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/curves.hpp"
+#include "core/evaluate.hpp"
+
+using namespace primordial::core;
+
+TEST_CASE("1-D curves: s-curves, their weighted sum and its tanh, from the network's weights") {
+    NetworkParams n;
+    n.inputs = {Input::x};
+    n.depth = 2;
+    n.widths = {5};
+    n.outputs = 1;
+    n.output_activation = Activation::tanh;
+    n.scale = 2;
+    const Network net = build_network(n);
+    ViewParams v;
+    v.extent = 3;
+    const Curves c = curves(net, v, 101);
+    REQUIRE(c.xs.size() == 101);
+    CHECK(c.xs.front() == -3);
+    CHECK(c.xs.back() == 3);
+    REQUIRE(c.hidden.size() == 5);
+    const Layer& l1 = net.layers[0];
+    const Layer& l2 = net.layers[1];
+    for (std::size_t i = 0; i < c.xs.size(); i += 10) {
+        const double x = c.xs[i];
+        double sum = l2.biases[0];
+        for (int u = 0; u < 5; ++u) {
+            const double s = std::tanh(double(l1.w(u, 0)) * x + l1.biases[u]);
+            CHECK(c.hidden[u][i] == doctest::Approx(s).epsilon(1e-5));
+            sum += double(l2.w(0, u)) * s;
+        }
+        CHECK(c.sum[i] == doctest::Approx(sum).epsilon(1e-5));
+        CHECK(c.output[i] == doctest::Approx(std::tanh(sum)).epsilon(1e-5));
+    }
+    // The output curve is the evaluator's output, bit for bit.
+    const auto out = Evaluator(net, v).outputs_at(std::vector<PlanePoint>{{c.xs[37], 0}});
+    CHECK(out[0] == c.output[37]);
+}
+
+TEST_CASE("height field of the article's single layer") {
+    NetworkParams n;
+    n.depth = 1;
+    n.outputs = 1;
+    n.set_weights = {{{0.4f, 1.0f}, {-0.3f}}};
+    ViewParams v;
+    v.extent = 6;
+    const HeightField f = height_field(build_network(n), v, 100, 100, 9);
+    REQUIRE(f.z.size() == 81);
+    CHECK(f.x0 == -6);
+    CHECK(f.y1 == 6);
+    // Row 0 is the top (y = 6), column 0 the left (x = -6).
+    CHECK(f.z[0] == doctest::Approx(1 / (1 + std::exp(-(0.4 * -6 + 6 - 0.3)))).epsilon(1e-5));
+    CHECK(f.z[80] == doctest::Approx(1 / (1 + std::exp(-(0.4 * 6 - 6 - 0.3)))).epsilon(1e-5));
+}
