@@ -1,6 +1,7 @@
 #include "app/actions.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/view.hpp"
 
@@ -36,6 +37,62 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
     }
     // Zooming stays within the limits the rest of the tool accepts.
     v.extent = std::clamp(v.extent, core::Limits::min_extent, core::Limits::max_extent);
+}
+
+void load_preset(ExplorerState& s, const core::Preset& p) {
+    const int w = s.params.image_width, h = s.params.image_height;
+    s.params = p.params;
+    s.params.image_width = w;
+    s.params.image_height = h;
+    s.view = p.view;
+}
+
+void click_tile(ExplorerState& s, const core::Sheet& sheet, int tile) {
+    if (tile < 0 || tile >= static_cast<int>(sheet.tiles.size())) return;
+    const core::SheetTile& t = sheet.tiles[static_cast<std::size_t>(tile)];
+    if (t.content != core::TileContent::picture || t.main) return;
+    if (s.view.kind == core::ViewKind::grid) {
+        const int w = s.params.image_width, h = s.params.image_height;
+        s.params = t.params;
+        s.params.image_width = w;
+        s.params.image_height = h;
+        s.view.kind = core::ViewKind::picture;
+    } else if (s.view.kind == core::ViewKind::progression) {
+        s.params = core::with_value(s.params, core::SweepParam::depth, t.params.network.depth);
+    }
+}
+
+namespace {
+// The tile's new view carries the change; the sweep's own setting (e.g. extent) keeps its ratio.
+void follow_tile(ExplorerState& s, const core::SheetTile& t, const core::ViewParams& moved) {
+    core::ViewParams& v = s.params.view;
+    v.center_x = moved.center_x;
+    v.center_y = moved.center_y;
+    const double ratio = moved.extent / t.params.view.extent;
+    const auto scale = [&](double e) {
+        return std::clamp(e * ratio, core::Limits::min_extent, core::Limits::max_extent);
+    };
+    v.extent = scale(v.extent);
+    // A zoom series keeps its steps: every tile's extent scales alike.
+    if (s.view.kind == core::ViewKind::grid)
+        for (core::Sweep* sw : {&s.view.columns, s.view.rows ? &*s.view.rows : nullptr})
+            if (sw && sw->param == core::SweepParam::extent)
+                for (double& e : sw->values) e = scale(e);
+}
+}  // namespace
+
+void zoom_tile(ExplorerState& s, const core::SheetTile& t, double px, double py, double factor) {
+    follow_tile(s, t, core::zoom_about(t.params.view, t.rect.w, t.rect.h, px, py, factor));
+}
+
+void pan_tile(ExplorerState& s, const core::SheetTile& t, double dx, double dy) {
+    follow_tile(s, t, core::pan_pixels(t.params.view, t.rect.w, t.rect.h, dx, dy));
+}
+
+void orbit(ExplorerState& s, double dx, double dy) {
+    core::Camera& c = s.view.camera;
+    c.yaw = std::remainder(c.yaw + dx * kOrbitDegreesPerPixel, 360.0);
+    c.pitch = std::clamp(c.pitch + dy * kOrbitDegreesPerPixel, 5.0, 90.0);
 }
 
 }  // namespace primordial::app

@@ -8,11 +8,14 @@
 
 #include "app/commands.hpp"
 #include "core/params.hpp"
+#include "core/preset.hpp"
+#include "core/sheet.hpp"
 
 namespace primordial::app {
 
 struct ExplorerState {
     core::Params params;  // image_width/height: the picture area in framebuffer pixels
+    core::ViewSpec view;  // picture, or a view of several tiles (grid, progression, ...)
     bool panel_visible = true;
     bool help_visible = false;
     bool fullscreen = false;
@@ -29,5 +32,18 @@ inline constexpr double kWheelBase = 1.1;    // per wheel notch; touchpads send 
 // Applies a command. `fresh_seed` supplies the seed for new_seed.
 void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed);
 core::ViewParams default_view(const core::ViewParams& current);  // keeps z
+
+// Opens a preset: its network and view, in the window's picture area.
+void load_preset(ExplorerState& s, const core::Preset& p);
+// A click on tile `tile` of `sheet`: a grid tile becomes the current network (shown alone);
+// a frame of the layer progression sets the depth.
+void click_tile(ExplorerState& s, const core::Sheet& sheet, int tile);
+// The wheel over a picture tile zooms every tile about the cursor, at (px, py) in the tile.
+void zoom_tile(ExplorerState& s, const core::SheetTile& t, double px, double py, double factor);
+// A drag over a picture tile pans every tile by (dx, dy) of that tile's pixels.
+void pan_tile(ExplorerState& s, const core::SheetTile& t, double dx, double dy);
+// A drag over the height map turns it: degrees per pixel.
+inline constexpr double kOrbitDegreesPerPixel = 0.4;
+void orbit(ExplorerState& s, double dx, double dy);
 
 }  // namespace primordial::app

@@ -17,6 +17,7 @@
 #include "app/panel.hpp"
 #include "app/paths.hpp"
 #include "app/session.hpp"
+#include "app/sheet_view.hpp"
 #include "core/evaluate.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
@@ -65,8 +66,10 @@ std::string status_text(const gpu::ProgressStatus& st, const core::Network& net,
 class Explorer {
 public:
     Explorer(GLFWwindow* window, const ExplorerOptions& opt, Session session, std::string message)
-        : window_(window), opt_(opt), message_(std::move(message)), progressive_(renderer_) {
+        : window_(window), opt_(opt), message_(std::move(message)), progressive_(renderer_),
+          sheet_view_(renderer_) {
         state_.params = session.params;
+        state_.view = session.view;
         state_.screenshot_dir = session.screenshot_dir;
         glfwSetWindowUserPointer(window_, &input_);
         glfwSetKeyCallback(window_, on_key);  // before ImGui, which chains to it
@@ -89,7 +92,7 @@ public:
     }
 
     Session session() const {
-        return {state_.params, state_.screenshot_dir};
+        return {state_.params, state_.view, state_.screenshot_dir};
     }
 
 private:
@@ -99,6 +102,7 @@ private:
         const auto frame_start = std::chrono::steady_clock::now();
         const ImGuiIO& io = ImGui::GetIO();
         const core::Params before = state_.params;
+        const core::ViewSpec view_before = state_.view;
 
         const PanelOutput panel = draw_panel(state_, message_, io.DisplaySize.y);
         if (panel.command) apply_command(*panel.command);
@@ -111,12 +115,14 @@ private:
         state_.params.image_width = pic_w;
         state_.params.image_height = pic_h;
 
-        handle_mouse(panel.width, sx, sy);
+        if (sheet_mode()) handle_sheet_mouse(panel.width, sx, sy);
+        else handle_mouse(panel.width, sx, sy);
         for (const KeyPress& k : input_.keys)
             if (!io.WantCaptureKeyboard)
                 if (auto id = command_for_key(k.key, k.mods)) apply_command(*id);
         input_.keys.clear();
 
+        core::fit_set_weights(state_.params.network);  // hand-set weights follow shape edits
         try {
             core::validate(state_.params);
         } catch (const core::InputError& e) {
@@ -124,18 +130,28 @@ private:
             state_.params = before;
         }
         if (state_.fullscreen != fullscreen_) set_fullscreen(state_.fullscreen);
-        update_renderer();
+        if (sheet_mode()) sheet_view_.update(state_, opt_.frame_budget_ms, message_);
+        const bool sheet = sheet_mode();
+        if (!sheet) update_renderer();
         // The budget covers the whole frame: what the input and a rebuilt network took is
         // taken off the rendering time.
         const double spent = std::chrono::duration<double, std::milli>(
                                  std::chrono::steady_clock::now() - frame_start)
                                  .count();
-        const bool more = progressive_.step(std::max(1.0, opt_.frame_budget_ms - spent));
+        const double budget = std::max(1.0, opt_.frame_budget_ms - spent);
+        const bool more = sheet ? sheet_view_.step(budget) : progressive_.step(budget);
 
         gpu::clear_framebuffer(fb_w, fb_h);
-        progressive_.present(pic_x, 0, pic_w, pic_h);
-        draw_status(status_text(progressive_.status(), *network_, pic_w, pic_h), panel.width,
-                    io.DisplaySize.y);
+        if (sheet) {
+            sheet_view_.present(pic_x, fb_h);
+            draw_status(sheet_view_.status_text(), panel.width, io.DisplaySize.y);
+            const std::string label = sheet_view_.hovered_label();
+            if (!label.empty() && !io.WantCaptureMouse) ImGui::SetTooltip("%s", label.c_str());
+        } else {
+            progressive_.present(pic_x, 0, pic_w, pic_h);
+            draw_status(status_text(progressive_.status(), *network_, pic_w, pic_h), panel.width,
+                        io.DisplaySize.y);
+        }
         bool help = state_.help_visible;
         draw_help(&help);
         state_.help_visible = help;
@@ -143,7 +159,23 @@ private:
             state_.screenshot_requested = false;
             save_screenshot();
         }
-        return more || ImGui::IsAnyItemActive() || !(state_.params == before);
+        return more || ImGui::IsAnyItemActive() || !(state_.params == before) ||
+               !(state_.view == view_before);
+    }
+
+    bool sheet_mode() const { return state_.view.kind != core::ViewKind::picture; }
+
+    void handle_sheet_mouse(float panel_width, float sx, float sy) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.WantCaptureMouse) return;
+        const double px = (io.MousePos.x - panel_width) * sx, py = io.MousePos.y * sy;
+        // A press that moved less than a few pixels is a click, not a drag.
+        const bool dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f);
+        const bool clicked = ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                             io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 9.0f;
+        sheet_view_.handle_mouse(state_, px, py, io.MouseWheel, dragging,
+                                 dragging ? io.MouseDelta.x * sx : 0.0,
+                                 dragging ? io.MouseDelta.y * sy : 0.0, clicked);
     }
 
     void apply_command(CommandId id) { apply(id, state_, fresh_seed()); }
@@ -170,8 +202,9 @@ private:
         if (first || !(state_.params.network == built_for_)) {
             built_for_ = state_.params.network;
             network_ = core::build_network(built_for_);
-            renderer_.set_network(*network_);
         }
+        renderer_.set_cache_bytes(0);  // a sheet's networks are of no more use
+        renderer_.set_network(*network_);  // a no-op unless a sheet's tile was drawn last
         if (first || !(renderer_.view() == state_.params.view))
             renderer_.set_view(state_.params.view);
         renderer_.set_colormap(state_.params.colormap);
@@ -209,6 +242,12 @@ private:
             // The same frame at any size: the extent spans the shorter side, so a larger
             // screenshot adds detail rather than zooming out.
             core::Params shot = state_.params;
+            if (sheet_mode()) {  // the whole view, as `primordial figure` would write it
+                sheet_view_.save(shot, path, renderer_.capabilities().software());
+                message_ = "saved " + path.string();
+                std::fprintf(stderr, "primordial: %s\n", message_.c_str());
+                return;
+            }
             if (state_.screenshot_width > 0) {
                 shot.image_width = state_.screenshot_width;
                 shot.image_height = state_.screenshot_height;
@@ -245,6 +284,7 @@ private:
     ExplorerState state_;
     gpu::NetworkRenderer renderer_;
     gpu::ProgressiveRenderer progressive_;
+    SheetView sheet_view_;
     std::optional<core::Network> network_;
     core::NetworkParams built_for_;
     core::Params shown_;
@@ -268,6 +308,8 @@ int run_explorer(const ExplorerOptions& opt) {
     LoadResult loaded = load_session(session_file, opt.screenshot_dir.value_or(default_screenshot_dir(env)));
     if (!loaded.warning.empty()) std::fprintf(stderr, "primordial: %s\n", loaded.warning.c_str());
     if (opt.params) loaded.session.params = *opt.params;
+    if (opt.view) loaded.session.view = *opt.view;
+    else if (opt.params) loaded.session.view = {};
     if (opt.screenshot_dir) loaded.session.screenshot_dir = *opt.screenshot_dir;
 
     glfwSetErrorCallback(on_glfw_error);

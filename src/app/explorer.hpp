@@ -5,11 +5,13 @@
 #include <optional>
 
 #include "core/params.hpp"
+#include "core/sheet.hpp"
 
 namespace primordial::app {
 
 struct ExplorerOptions {
     std::optional<core::Params> params;  // start from these instead of the saved session
+    std::optional<core::ViewSpec> view;  // and this view (from a preset)
     std::optional<std::filesystem::path> screenshot_dir;
     int window_width = 1600, window_height = 1000;
     double frame_budget_ms = 30;  // rendering time per frame while a picture refines

@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/network.hpp"
 #include "core/params.hpp"
+#include "core/preset.hpp"
 
 namespace primordial::app {
 namespace {
@@ -127,6 +129,144 @@ void weights_section(core::NetworkParams& n) {
     }
 }
 
+// Hand-set weights for the article's small networks: every weight and bias as a number.
+void hand_weights_section(core::NetworkParams& n) {
+    if (!core::weights_editable(n)) {
+        ImGui::TextDisabled("hand-set weights: depth <= %d, width <= %d", core::kMaxEditableDepth,
+                            core::kMaxEditableWidth);
+        return;
+    }
+    if (n.set_weights.empty()) {
+        if (ImGui::Button("set weights by hand"))
+            n.set_weights = core::layer_values(core::build_network(n));
+        return;
+    }
+    ImGui::TextWrapped("Weights are hand-set: seed, distribution and scales do not apply.");
+    if (ImGui::Button("back to seeded weights")) {
+        n.set_weights.clear();
+        return;
+    }
+    const float field = 58.0f * ImGui::GetIO().FontGlobalScale;
+    for (int l = 0; l < n.depth; ++l) {
+        const auto [in, out] = core::layer_shape(n, l);
+        core::LayerValues& v = n.set_weights[static_cast<std::size_t>(l)];
+        ImGui::PushID(l);
+        if (ImGui::TreeNodeEx("layer", ImGuiTreeNodeFlags_DefaultOpen, "layer %d: %d x %d, then bias",
+                              l + 1, out, in)) {
+            for (int r = 0; r < out; ++r) {
+                ImGui::PushID(r);
+                for (int c = 0; c <= in; ++c) {
+                    float* value = c < in ? &v.weights[static_cast<std::size_t>(r) * in + c]
+                                          : &v.biases[static_cast<std::size_t>(r)];
+                    if (c > 0) ImGui::SameLine();
+                    ImGui::SetNextItemWidth(field);
+                    ImGui::PushID(c);
+                    ImGui::DragFloat("##w", value, 0.01f, -100.0f, 100.0f, "%.3g");
+                    ImGui::PopID();
+                }
+                ImGui::PopID();
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+}
+
+// Sensible ranges when a sweep's setting is chosen.
+core::Sweep default_sweep(core::SweepParam p) {
+    using core::SweepParam;
+    switch (p) {
+        case SweepParam::depth: return core::Sweep{p, {1, 2, 4, 8, 16, 27}};
+        case SweepParam::width: return core::make_sweep(p, 10, 400, 6, true);
+        case SweepParam::extent: return core::make_sweep(p, 40, 40.0 / 256, 9, true);
+        case SweepParam::scale: return core::make_sweep(p, 0.5, 1, 9, true);
+        case SweepParam::seed: return core::make_sweep(p, 1, 9, 9, false);
+        case SweepParam::z: return core::make_sweep(p, -1, 1, 5, false);
+        case SweepParam::activation:
+            return core::Sweep{p, {core::activation_value(Activation::tanh),
+                                   core::activation_value(Activation::relu)}};
+    }
+    return {};
+}
+
+void sweep_editor(const char* label, core::Sweep& sw) {
+    using core::SweepParam;
+    ImGui::PushID(label);
+    const SweepParam params[] = {SweepParam::depth, SweepParam::width, SweepParam::extent,
+                                 SweepParam::scale, SweepParam::activation, SweepParam::seed,
+                                 SweepParam::z};
+    if (ImGui::BeginCombo(label, std::string(core::to_string(sw.param)).c_str())) {
+        for (SweepParam p : params)
+            if (ImGui::Selectable(std::string(core::to_string(p)).c_str(), p == sw.param))
+                sw = default_sweep(p);
+        ImGui::EndCombo();
+    }
+    if (sw.param == SweepParam::activation) {
+        for (Activation a : kActivations) {
+            const double v = core::activation_value(a);
+            bool on = std::find(sw.values.begin(), sw.values.end(), v) != sw.values.end();
+            if (ImGui::Checkbox(std::string(core::to_string(a)).c_str(), &on)) {
+                if (on) sw.values.push_back(v);
+                else if (sw.values.size() > 1) sw.values.erase(std::find(sw.values.begin(), sw.values.end(), v));
+            }
+        }
+    } else {
+        double from = sw.values.front(), to = sw.values.back();
+        int count = static_cast<int>(sw.values.size());
+        const bool positive = from > 0 && to > 0;
+        bool geometric = positive && count >= 3 &&
+                         std::abs(sw.values[1] / sw.values[0] - sw.values[2] / sw.values[1]) < 1e-6;
+        bool changed = ImGui::InputDouble("from", &from, 0, 0, "%.6g");
+        changed |= ImGui::InputDouble("to", &to, 0, 0, "%.6g");
+        changed |= ImGui::SliderInt("tiles", &count, 1, 16);
+        changed |= ImGui::Checkbox("geometric spacing", &geometric);
+        if (changed) sw = core::make_sweep(sw.param, from, to, count, geometric && from > 0 && to > 0);
+    }
+    ImGui::PopID();
+}
+
+void views_section(ExplorerState& s) {
+    using core::ViewKind;
+    const ViewKind kinds[] = {ViewKind::picture, ViewKind::progression, ViewKind::grid,
+                              ViewKind::neurons, ViewKind::decomposition, ViewKind::curves,
+                              ViewKind::heightmap};
+    core::ViewSpec& v = s.view;
+    if (ImGui::BeginCombo("view", std::string(core::to_string(v.kind)).c_str())) {
+        for (ViewKind k : kinds)
+            if (ImGui::Selectable(std::string(core::to_string(k)).c_str(), k == v.kind)) v.kind = k;
+        ImGui::EndCombo();
+    }
+    switch (v.kind) {
+        case ViewKind::grid: {
+            sweep_editor("across", v.columns);
+            bool rows = v.rows.has_value();
+            if (ImGui::Checkbox("a second setting down the rows", &rows))
+                v.rows = rows ? std::optional(default_sweep(core::SweepParam::activation)) : std::nullopt;
+            if (v.rows) sweep_editor("down", *v.rows);
+            else ImGui::SliderInt("per row", &v.wrap, 0, 8, v.wrap == 0 ? "auto" : "%d");
+            break;
+        }
+        case ViewKind::progression:
+            ImGui::SliderInt("frames", &v.frames, 1, core::kMaxProgressionFrames);
+            break;
+        case ViewKind::neurons:
+            v.layer = std::clamp(v.layer, 1, s.params.network.depth);
+            ImGui::SliderInt("layer", &v.layer, 1, s.params.network.depth);
+            break;
+        case ViewKind::heightmap: {
+            float yaw = static_cast<float>(v.camera.yaw), pitch = static_cast<float>(v.camera.pitch);
+            if (ImGui::SliderFloat("turn", &yaw, -180, 180, "%.0f deg")) v.camera.yaw = yaw;
+            if (ImGui::SliderFloat("tilt", &pitch, 5, 90, "%.0f deg")) v.camera.pitch = pitch;
+            break;
+        }
+        case ViewKind::curves:
+            ImGui::TextWrapped("Along x through the view centre; a network with x as its only input "
+                               "is a curve.");
+            break;
+        default: break;
+    }
+}
+
 void view_section(ExplorerState& s) {
     core::ViewParams& v = s.params.view;
     ImGui::InputDouble("centre x", &v.center_x, 0.0, 0.0, "%.10g");
@@ -154,17 +294,27 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
                     out.command = c.id;
             ImGui::EndMenu();
         }
+        if (ImGui::BeginMenu("Presets")) {
+            for (const core::Preset& p : core::builtin_presets()) {
+                const std::string label = (p.figure ? "Figure " + std::to_string(p.figure) + ": " : "") + p.title;
+                if (ImGui::MenuItem(label.c_str())) load_preset(s, p);
+            }
+            ImGui::EndMenu();
+        }
         ImGui::EndMenuBar();
     }
     ImGui::PushItemWidth(-110.0f * ImGui::GetIO().FontGlobalScale);
+    if (ImGui::CollapsingHeader("Views", ImGuiTreeNodeFlags_DefaultOpen)) views_section(s);
     if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
         if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
         network_section(s.params.network);
     }
     if (ImGui::CollapsingHeader("Inputs and outputs", ImGuiTreeNodeFlags_DefaultOpen))
         inputs_section(s.params.network, s.params.view, &s.params.colormap);
-    if (ImGui::CollapsingHeader("Weights", ImGuiTreeNodeFlags_DefaultOpen))
+    if (ImGui::CollapsingHeader("Weights", ImGuiTreeNodeFlags_DefaultOpen)) {
         weights_section(s.params.network);
+        hand_weights_section(s.params.network);
+    }
     if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s);
     if (ImGui::CollapsingHeader("Screenshot", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::TextWrapped("folder: %s", s.screenshot_dir.string().c_str());

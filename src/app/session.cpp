@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
+#include "core/preset.hpp"
 
 namespace primordial::app {
 
@@ -16,7 +17,7 @@ core::Params default_explorer_params() {
 
 LoadResult load_session(const std::filesystem::path& file,
                         const std::filesystem::path& default_shots) {
-    LoadResult r{{default_explorer_params(), default_shots}, ""};
+    LoadResult r{{default_explorer_params(), {}, default_shots}, ""};
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return r;
     try {
@@ -24,10 +25,11 @@ LoadResult load_session(const std::filesystem::path& file,
         if (!j.is_object() || !j.contains("params")) throw core::InputError("no \"params\"");
         r.session.params = core::params_from_json(j["params"].dump(), file.string(),
                                                   default_explorer_params());
+        if (j.contains("view")) r.session.view = core::view_from_json(j["view"].dump(), file.string());
         if (j.contains("screenshot_dir") && j["screenshot_dir"].is_string())
             r.session.screenshot_dir = j["screenshot_dir"].get<std::string>();
     } catch (const std::exception& e) {
-        r = {{default_explorer_params(), default_shots},
+        r = {{default_explorer_params(), {}, default_shots},
              "ignored the saved session " + file.string() + ": " + e.what()};
     }
     return r;
@@ -37,6 +39,7 @@ void save_session(const std::filesystem::path& file, const Session& s) {
     std::filesystem::create_directories(file.parent_path());
     nlohmann::ordered_json j;
     j["params"] = nlohmann::ordered_json::parse(core::params_to_json(s.params));
+    j["view"] = nlohmann::ordered_json::parse(core::view_to_json(s.view));
     j["screenshot_dir"] = s.screenshot_dir.string();
     core::write_text_file(file, j.dump(2) + "\n");
 }

@@ -6,11 +6,13 @@
 #include <string>
 
 #include "core/params.hpp"
+#include "core/sheet.hpp"
 
 namespace primordial::app {
 
 struct Session {
     core::Params params;
+    core::ViewSpec view;  // which view (picture, grid, ...) was open
     std::filesystem::path screenshot_dir;
 };
 

@@ -7,6 +7,7 @@
 #include "gpu/gpu_row_renderer.hpp"
 #include "gpu/interface_bench.hpp"
 #include "gpu/network_renderer.hpp"
+#include "plot/sheet_image.hpp"
 
 namespace primordial::cli {
 namespace {
@@ -35,6 +36,12 @@ public:
                                          double budget_ms) override {
         context_->make_current();
         return gpu::interface_frame_times(*renderer_, p, frames, budget_ms);
+    }
+
+    std::vector<double> sheet_frames(const core::Params& p, const core::ViewSpec& view,
+                                     int frames, double budget_ms) override {
+        context_->make_current();
+        return gpu::sheet_frame_times(*renderer_, p, view, frames, budget_ms, plot::plot_tile);
     }
 
     bool software() const override { return context_->capabilities().software(); }

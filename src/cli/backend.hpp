@@ -8,6 +8,7 @@
 
 #include "core/network.hpp"
 #include "core/row_renderer.hpp"
+#include "core/sheet.hpp"
 
 namespace primordial::cli {
 
@@ -21,6 +22,9 @@ public:
     // Frame times (ms) while a parameter changes every frame, as in the explorer.
     virtual std::vector<double> interface_frames(const core::Params& p, int frames,
                                                  double budget_ms) = 0;
+    // The same for a view of several tiles (plots drawn on the host, as in the explorer).
+    virtual std::vector<double> sheet_frames(const core::Params& p, const core::ViewSpec& view,
+                                             int frames, double budget_ms) = 0;
     // A software rasteriser (Mesa llvmpipe, softpipe): slower than the CPU evaluator.
     virtual bool software() const = 0;
 };

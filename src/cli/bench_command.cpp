@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/backend.hpp"
+#include "cli/figure_command.hpp"
 #include "cli/numpy_reference_py.hpp"
 #include "cli/options.hpp"
 #include "core/atomic_file.hpp"
@@ -95,6 +96,8 @@ void BenchCommand::add_to(CLI::App& app) {
     app.add_option("--repeat", repeat, "Frames per measurement; the best is kept")->check(CLI::Range(1, 100));
     app.add_option("--threads", threads, "CPU threads, 0 for all")->check(CLI::Range(0, 1024));
     app.add_option("--ui-frames", ui_frames, "Interface frames to time per network")->check(CLI::Range(1, 10000));
+    app.add_option("--views", views, "Presets whose views get interface frames timed (with gpu or gpu-ui); '' for none");
+    app.add_option("--view-size", view_size, "Picture area for the view frames, WIDTHxHEIGHT");
     app.add_option("--ui-budget", ui_budget_ms, "The explorer's per-frame rendering budget, ms")->check(CLI::Range(1.0, 1000.0));
 }
 
@@ -172,6 +175,24 @@ int BenchCommand::run() const {
                             "-", "-", ui_frames, ui_budget_ms);
                 std::fflush(stdout);
             }
+        }
+    }
+    if (gpu && !views.empty()) {
+        const auto [vw, vh] = parse_size("--view-size", view_size);
+        for (const auto& key : split_list(views)) {
+            const core::Preset& preset = preset_or_fail(key);
+            core::Params p = preset.params;
+            p.image_width = vw;
+            p.image_height = vh;
+            auto frames = gpu->sheet_frames(p, preset.view, ui_frames, ui_budget_ms);
+            std::sort(frames.begin(), frames.end());
+            const double p95 = frames[std::min(frames.size() - 1, frames.size() * 95 / 100)];
+            std::printf("%-8s %-10s %-7s %10.1f %9s %9s   p95 interface frame of the %s view of "
+                        "preset %s, a new seed every frame\n",
+                        ("fig" + (preset.figure ? std::to_string(preset.figure) : std::string("-"))).c_str(),
+                        view_size.c_str(), "gpu-ui", p95, "-", "-",
+                        std::string(core::to_string(preset.view.kind)).c_str(), preset.name.c_str());
+            std::fflush(stdout);
         }
     }
     return 0;

@@ -15,6 +15,8 @@ struct BenchCommand {
     int threads = 0;
     int ui_frames = 40;
     double ui_budget_ms = 30;
+    std::string views = "9,15,19,layers-unfolding,first-layer-units,3";  // presets for view frames
+    std::string view_size = "1260x1000";  // the explorer's picture area at its default window
 
     void add_to(CLI::App& app);
     int run() const;

@@ -38,11 +38,12 @@ int main(int argc, char** argv) {
     cli::RenderCommand render;
     render.add_to(*app.add_subcommand("render", "Render a network to a PNG (headless)"));
     cli::NetworkFlags explore_flags;
-    std::optional<std::string> screenshot_dir, window_size;
+    std::optional<std::string> screenshot_dir, window_size, explore_figure;
     CLI::App* explore = app.add_subcommand("explore", "Open the explorer window (the default)");
     explore_flags.add_to(*explore);
     explore->add_option("--screenshot-dir", screenshot_dir, "Where S saves screenshots [pictures folder]");
     explore->add_option("--window", window_size, "Window size WIDTHxHEIGHT [1600x1000]");
+    explore->add_option("--figure", explore_figure, "Open a figure of the article (3-19) or a preset; flags change it");
     cli::FigureCommand figure;
     figure.add_to(*app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
     cli::BenchCommand bench;
@@ -67,7 +68,13 @@ int main(int argc, char** argv) {
         // render the explorer's default network headless.
         if (app.got_subcommand("explore") || app::display_available()) {
             app::ExplorerOptions opt;
-            if (explore_flags.any()) opt.params = explore_flags.resolve();
+            if (explore_figure) {
+                const core::Preset& preset = cli::preset_or_fail(*explore_figure);
+                opt.params = explore_flags.resolve(preset.params);
+                opt.view = preset.view;
+            } else if (explore_flags.any()) {
+                opt.params = explore_flags.resolve();
+            }
             if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
             if (window_size)
                 std::tie(opt.window_width, opt.window_height) = cli::parse_size("--window", *window_size);

@@ -106,4 +106,21 @@ std::vector<LayerValues> layer_values(const Network& net) {
     return out;
 }
 
+void fit_set_weights(NetworkParams& n) {
+    if (n.set_weights.empty()) return;
+    if (!weights_editable(n)) {
+        n.set_weights.clear();
+        return;
+    }
+    NetworkParams seeded = n;
+    seeded.set_weights.clear();
+    const Network fresh = build_network(seeded);
+    std::vector<LayerValues> fitted = layer_values(fresh);
+    for (std::size_t l = 0; l < fitted.size() && l < n.set_weights.size(); ++l)
+        if (n.set_weights[l].weights.size() == fitted[l].weights.size() &&
+            n.set_weights[l].biases.size() == fitted[l].biases.size())
+            fitted[l] = n.set_weights[l];
+    n.set_weights = std::move(fitted);
+}
+
 }  // namespace primordial::core

@@ -48,4 +48,9 @@ Network build_network(const NetworkParams& p);
 // Every layer's current values, e.g. to start hand-editing a seeded network.
 std::vector<LayerValues> layer_values(const Network& net);
 
+// Keeps hand-set weights valid after the network's shape changed: layers whose shape still fits
+// keep their values, the others take the seeded ones; a network too large to edit by hand
+// (weights_editable) drops them all.
+void fit_set_weights(NetworkParams& n);
+
 }  // namespace primordial::core

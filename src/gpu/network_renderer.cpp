@@ -1,5 +1,6 @@
 #include "gpu/network_renderer.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -67,12 +68,40 @@ struct NetworkRenderer::Variant {
     }
 };
 
+struct NetworkRenderer::Slot {
+    core::Network net;
+    core::ViewParams view;
+    unsigned weight_buffer = 0, weight_texture = 0, layer_buffer = 0, layer_texture = 0;
+    int bucket = 32;
+    int pad_blocks = 0;  // weight layout padding (gpu::pack_network) the bucket's program reads
+    int layer_count = 0;
+    int columns[4] = {-1, -1, -1, -1};  // folded input columns as the shader codes them
+    float center[2] = {0, 0};
+    std::size_t bytes = 0;
+    std::uint64_t used = 0;
+
+    Slot() {
+        glGenBuffers(1, &weight_buffer);
+        glGenBuffers(1, &layer_buffer);
+        glGenTextures(1, &weight_texture);
+        glGenTextures(1, &layer_texture);
+    }
+    ~Slot() {
+        glDeleteTextures(1, &weight_texture);
+        glDeleteTextures(1, &layer_texture);
+        glDeleteBuffers(1, &weight_buffer);
+        glDeleteBuffers(1, &layer_buffer);
+    }
+    void keep_fold(const core::FoldedInput& fold) {
+        for (int c = 0; c < 4; ++c)
+            columns[c] = c < static_cast<int>(fold.columns.size()) ? column_code(fold.columns[c]) : -1;
+        center[0] = fold.center_x;
+        center[1] = fold.center_y;
+    }
+};
+
 NetworkRenderer::NetworkRenderer() : caps_(query_capabilities()) {
     glGenVertexArrays(1, &vao_);
-    glGenBuffers(1, &weight_buffer_);
-    glGenBuffers(1, &layer_buffer_);
-    glGenTextures(1, &weight_texture_);
-    glGenTextures(1, &layer_texture_);
     glGenTextures(1, &lut_texture_);
     set_colormap_texture(core::ColorMap::grey);
     check_gl("creating the renderer's objects");
@@ -80,16 +109,38 @@ NetworkRenderer::NetworkRenderer() : caps_(query_capabilities()) {
 
 NetworkRenderer::~NetworkRenderer() {
     programs_.clear();
-    glDeleteTextures(1, &weight_texture_);
-    glDeleteTextures(1, &layer_texture_);
+    slots_.clear();
     glDeleteTextures(1, &lut_texture_);
-    glDeleteBuffers(1, &weight_buffer_);
-    glDeleteBuffers(1, &layer_buffer_);
     glDeleteVertexArrays(1, &vao_);
 }
 
+std::unique_ptr<NetworkRenderer::Slot> NetworkRenderer::evict(std::size_t incoming_bytes) {
+    std::size_t total = 0;  // what stays besides the incoming network
+    for (const auto& s : slots_) total += s->bytes;
+    std::unique_ptr<Slot> freed;
+    while (!slots_.empty() && (slots_.size() >= kMaxHeld || total > cache_bytes_)) {
+        auto oldest = std::min_element(slots_.begin(), slots_.end(),
+                                       [](const auto& a, const auto& b) { return a->used < b->used; });
+        total -= (*oldest)->bytes;
+        if (oldest->get() == cur_) cur_ = nullptr;
+        freed = std::move(*oldest);
+        slots_.erase(oldest);
+    }
+    return freed;
+}
+
 void NetworkRenderer::set_network(const core::Network& net) {
-    if (net_ && same_network(*net_, net)) return;
+    if (cur_ && same_network(cur_->net, net)) {
+        cur_->used = ++clock_;
+        return;
+    }
+    for (const auto& s : slots_)
+        if (same_network(s->net, net)) {
+            cur_ = s.get();
+            cur_->used = ++clock_;
+            if (!(cur_->view == view_)) fold_into(*cur_);
+            return;
+        }
     const int bucket = width_bucket(network_max_width(net));
     const int pad = pad_blocks_for_bucket(bucket);
     const std::int64_t texels = network_texels(net, pad);
@@ -102,23 +153,31 @@ void NetworkRenderer::set_network(const core::Network& net) {
         throw Error("the GPU renderer needs 1 to 4 outputs and at least one layer");
     const core::FoldedInput fold = core::fold_first_layer(net, view_);
     const WeightLayout w = pack_network(net, fold, pad);
-    glBindBuffer(GL_TEXTURE_BUFFER, weight_buffer_);
+    const std::size_t bytes = w.texels.size() * sizeof(float) + w.layers.size() * sizeof(std::int32_t);
+    std::unique_ptr<Slot> slot = evict(bytes);  // incoming size is not counted against the cache
+    if (!slot) slot = std::make_unique<Slot>();
+    glBindBuffer(GL_TEXTURE_BUFFER, slot->weight_buffer);
     glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(w.texels.size() * sizeof(float)),
                  w.texels.data(), GL_STATIC_DRAW);
-    glBindTexture(GL_TEXTURE_BUFFER, weight_texture_);
-    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, weight_buffer_);
-    glBindBuffer(GL_TEXTURE_BUFFER, layer_buffer_);
+    glBindTexture(GL_TEXTURE_BUFFER, slot->weight_texture);
+    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, slot->weight_buffer);
+    glBindBuffer(GL_TEXTURE_BUFFER, slot->layer_buffer);
     glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(w.layers.size() * sizeof(std::int32_t)),
                  w.layers.data(), GL_STATIC_DRAW);
-    glBindTexture(GL_TEXTURE_BUFFER, layer_texture_);
-    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32I, layer_buffer_);
+    glBindTexture(GL_TEXTURE_BUFFER, slot->layer_texture);
+    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32I, slot->layer_buffer);
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
     check_gl("uploading the weights");
-    net_ = net;
-    keep_fold(fold);
-    bucket_ = bucket;
-    pad_blocks_ = pad;
-    layer_count_ = static_cast<int>(net.layers.size());
+    slot->net = net;
+    slot->view = view_;
+    slot->keep_fold(fold);
+    slot->bucket = bucket;
+    slot->pad_blocks = pad;
+    slot->layer_count = static_cast<int>(net.layers.size());
+    slot->bytes = bytes;
+    slot->used = ++clock_;
+    cur_ = slot.get();
+    slots_.push_back(std::move(slot));
 }
 
 void NetworkRenderer::set_colormap(core::ColorMap map) {
@@ -143,35 +202,32 @@ void NetworkRenderer::set_colormap_texture(core::ColorMap map) {
 }
 
 void NetworkRenderer::set_view(const core::ViewParams& view) {
-    if (view == view_) return;
     view_ = view;
-    if (!net_) return;
+    if (cur_ && !(cur_->view == view_)) fold_into(*cur_);
+}
+
+void NetworkRenderer::fold_into(Slot& s) {
     // Layer 0 (the folded first layer) sits at the buffer's start with a size that depends only
     // on the network, so a view change rewrites it in place.
-    const core::FoldedInput fold = core::fold_first_layer(*net_, view_);
-    const std::vector<float> t = pack_first_layer(fold, pad_blocks_);
-    glBindBuffer(GL_TEXTURE_BUFFER, weight_buffer_);
+    const core::FoldedInput fold = core::fold_first_layer(s.net, view_);
+    const std::vector<float> t = pack_first_layer(fold, s.pad_blocks);
+    glBindBuffer(GL_TEXTURE_BUFFER, s.weight_buffer);
     glBufferSubData(GL_TEXTURE_BUFFER, 0, static_cast<GLsizeiptr>(t.size() * sizeof(float)),
                     t.data());
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
     check_gl("uploading the folded first layer");
-    keep_fold(fold);
-}
-
-void NetworkRenderer::keep_fold(const core::FoldedInput& fold) {
-    for (int c = 0; c < 4; ++c)
-        columns_[c] = c < static_cast<int>(fold.columns.size()) ? column_code(fold.columns[c]) : -1;
-    center_[0] = fold.center_x;
-    center_[1] = fold.center_y;
+    s.keep_fold(fold);
+    s.view = view_;
 }
 
 NetworkRenderer::Variant& NetworkRenderer::variant() {
-    auto& v = programs_[bucket_];
+    const int bucket = cur_->bucket;
+    auto& v = programs_[bucket];
     if (!v) {
         try {
-            v = std::make_unique<Variant>(bucket_);
+            v = std::make_unique<Variant>(bucket);
         } catch (...) {
-            programs_.erase(bucket_);
+            programs_.erase(bucket);
             throw;
         }
     }
@@ -179,8 +235,8 @@ NetworkRenderer::Variant& NetworkRenderer::variant() {
 }
 
 double NetworkRenderer::prepare() {
-    if (!net_) throw Error("no network to render");
-    if (programs_.count(bucket_)) return 0.0;
+    if (!cur_) throw Error("no network to render");
+    if (programs_.count(cur_->bucket)) return 0.0;
     const auto start = std::chrono::steady_clock::now();
     variant();
     glFinish();  // some drivers compile lazily
@@ -190,7 +246,7 @@ double NetworkRenderer::prepare() {
 
 void NetworkRenderer::draw(int width, int height, const Tile& tile, int level, int dst_x,
                            int dst_y) {
-    if (!net_) throw Error("no network to render");
+    if (!cur_) throw Error("no network to render");
     if (level < 0 || level > 15) throw Error("level must be between 0 and 15");
     const int lw = level_size(width, level), lh = level_size(height, level);
     if (tile.width <= 0 || tile.height <= 0 || tile.x < 0 || tile.y < 0 ||
@@ -207,14 +263,14 @@ void NetworkRenderer::draw(int width, int height, const Tile& tile, int level, i
     glActiveTexture(GL_TEXTURE2);
     glBindTexture(GL_TEXTURE_2D, lut_texture_);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_BUFFER, layer_texture_);
+    glBindTexture(GL_TEXTURE_BUFFER, cur_->layer_texture);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_BUFFER, weight_texture_);
-    glUniform1i(v.layer_count, layer_count_);
-    glUniform1i(v.outputs, net_->outputs());
+    glBindTexture(GL_TEXTURE_BUFFER, cur_->weight_texture);
+    glUniform1i(v.layer_count, cur_->layer_count);
+    glUniform1i(v.outputs, cur_->net.outputs());
     glUniform1i(v.colormap, colormap_ != core::ColorMap::grey ? 1 : 0);
-    glUniform4i(v.columns, columns_[0], columns_[1], columns_[2], columns_[3]);
-    glUniform2f(v.center, center_[0], center_[1]);
+    glUniform4i(v.columns, cur_->columns[0], cur_->columns[1], cur_->columns[2], cur_->columns[3]);
+    glUniform2f(v.center, cur_->center[0], cur_->center[1]);
     glUniform1f(v.step, core::Evaluator::pixel_step(view_, width, height));
     glUniform2i(v.image, width, height);
     glUniform1i(v.level, level);

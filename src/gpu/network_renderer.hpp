@@ -1,13 +1,15 @@
 // Draws a network's picture with the fragment shader into the bound framebuffer, any tile of the
 // image at any reduced-resolution level. Weights live in a buffer texture uploaded only when the
 // network changes; a view change re-folds the first layer on the host (in double) and uploads a
-// few kilobytes. Needs a current OpenGL 3.3 context with glad loaded (gpu::Context, or the
+// few kilobytes. Recently used networks stay uploaded (within a memory bound), so a view of many
+// tiles switches between its networks without uploading them again. Needs a current OpenGL 3.3 context with glad loaded (gpu::Context, or the
 // explorer's own window).
 #pragma once
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/fold.hpp"
 #include "core/network.hpp"
@@ -33,9 +35,15 @@ public:
     // network does not fit GL_MAX_TEXTURE_BUFFER_SIZE.
     void set_network(const core::Network& net);
     void set_view(const core::ViewParams& view);
+    // How many bytes of networks other than the current one stay uploaded (least recently used
+    // go first). 0 by default: one picture whose seed changes every frame gains nothing from
+    // old networks, and measurably loses to their memory; a sheet of tiles sets room for its own.
+    void set_cache_bytes(std::size_t bytes) { cache_bytes_ = bytes; }
+    static constexpr std::size_t kMaxHeld = 80;
+    std::size_t networks_held() const { return slots_.size(); }
     // How one-output networks are coloured (a 256-entry table on texture unit 2).
     void set_colormap(core::ColorMap map);
-    bool ready() const { return static_cast<bool>(net_); }
+    bool ready() const { return cur_ != nullptr; }
     const core::ViewParams& view() const { return view_; }
 
     // Compiles the program the current network needs now rather than at the first draw; returns
@@ -57,22 +65,23 @@ public:
 
 private:
     struct Variant;
+    struct Slot;  // one uploaded network
     Variant& variant();
-    void keep_fold(const core::FoldedInput& fold);
+    void fold_into(Slot& s);  // re-folds the first layer for view_ and uploads it
     void set_colormap_texture(core::ColorMap map);  // what draw() needs of it
+    // Makes room for a network of `incoming_bytes`; returns a slot to reuse, if one was freed
+    // (reusing its buffers saves the driver fresh allocations while a slider is dragged).
+    std::unique_ptr<Slot> evict(std::size_t incoming_bytes);
 
     Capabilities caps_;
-    std::optional<core::Network> net_;
     core::ViewParams view_;
-    int bucket_ = 32;
-    int pad_blocks_ = 0;  // weight layout padding (gpu::pack_network) the bucket's program reads
-    int layer_count_ = 0;
-    int columns_[4] = {-1, -1, -1, -1};  // folded input columns as the shader codes them
-    float center_[2] = {0, 0};
+    std::vector<std::unique_ptr<Slot>> slots_;
+    Slot* cur_ = nullptr;
+    std::uint64_t clock_ = 0;  // for least-recently-used eviction
+    std::size_t cache_bytes_ = 0;
     core::ColorMap colormap_ = core::ColorMap::grey;
     unsigned lut_texture_ = 0;
-    unsigned vao_ = 0, weight_buffer_ = 0, weight_texture_ = 0, layer_buffer_ = 0,
-             layer_texture_ = 0;
+    unsigned vao_ = 0;
     std::map<int, std::unique_ptr<Variant>> programs_;  // by width bucket: a few at most
 };
 

@@ -111,11 +111,11 @@ void ProgressiveRenderer::finish_level(int k) {
     if (k == 0) full_ms_ = job_ms_;
 }
 
-bool ProgressiveRenderer::step(double budget_ms) {
+bool ProgressiveRenderer::step(double budget_ms, int lowest_level) {
     if (current_ < 0 || !renderer_.ready() || width_ <= 0) return false;
     const auto start = Clock::now();
     const int side = tile_side(budget_ms);
-    while (current_ >= 0) {
+    while (current_ >= std::max(0, lowest_level)) {
         Level& l = levels_[current_];
         // A row of tiles keeps the height it started with, so rows never leave gaps.
         if (l.next_x == 0) l.row_height = std::min(side, l.height - l.next_y);

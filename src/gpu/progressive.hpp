@@ -36,14 +36,16 @@ public:
     // A new picture of width x height pixels for a network of `mac_per_pixel` multiply-adds:
     // starts again at the coarsest level that is worth it.
     void restart(int width, int height, long long mac_per_pixel, double budget_ms);
-    // Renders tiles until `budget_ms` of wall time is spent. Returns true while work remains.
-    bool step(double budget_ms);
+    // Renders tiles until `budget_ms` of wall time is spent, or (with `lowest_level` > 0) until
+    // every level down to `lowest_level` is finished. Returns true while work remains.
+    bool step(double budget_ms, int lowest_level = 0);
     // Draws the last finished picture into the viewport (x, y, w, h) of the bound framebuffer.
     void present(int x, int y, int w, int h);
     ProgressStatus status() const;
     // The finished full-resolution picture as RGB rows (row 0 at the top), when there is one.
     bool read_finished(std::vector<std::uint8_t>& rgb) const;
     bool has_image() const { return shown_ >= 0; }
+    int level_in_progress() const { return current_; }  // -1 when done
 
 private:
     struct Target {

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app/session.hpp"
+#include "core/network.hpp"
 
 using namespace primordial;
 using namespace primordial::app;
@@ -13,14 +14,19 @@ TEST_CASE("the session survives a restart") {
     const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / "session";
     fs::remove_all(d);
     const fs::path file = d / "session.json";
-    Session s{default_explorer_params(), "/tmp/shots"};
+    Session s{default_explorer_params(), {}, "/tmp/shots"};
     s.params.network.seed = 77;
+    s.params.network.depth = 2;
+    s.params.network.set_weights = primordial::core::layer_values(primordial::core::build_network(s.params.network));
+    s.view.kind = primordial::core::ViewKind::grid;
+    s.view.columns = primordial::core::make_sweep(primordial::core::SweepParam::scale, 0.5, 1, 4, true);
     s.params.view.center_x = 0.125;
     s.params.view.extent = 0.01;
     save_session(file, s);
     const LoadResult r = load_session(file, "/default");
     CHECK(r.warning.empty());
     CHECK(r.session.params == s.params);
+    CHECK(r.session.view == s.view);
     CHECK(r.session.screenshot_dir == "/tmp/shots");
 }
 

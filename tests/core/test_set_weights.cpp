@@ -87,3 +87,24 @@ TEST_CASE("weights are editable by hand only for small networks") {
     n.depth = 3;
     CHECK_FALSE(weights_editable(n));
 }
+
+TEST_CASE("hand-set weights follow a change of shape") {
+    NetworkParams n;
+    n.depth = 2;
+    n.widths = {3};
+    n.set_weights = layer_values(build_network(n));
+    n.set_weights[1].weights[0] = 0.125f;
+    n.set_weights[0].weights[0] = 0.25f;
+    n.inputs.push_back(Input::r);  // the first layer's shape changes, the second's does not
+    fit_set_weights(n);
+    REQUIRE(n.set_weights.size() == 2);
+    CHECK(n.set_weights[0].weights.size() == 9);
+    CHECK(n.set_weights[0].weights[0] != 0.25f);
+    CHECK(n.set_weights[1].weights[0] == 0.125f);
+    Params p;
+    p.network = n;
+    CHECK_NOTHROW(validate(p));
+    n.widths = {40};  // too wide to edit: back to seeded weights
+    fit_set_weights(n);
+    CHECK(n.set_weights.empty());
+}

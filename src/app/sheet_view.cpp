@@ -1,0 +1,111 @@
+#include "app/sheet_view.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/params_json.hpp"
+#include "core/png_io.hpp"
+#include "gpu/gpu_row_renderer.hpp"
+#include "plot/sheet_image.hpp"
+
+namespace primordial::app {
+namespace {
+
+bool same_but_camera(core::ViewSpec a, core::ViewSpec b) {
+    a.camera = b.camera;
+    return a == b;
+}
+
+}  // namespace
+
+void SheetView::replot(int tile) {
+    tiles_.set_plot(tile, plot::plot_tile(sheet_->tiles[static_cast<std::size_t>(tile)]));
+}
+
+void SheetView::update(ExplorerState& s, double budget_ms, std::string& message) {
+    if (sheet_ && s.params == params_ && s.view == spec_) return;
+    if (sheet_ && s.params == params_ && same_but_camera(s.view, spec_)) {
+        // Turning the height map redraws only the surface.
+        spec_ = s.view;
+        for (std::size_t i = 0; i < sheet_->tiles.size(); ++i)
+            if (sheet_->tiles[i].content == core::TileContent::surface) {
+                sheet_->tiles[i].camera = s.view.camera;
+                replot(static_cast<int>(i));
+            }
+        return;
+    }
+    try {
+        sheet_ = core::build_sheet(s.params, s.view, s.params.image_width, s.params.image_height);
+    } catch (const core::InputError& e) {
+        message = std::string("not shown: ") + e.what();
+        s.view.kind = core::ViewKind::picture;
+        sheet_.reset();
+        return;
+    }
+    params_ = s.params;
+    spec_ = s.view;
+    hovered_ = dragged_ = -1;
+    tiles_.set_sheet(*sheet_, budget_ms);
+    for (std::size_t i = 0; i < sheet_->tiles.size(); ++i)
+        if (sheet_->tiles[i].content != core::TileContent::picture) replot(static_cast<int>(i));
+}
+
+void SheetView::handle_mouse(ExplorerState& s, double px, double py, double wheel, bool dragging,
+                             double drag_x, double drag_y, bool clicked) {
+    if (!sheet_) return;
+    hovered_ = sheet_->tile_at(px, py);
+    if (!dragging) dragged_ = -1;
+    else if (dragged_ < 0) dragged_ = sheet_->tile_at(px - drag_x, py - drag_y);
+    if (dragged_ >= 0 && (drag_x != 0 || drag_y != 0)) {
+        const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(dragged_)];
+        if (t.content == core::TileContent::surface) orbit(s, drag_x, drag_y);
+        else if (t.content == core::TileContent::picture) pan_tile(s, t, drag_x, drag_y);
+    }
+    if (hovered_ < 0) return;
+    const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(hovered_)];
+    if (wheel != 0 && t.content == core::TileContent::picture)
+        zoom_tile(s, t, px - t.rect.x, py - t.rect.y, std::pow(kWheelBase, wheel));
+    if (clicked) click_tile(s, *sheet_, hovered_);
+}
+
+std::string SheetView::hovered_label() const {
+    if (!sheet_ || hovered_ < 0 || hovered_ >= static_cast<int>(sheet_->tiles.size())) return "";
+    const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(hovered_)];
+    std::string hint;
+    if (spec_.kind == core::ViewKind::grid && t.content == core::TileContent::picture)
+        hint = "  (click: open it)";
+    else if (spec_.kind == core::ViewKind::progression && !t.main)
+        hint = "  (click: set this depth)";
+    else if (t.content == core::TileContent::surface)
+        hint = "  (drag: turn it)";
+    return t.label + hint;
+}
+
+std::string SheetView::status_text() const {
+    if (!sheet_) return "";
+    const gpu::ProgressStatus st = tiles_.status();
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s  |  %zu tile%s  |  %s %3.0f%%",
+                  std::string(core::to_string(spec_.kind)).c_str(), sheet_->tiles.size(),
+                  sheet_->tiles.size() == 1 ? "" : "s", st.done ? "done" : "refining",
+                  st.fraction * 100);
+    return buf;
+}
+
+void SheetView::save(const core::Params& params, const std::filesystem::path& path,
+                     bool software_gl) {
+    if (!sheet_) throw std::runtime_error("no view to save");
+    plot::PictureRenderer pictures;
+    if (!software_gl)  // a real GPU; on a software rasteriser the CPU evaluator is faster
+        pictures = [this](const core::SheetTile& t) -> std::unique_ptr<core::RowRenderer> {
+            renderer_.set_network(t.network);
+            renderer_.set_view(t.params.view);
+            renderer_.set_colormap(t.colormap);
+            return std::make_unique<gpu::GpuRowRenderer>(renderer_, t.rect.w, t.rect.h);
+        };
+    const auto rgb = plot::render_sheet(*sheet_, pictures);
+    core::ImageRowRenderer rows(rgb.data(), sheet_->width, sheet_->height);
+    core::write_png(rows, path, core::params_to_json(params));
+}
+
+}  // namespace primordial::app

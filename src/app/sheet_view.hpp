@@ -1,0 +1,47 @@
+// The explorer's views of several tiles (sweep grid, layer progression, neuron grid, plots,
+// height map): keeps the laid-out sheet in step with the state, draws it progressively within the
+// frame budget, and turns the mouse into actions on the tiles.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app/actions.hpp"
+#include "core/sheet.hpp"
+#include "gpu/network_renderer.hpp"
+#include "gpu/sheet_renderer.hpp"
+
+namespace primordial::app {
+
+class SheetView {
+public:
+    explicit SheetView(gpu::NetworkRenderer& renderer) : renderer_(renderer), tiles_(renderer) {}
+
+    // Lays the sheet out again when the parameters, the view or the picture size changed. On a
+    // view that cannot apply (e.g. a layer the network lacks) says why in `message` and returns
+    // to the single picture.
+    void update(ExplorerState& s, double budget_ms, std::string& message);
+    bool step(double budget_ms) { return tiles_.step(budget_ms); }
+    void present(int x, int fb_height) { tiles_.present(x, 0, fb_height); }
+    // Mouse over the sheet at (px, py) picture pixels; `drag` in picture pixels.
+    void handle_mouse(ExplorerState& s, double px, double py, double wheel, bool dragging,
+                      double drag_x, double drag_y, bool clicked);
+    std::string status_text() const;
+    // The hovered tile's caption, or "".
+    std::string hovered_label() const;
+    // Writes the whole sheet (every tile at full resolution) as a PNG, like `primordial figure`.
+    void save(const core::Params& params, const std::filesystem::path& path, bool software_gl);
+
+private:
+    void replot(int tile);
+
+    gpu::NetworkRenderer& renderer_;
+    gpu::SheetRenderer tiles_;
+    std::optional<core::Sheet> sheet_;
+    core::Params params_;  // what sheet_ was laid out for
+    core::ViewSpec spec_;
+    int hovered_ = -1, dragged_ = -1;
+};
+
+}  // namespace primordial::app

@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include "app/actions.hpp"
+#include "core/view.hpp"
+
+using namespace primordial;
+using namespace primordial::app;
+
+namespace {
+ExplorerState with_preset(const char* key) {
+    ExplorerState s;
+    s.params.image_width = 900;
+    s.params.image_height = 600;
+    const core::Preset* p = core::find_preset(key);
+    REQUIRE(p);
+    load_preset(s, *p);
+    return s;
+}
+}  // namespace
+
+TEST_CASE("loading a preset keeps the window's picture size") {
+    const ExplorerState s = with_preset("18");
+    CHECK(s.params.image_width == 900);
+    CHECK(s.view.kind == core::ViewKind::grid);
+    CHECK(s.params.network.depth == 27);
+}
+
+TEST_CASE("clicking a grid tile makes its network the current one, shown alone") {
+    ExplorerState s = with_preset("18");
+    const core::Sheet sheet = core::build_sheet(s.params, s.view, 900, 600);
+    click_tile(s, sheet, 4);
+    CHECK(s.view.kind == core::ViewKind::picture);
+    CHECK(s.params.view.extent == doctest::Approx(40.0 / 16));
+    CHECK(s.params.image_width == 900);
+    CHECK(s.params.network == sheet.tiles[4].params.network);
+}
+
+TEST_CASE("clicking a frame of the progression sets the depth; the main picture does nothing") {
+    ExplorerState s = with_preset("layers-unfolding");
+    const core::Sheet sheet = core::build_sheet(s.params, s.view, 900, 600);
+    click_tile(s, sheet, 0);
+    CHECK(s.params.network.depth == 27);
+    click_tile(s, sheet, 3);  // frame 3
+    CHECK(s.params.network.depth == 3);
+    CHECK(s.view.kind == core::ViewKind::progression);
+}
+
+TEST_CASE("the wheel over any tile zooms the whole sheet about the cursor") {
+    ExplorerState s = with_preset("18");
+    const core::Sheet sheet = core::build_sheet(s.params, s.view, 900, 600);
+    const core::SheetTile t = sheet.tiles[2];  // extent 10
+    const core::ViewTransform before(t.params.view, t.rect.w, t.rect.h);
+    const core::PlanePoint under = before.to_plane(10, 20);
+    zoom_tile(s, t, 10, 20, 2.0);
+    CHECK(s.view.columns.values[2] == doctest::Approx(5.0));  // every tile zooms 2x
+    CHECK(s.view.columns.values[0] == doctest::Approx(20.0));
+    // The point under the cursor in that tile stays put.
+    const core::Sheet after = core::build_sheet(s.params, s.view, 900, 600);
+    const core::ViewTransform moved(after.tiles[2].params.view, t.rect.w, t.rect.h);
+    const core::PlanePoint now = moved.to_plane(10, 20);
+    CHECK(now.x == doctest::Approx(under.x));
+    CHECK(now.y == doctest::Approx(under.y));
+    // Dragging right by 30 of that tile's pixels moves the content right: the centre goes left.
+    const double cx = s.params.view.center_x;
+    pan_tile(s, after.tiles[2], 30, 0);
+    CHECK(s.params.view.center_x == doctest::Approx(cx - 30 * moved.step()));
+}
+
+TEST_CASE("dragging the height map turns the camera within limits") {
+    ExplorerState s = with_preset("3");
+    const core::Camera c0 = s.view.camera;
+    orbit(s, 100, 0);
+    CHECK(s.view.camera.yaw == doctest::Approx(c0.yaw + 40));
+    orbit(s, 0, 1000);
+    CHECK(s.view.camera.pitch == 90);
+    orbit(s, 0, -5000);
+    CHECK(s.view.camera.pitch == 5);
+}

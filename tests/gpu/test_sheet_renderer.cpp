@@ -1,0 +1,135 @@
+#include <doctest/doctest.h>
+
+#include "core/evaluate.hpp"
+#include "core/preset.hpp"
+#include "gpu/gl_fixture.hpp"
+#include "gpu/gl.hpp"
+#include "gpu/sheet_renderer.hpp"
+#include "plot/sheet_image.hpp"
+
+using namespace primordial;
+using namespace primordial::gpu;
+using namespace primordial::gpu::test;
+
+namespace {
+
+core::Params tile_params(const core::SheetTile& t) {
+    core::Params p = t.params;
+    p.image_width = t.rect.w;
+    p.image_height = t.rect.h;
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("every tile of a sheet refines to the CPU evaluator's picture of it") {
+    REQUIRE_GL_CONTEXT();
+    const core::Preset* fig = core::find_preset("9");  // 3 seeds x depths 1-6
+    REQUIRE(fig);
+    core::Params base = fig->params;
+    const core::Sheet sheet = core::build_sheet(base, fig->view, 360, 180);
+    NetworkRenderer r;
+    SheetRenderer s(r);
+    s.set_sheet(sheet, 0.5);
+    int frames = 0;
+    while (s.step(0.5)) REQUIRE(++frames < 100000);
+    CHECK(frames > 1);  // a small budget spreads the tiles over frames
+    CHECK(s.status().done);
+    for (std::size_t i = 0; i < sheet.tiles.size(); ++i) {
+        CAPTURE(sheet.tiles[i].label);
+        std::vector<std::uint8_t> rgb;
+        REQUIRE(s.read_tile(static_cast<int>(i), rgb));
+        const core::SheetTile& t = sheet.tiles[i];
+        std::vector<std::uint8_t> cpu(rgb.size());
+        core::Evaluator(t.network, t.params.view).render_rows(t.rect.w, t.rect.h, 0, t.rect.h, cpu.data());
+        const Agreement a = compare(rgb, cpu);
+        CHECK(a.within >= 0.995);
+        CHECK(rgb == gpu_image(r, tile_params(t)));  // what any other GPU path draws
+    }
+    check_no_gl_errors();
+}
+
+TEST_CASE("all tiles show a coarse picture before any tile is finished") {
+    REQUIRE_GL_CONTEXT();
+    const core::Preset* fig = core::find_preset("19");
+    REQUIRE(fig);
+    const core::Sheet sheet = core::build_sheet(fig->params, fig->view, 300, 300);
+    NetworkRenderer r;
+    SheetRenderer s(r);
+    s.set_sheet(sheet, 0.01);  // as slow as can be: every tile starts at 1/32
+    s.step(0.01);
+    // Round robin by level: the last tile has its first level before the first tile finishes.
+    while (s.status().fraction < 0.05) s.step(0.01);
+    std::vector<std::uint8_t> rgb;
+    CHECK_FALSE(s.read_tile(0, rgb));
+    while (s.step(5.0)) {
+    }
+    CHECK(s.read_tile(0, rgb));
+    check_no_gl_errors();
+}
+
+TEST_CASE("a sheet is presented where its tiles are laid out, plots included") {
+    REQUIRE_GL_CONTEXT();
+    const core::Preset* fig = core::find_preset("3");  // height map + grey picture
+    REQUIRE(fig);
+    const int W = 200, H = 100;
+    const core::Sheet sheet = core::build_sheet(fig->params, fig->view, W, H);
+    NetworkRenderer r;
+    SheetRenderer s(r);
+    s.set_sheet(sheet, 30);
+    for (std::size_t i = 0; i < sheet.tiles.size(); ++i)
+        if (sheet.tiles[i].content != core::TileContent::picture)
+            s.set_plot(static_cast<int>(i), plot::plot_tile(sheet.tiles[i]));
+    while (s.step(30)) {
+    }
+    // Draw into an offscreen framebuffer the size of the sheet and read it back.
+    GLuint fbo = 0, tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, W, H, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    glViewport(0, 0, W, H);
+    glClearColor(28 / 255.f, 28 / 255.f, 30 / 255.f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    s.present(0, 0, H);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    std::vector<std::uint8_t> rgba(W * H * 4);
+    glReadPixels(0, 0, W, H, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &tex);
+    // The same as the whole sheet drawn on the CPU, to within the GPU's rounding.
+    const auto cpu = plot::render_sheet(sheet);
+    std::vector<std::uint8_t> shown(W * H * 3);
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x)
+            for (int c = 0; c < 3; ++c)
+                shown[(y * W + x) * 3 + c] = rgba[((H - 1 - y) * W + x) * 4 + c];
+    const Agreement a = compare(shown, cpu);
+    CHECK(a.within >= 0.995);
+    check_no_gl_errors();
+}
+
+TEST_CASE("a sheet keeps its networks uploaded; a single picture keeps only its own") {
+    REQUIRE_GL_CONTEXT();
+    const core::Preset* fig = core::find_preset("19");
+    REQUIRE(fig);
+    const core::Sheet sheet = core::build_sheet(fig->params, fig->view, 90, 90);
+    NetworkRenderer r;
+    SheetRenderer s(r);
+    s.set_sheet(sheet, 30);
+    while (s.step(30)) {
+    }
+    CHECK(r.networks_held() == sheet.tiles.size());
+    // Switching back to a held network draws it exactly as a fresh upload would.
+    const core::Params p = tile_params(sheet.tiles[2]);
+    const auto held = gpu_image(r, p);
+    r.set_cache_bytes(0);
+    r.set_network(core::build_network(p.network));
+    CHECK(r.networks_held() == 1);
+    NetworkRenderer fresh;
+    CHECK(held == gpu_image(fresh, p));
+    check_no_gl_errors();
+}
