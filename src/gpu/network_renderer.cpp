@@ -129,6 +129,20 @@ std::unique_ptr<NetworkRenderer::Slot> NetworkRenderer::evict(std::size_t incomi
     return freed;
 }
 
+void NetworkRenderer::set_cache_bytes(std::size_t bytes) {
+    cache_bytes_ = bytes;
+    std::size_t others = 0;
+    for (const auto& s : slots_)
+        if (s.get() != cur_) others += s->bytes;
+    while (others > cache_bytes_) {
+        auto oldest = slots_.end();
+        for (auto it = slots_.begin(); it != slots_.end(); ++it)
+            if (it->get() != cur_ && (oldest == slots_.end() || (*it)->used < (*oldest)->used)) oldest = it;
+        others -= (*oldest)->bytes;
+        slots_.erase(oldest);
+    }
+}
+
 void NetworkRenderer::set_network(const core::Network& net) {
     if (cur_ && same_network(cur_->net, net)) {
         cur_->used = ++clock_;

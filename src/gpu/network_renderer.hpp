@@ -38,7 +38,7 @@ public:
     // How many bytes of networks other than the current one stay uploaded (least recently used
     // go first). 0 by default: one picture whose seed changes every frame gains nothing from
     // old networks, and measurably loses to their memory; a sheet of tiles sets room for its own.
-    void set_cache_bytes(std::size_t bytes) { cache_bytes_ = bytes; }
+    void set_cache_bytes(std::size_t bytes);
     static constexpr std::size_t kMaxHeld = 80;
     std::size_t networks_held() const { return slots_.size(); }
     // How one-output networks are coloured (a 256-entry table on texture unit 2).
