@@ -10,7 +10,7 @@ namespace primordial::app {
 
 enum class CommandId {
     pan_left, pan_right, pan_up, pan_down, zoom_in, zoom_out, reset_view,
-    new_seed, toggle_fullscreen, toggle_panel, screenshot, toggle_help, quit,
+    new_seed, next_view, toggle_fullscreen, toggle_panel, screenshot, toggle_help, quit,
 };
 
 struct Command {

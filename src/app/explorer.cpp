@@ -243,7 +243,8 @@ private:
             // screenshot adds detail rather than zooming out.
             core::Params shot = state_.params;
             if (sheet_mode()) {  // the whole view, as `primordial figure` would write it
-                sheet_view_.save(shot, path, renderer_.capabilities().software());
+                sheet_view_.save(state_, path, renderer_.capabilities().software(),
+                                 state_.screenshot_width, state_.screenshot_height);
                 message_ = "saved " + path.string();
                 std::fprintf(stderr, "primordial: %s\n", message_.c_str());
                 return;

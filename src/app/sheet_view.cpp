@@ -1,5 +1,6 @@
 #include "app/sheet_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -65,6 +66,9 @@ void SheetView::handle_mouse(ExplorerState& s, double px, double py, double whee
     const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(hovered_)];
     if (wheel != 0 && t.content == core::TileContent::picture)
         zoom_tile(s, t, px - t.rect.x, py - t.rect.y, std::pow(kWheelBase, wheel));
+    else if (wheel != 0)  // plots zoom about the view centre
+        s.params.view.extent = std::clamp(s.params.view.extent / std::pow(kWheelBase, wheel),
+                                          core::Limits::min_extent, core::Limits::max_extent);
     if (clicked) click_tile(s, *sheet_, hovered_);
 }
 
@@ -92,9 +96,17 @@ std::string SheetView::status_text() const {
     return buf;
 }
 
-void SheetView::save(const core::Params& params, const std::filesystem::path& path,
-                     bool software_gl) {
+void SheetView::save(const ExplorerState& s, const std::filesystem::path& path, bool software_gl,
+                     int width, int height) {
     if (!sheet_) throw std::runtime_error("no view to save");
+    core::Params params = s.params;
+    std::optional<core::Sheet> resized;
+    if (width > 0 && height > 0) {
+        params.image_width = width;
+        params.image_height = height;
+        resized = core::build_sheet(params, s.view, width, height);
+    }
+    const core::Sheet& sheet = resized ? *resized : *sheet_;
     plot::PictureRenderer pictures;
     if (!software_gl)  // a real GPU; on a software rasteriser the CPU evaluator is faster
         pictures = [this](const core::SheetTile& t) -> std::unique_ptr<core::RowRenderer> {
@@ -103,8 +115,8 @@ void SheetView::save(const core::Params& params, const std::filesystem::path& pa
             renderer_.set_colormap(t.colormap);
             return std::make_unique<gpu::GpuRowRenderer>(renderer_, t.rect.w, t.rect.h);
         };
-    const auto rgb = plot::render_sheet(*sheet_, pictures);
-    core::ImageRowRenderer rows(rgb.data(), sheet_->width, sheet_->height);
+    const auto rgb = plot::render_sheet(sheet, pictures);
+    core::ImageRowRenderer rows(rgb.data(), sheet.width, sheet.height);
     core::write_png(rows, path, core::params_to_json(params));
 }
 

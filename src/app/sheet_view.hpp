@@ -30,8 +30,10 @@ public:
     std::string status_text() const;
     // The hovered tile's caption, or "".
     std::string hovered_label() const;
-    // Writes the whole sheet (every tile at full resolution) as a PNG, like `primordial figure`.
-    void save(const core::Params& params, const std::filesystem::path& path, bool software_gl);
+    // Writes the whole view as a PNG, like `primordial figure`: as laid out on screen, or laid
+    // out again at width x height when those are set.
+    void save(const ExplorerState& s, const std::filesystem::path& path, bool software_gl,
+              int width = 0, int height = 0);
 
 private:
     void replot(int tile);

@@ -36,5 +36,5 @@ TEST_CASE("every command has a unique name and key, and can be found by id") {
         CHECK_FALSE(c.keys.empty());
         CHECK(command(c.id).name == c.name);
     }
-    CHECK(commands().size() == 13);
+    CHECK(commands().size() == 14);
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <GLFW/glfw3.h>
+
 #include "app/actions.hpp"
 #include "core/view.hpp"
 
@@ -75,4 +77,17 @@ TEST_CASE("dragging the height map turns the camera within limits") {
     CHECK(s.view.camera.pitch == 90);
     orbit(s, 0, -5000);
     CHECK(s.view.camera.pitch == 5);
+}
+
+TEST_CASE("V steps through every view and back to the picture") {
+    ExplorerState s;
+    std::vector<core::ViewKind> seen;
+    for (int i = 0; i < 7; ++i) {
+        apply(CommandId::next_view, s, 0);
+        seen.push_back(s.view.kind);
+    }
+    CHECK(seen.front() == core::ViewKind::progression);
+    CHECK(seen[5] == core::ViewKind::heightmap);
+    CHECK(seen.back() == core::ViewKind::picture);
+    CHECK(command_for_key(GLFW_KEY_V, 0) == CommandId::next_view);
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Renders every preset for docs/GALLERY.md, 640 pixels wide in each preset's own aspect ratio,
+# and stores them as JPEG (quality 88) to keep the repository small; the PNGs the tool writes
+# are kept in build/gallery. Usage: scripts/gallery.sh [build/primordial]
+set -euo pipefail
+bin=${1:-build/primordial}
+png=build/gallery out=docs/images/gallery
+mkdir -p "$png" "$out"
+"$bin" figure --list | while read -r fig name _; do
+  key=$fig; [ "$fig" = "-" ] && key=$name
+  h=$(/usr/bin/python3 -c "import json; s = json.load(open('assets/presets/$name.json')).get('size', [1024, 1024]); print(round(640 * s[1] / s[0]))")
+  "$bin" figure "$key" --size "640x$h" --backend cpu -q -o "$png/$name.png"
+  /usr/bin/python3 -c "from PIL import Image; Image.open('$png/$name.png').convert('RGB').save('$out/$name.jpg', quality=88)"
+  echo "$out/$name.jpg"
+done
