@@ -31,27 +31,29 @@ public:
     Builder(const Params& base, int width, int height)
         : base_(base), sheet_{width, height, {}}, gap_(std::max(2, std::min(width, height) / 160)) {}
 
-    SheetTile& picture(const Params& p, Rect r, std::string label) {
+    // A tile standing for `p`, drawn at its rectangle's size.
+    static SheetTile tile(const Params& p, Rect r, std::string label) {
         SheetTile t;
         t.rect = r;
         t.label = std::move(label);
         t.params = p;
         t.params.image_width = r.w;
         t.params.image_height = r.h;
-        t.network = build_network(p.network);
         t.colormap = p.colormap;
+        return t;
+    }
+
+    SheetTile& picture(const Params& p, Rect r, std::string label) {
+        SheetTile t = tile(p, r, std::move(label));
+        t.network = build_network(p.network);
         sheet_.tiles.push_back(std::move(t));
         return sheet_.tiles.back();
     }
 
     // A grey picture of one unit of `net`'s last layer.
     void unit(const Network& net, int u, Rect r, std::string label, bool pre_activation) {
-        SheetTile t;
-        t.rect = r;
-        t.label = std::move(label);
-        t.params = base_;
-        t.params.image_width = r.w;
-        t.params.image_height = r.h;
+        SheetTile t = tile(base_, r, std::move(label));
+        t.colormap = ColorMap::grey;
         const auto bounded = bounded_range(net.layers.back().activation);
         const ValueRange range = bounded && !pre_activation
                                      ? *bounded
@@ -61,13 +63,8 @@ public:
     }
 
     SheetTile& plot(TileContent c, const Network& net, Rect r, std::string label) {
-        SheetTile t;
-        t.rect = r;
-        t.label = std::move(label);
+        SheetTile t = tile(base_, r, std::move(label));
         t.content = c;
-        t.params = base_;
-        t.params.image_width = r.w;
-        t.params.image_height = r.h;
         t.network = net;
         sheet_.tiles.push_back(std::move(t));
         return sheet_.tiles.back();

@@ -76,14 +76,7 @@ std::vector<double> sheet_frame_times(NetworkRenderer& renderer, const core::Par
 std::vector<double> interface_frame_times(NetworkRenderer& renderer, const core::Params& base,
                                           int frames, double budget_ms, int warmup) {
     const int w = base.image_width, h = base.image_height;
-    GLuint fbo = 0, color = 0;
-    glGenRenderbuffers(1, &color);
-    glBindRenderbuffer(GL_RENDERBUFFER, color);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
-
+    const Target target(w, h);
     ProgressiveRenderer progressive(renderer);
     renderer.set_cache_bytes(0);
     core::Params p = base;
@@ -96,20 +89,12 @@ std::vector<double> interface_frame_times(NetworkRenderer& renderer, const core:
         renderer.set_view(p.view);
         progressive.restart(w, h, net.multiply_adds(), budget_ms);
         // Like the explorer, the frame's budget covers the host's work too.
-        const double host_ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        progressive.step(std::max(1.0, budget_ms - host_ms));
-        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        progressive.step(std::max(1.0, budget_ms - ms_since(t0)));
+        target.bind();
         progressive.present(0, 0, w, h);
         glFinish();
-        if (f < warmup) continue;
-        times.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
+        if (f >= warmup) times.push_back(ms_since(t0));
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteFramebuffers(1, &fbo);
-    glDeleteRenderbuffers(1, &color);
     return times;
 }
 

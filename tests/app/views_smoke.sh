@@ -5,27 +5,8 @@
 # the session holds the clicked tile's network shown as a single picture.
 set -euo pipefail
 bin=$1 dir=$2
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-rm -rf "$dir"; mkdir -p "$dir/config" "$dir/shots"
-display=":$((100 + RANDOM % 800))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$dir/xvfb.log" 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
-for _ in $(seq 50); do DISPLAY=$display xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-export DISPLAY=$display XDG_CONFIG_HOME=$dir/config
-
-"$bin" explore --figure 19 --screenshot-dir "$dir/shots" --window 1000x700 >"$dir/app.log" 2>&1 &
-app=$!
-win=""
-for _ in $(seq 100); do
-  win=$(xdotool search --name '^Primordial$' 2>/dev/null | head -n1 || true)
-  [ -n "$win" ] && break
-  sleep 0.2
-done
-[ -n "$win" ] || { echo "FAIL: no window appeared"; cat "$dir/app.log"; exit 1; }
-sleep 2
+source "$(dirname "$0")/xvfb_app.sh"
+start_app "$bin" explore --figure 19 --screenshot-dir "$dir/shots" --window 1000x700
 xdotool mousemove --window "$win" 990 690   # off the tiles
 xdotool key s
 for _ in $(seq 300); do ls "$dir/shots"/*.png >/dev/null 2>&1 && break; sleep 0.2; done
@@ -34,12 +15,7 @@ xdotool mousemove --window "$win" 670 350
 sleep 0.5
 xdotool click 1
 sleep 1
-xdotool key Escape
-for _ in $(seq 100); do kill -0 $app 2>/dev/null || break; sleep 0.2; done
-if kill -0 $app 2>/dev/null; then echo "FAIL: the explorer did not quit on Esc"; kill $app; exit 1; fi
-wait $app && rc=0 || rc=$?
-cat "$dir/app.log"
-[ "$rc" = 0 ] || { echo "FAIL: exit code $rc"; exit 1; }
+quit_app
 shot=$(ls "$dir/shots"/*.png | head -n1)
 [ -f "$shot" ] || { echo "FAIL: no view saved"; exit 1; }
 session="$dir/config/primordial/session.json"
