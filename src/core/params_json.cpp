@@ -1,5 +1,6 @@
 #include "core/params_json.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,20 @@ using nlohmann::ordered_json;
 
 [[noreturn]] void fail(const std::string& source, const std::string& key, const std::string& m) {
     throw InputError(source + ": " + key + ": " + m);
+}
+
+// The shortest decimal that reads back as the same float: 0.4f is written 0.4, not
+// 0.4000000059604645, and still round-trips bit for bit.
+ordered_json short_floats(const std::vector<float>& v) {
+    ordered_json out = ordered_json::array();
+    for (float f : v) {
+        char buf[32];
+        const auto end = std::to_chars(buf, buf + sizeof buf, f).ptr;
+        double d = 0;
+        std::from_chars(buf, end, d);  // locale-independent, unlike strtod
+        out.push_back(d);
+    }
+    return out;
 }
 
 template <class T>
@@ -114,9 +129,10 @@ std::string params_to_json(const Params& p) {
             const int in = layer_shape(n, l).first;
             ordered_json rows = ordered_json::array();
             for (std::size_t r = 0; r < v.biases.size(); ++r)
-                rows.push_back(std::vector<float>(v.weights.begin() + static_cast<std::ptrdiff_t>(r * in),
-                                                  v.weights.begin() + static_cast<std::ptrdiff_t>((r + 1) * in)));
-            layers.push_back({{"weights", std::move(rows)}, {"biases", v.biases}});
+                rows.push_back(short_floats(std::vector<float>(
+                    v.weights.begin() + static_cast<std::ptrdiff_t>(r * in),
+                    v.weights.begin() + static_cast<std::ptrdiff_t>((r + 1) * in))));
+            layers.push_back({{"weights", std::move(rows)}, {"biases", short_floats(v.biases)}});
         }
         net["weights"] = std::move(layers);
     }

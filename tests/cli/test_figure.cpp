@@ -65,6 +65,19 @@ TEST_CASE("a figure is a starting point: flags change its network") {
     // The figure's name is the default file name.
     REQUIRE(run_primordial({"figure", "fig03-single-layer", "--size", "60x30", "-q"}, "", d).exit_code == 0);
     CHECK(fs::exists(d / "fig03-single-layer.png"));
+    // Hand-set weights travel in the PNG, and render the same picture again from it.
+    const auto fig3 = read_png(d / "fig03-single-layer.png");
+    REQUIRE(fig3.params_text);
+    const auto n = nlohmann::json::parse(*fig3.params_text)["network"];
+    CHECK(n["weights"][0]["weights"] == nlohmann::json::parse("[[0.4, 1.0]]"));
+    CHECK(n["weights"][0]["biases"] == nlohmann::json::parse("[-0.3]"));
+    // So the seed no longer matters: two seeds render the same picture from that PNG.
+    for (const char* seed : {"1", "99"})
+        REQUIRE(run_primordial({"render", "--params", (d / "fig03-single-layer.png").string(),
+                                "--size", "30x30", "--seed", seed, "-q", "-o",
+                                (d / (std::string("seed") + seed + ".png")).string()})
+                    .exit_code == 0);
+    CHECK(read_png(d / "seed1.png").rgb == read_png(d / "seed99.png").rgb);
 }
 
 TEST_CASE("bad figure requests get one line and exit code 2, and write nothing") {
