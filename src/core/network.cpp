@@ -108,6 +108,14 @@ std::vector<LayerValues> layer_values(const Network& net) {
 
 void fit_set_weights(NetworkParams& n) {
     if (n.set_weights.empty()) return;
+    bool fits = n.set_weights.size() == static_cast<std::size_t>(n.depth);
+    for (int l = 0; fits && l < n.depth; ++l) {
+        const auto [in, out] = layer_shape(n, l);
+        const LayerValues& v = n.set_weights[static_cast<std::size_t>(l)];
+        fits = v.weights.size() == static_cast<std::size_t>(in) * out &&
+               v.biases.size() == static_cast<std::size_t>(out);
+    }
+    if (fits) return;  // however large: a file may carry any network's values
     if (!weights_editable(n)) {
         n.set_weights.clear();
         return;

@@ -50,7 +50,7 @@ std::vector<LayerValues> layer_values(const Network& net);
 
 // Keeps hand-set weights valid after the network's shape changed: layers whose shape still fits
 // keep their values, the others take the seeded ones; a network too large to edit by hand
-// (weights_editable) drops them all.
+// (weights_editable) drops them all. Values that fit the shape are kept whatever its size.
 void fit_set_weights(NetworkParams& n);
 
 }  // namespace primordial::core

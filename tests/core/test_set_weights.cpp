@@ -107,4 +107,9 @@ TEST_CASE("hand-set weights follow a change of shape") {
     n.widths = {40};  // too wide to edit: back to seeded weights
     fit_set_weights(n);
     CHECK(n.set_weights.empty());
+    // A file's values for a large network fit its shape and are kept.
+    n.set_weights = layer_values(build_network(n));
+    const auto before = n.set_weights;
+    fit_set_weights(n);
+    CHECK(n.set_weights == before);
 }
