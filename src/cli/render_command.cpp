@@ -138,11 +138,15 @@ void RenderCommand::add_to(CLI::App& app) {
     app.add_option("--dump-weights", dump_weights, "Write every weight and bias as JSON (for numpy or PyTorch)");
     app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(CLI::IsMember({"cpu", "gpu", "auto"}));
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
+    app.add_option("--supersample", supersample, "N x N samples per pixel, averaged (1-4) [1]")->check(CLI::Range(1, 4));
+    app.add_option("--bit-depth", bit_depth, "Bits per PNG sample, 8 or 16 [8]")->check(CLI::IsMember({8, 16}));
     app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
 }
 
 int RenderCommand::run() const {
-    const core::Params p = net.resolve();
+    core::Params p = net.resolve();
+    if (supersample) p.supersample = *supersample;
+    const int ss = p.supersample;
     const core::Network network = core::build_network(p.network);
     const std::string json = core::params_to_json(p);
 
@@ -157,7 +161,8 @@ int RenderCommand::run() const {
     std::unique_ptr<core::RowRenderer> rows;
     if (gpu_session) {
         try {
-            rows = gpu_session->row_renderer(network, p.view, p.image_width, p.image_height,
+            rows = gpu_session->row_renderer(network, p.view, p.image_width * ss,
+                                             p.image_height * ss,
                                              p.colormap);
         } catch (const gpu::Error& e) {
             if (backend == "gpu") {
@@ -170,14 +175,20 @@ int RenderCommand::run() const {
     std::optional<core::Evaluator> eval;
     if (!rows) {
         eval.emplace(network, p.view);
-        rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width, p.image_height,
+        rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width * ss,
+                                                      p.image_height * ss,
                                                       core::EvalOptions{threads, p.colormap});
     }
     ProgressLine progress("rendering " + out, quiet);
-    core::write_png(*rows, out, json, std::ref(progress));
+    // Supersampling renders the same frame N times larger and averages each N x N block.
+    std::optional<core::SupersampledRowRenderer> averaged;
+    if (ss > 1) averaged.emplace(*rows, ss);
+    core::RowRenderer& result = averaged ? static_cast<core::RowRenderer&>(*averaged) : *rows;
+    core::write_png(result, out, json, std::ref(progress), 64, bit_depth);
     const double secs = progress.finish();
     if (!quiet)
-        std::printf("%s: %dx%d, depth %d, %s, %.2f s\n", out.c_str(), p.image_width, p.image_height,
+        std::printf("%s: %dx%d%s, depth %d, %s, %.2f s\n", out.c_str(), p.image_width,
+                    p.image_height, ss > 1 ? (", " + std::to_string(ss * ss) + " samples per pixel").c_str() : "",
                     p.network.depth, rows->name(), secs);
     return 0;
 }

@@ -41,6 +41,8 @@ struct RenderCommand {
     std::optional<std::string> save_params, dump_weights;
     std::string backend = "auto";
     int threads = 0;
+    std::optional<int> supersample;  // N x N samples per pixel; else the parameters' own
+    int bit_depth = 8;
     bool quiet = false;
 
     void add_to(CLI::App& app);

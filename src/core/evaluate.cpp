@@ -104,18 +104,20 @@ const float* Evaluator::run_block(const float* dx, const float* dy, Scratch& s,
     return src;
 }
 
-void Evaluator::render_rows(int width, int height, int row0, int row1, std::uint8_t* rgb,
-                            const EvalOptions& opt) const {
+template <class Sample, class ToSample>
+void Evaluator::render_rows_as(int width, int height, int row0, int row1, Sample* rgb,
+                               const EvalOptions& opt, ToSample to_sample) const {
     const float step = pixel_step(view_, width, height);
     const int outputs = net_.outputs();
     const ColorLut& lut = colormap_lut(opt.colormap);
+    const bool grey = opt.colormap == ColorMap::grey;
     std::atomic<int> next_row{row0};
     auto worker = [&] {
         Scratch s(max_width_, static_cast<int>(fold_.columns.size()));
         float dx[kBlock], dy[kBlock];
         for (int j = next_row++; j < row1; j = next_row++) {
             std::fill(dy, dy + kBlock, pixel_offset_y(j, height, step));
-            std::uint8_t* row = rgb + static_cast<std::size_t>(j - row0) * width * 3;
+            Sample* row = rgb + static_cast<std::size_t>(j - row0) * width * 3;
             for (int i0 = 0; i0 < width; i0 += kBlock) {
                 // Lanes past the row's end are computed and dropped, so every pixel takes
                 // the same vector path.
@@ -123,14 +125,16 @@ void Evaluator::render_rows(int width, int height, int row0, int row1, std::uint
                 const float* out = run_block(dx, dy, s, nullptr, kBlock);
                 const int n = std::min(kBlock, width - i0);
                 for (int p = 0; p < n; ++p) {
-                    std::uint8_t* px = row + static_cast<std::size_t>(i0 + p) * 3;
-                    if (outputs == 1) {
+                    Sample* px = row + static_cast<std::size_t>(i0 + p) * 3;
+                    if (outputs == 1 && !grey) {
+                        // Colour maps are 8-bit tables; 16-bit output repeats the byte.
                         const auto& c = lut[to_byte(out[p])];
-                        px[0] = c[0];
-                        px[1] = c[1];
-                        px[2] = c[2];
+                        for (int k = 0; k < 3; ++k)
+                            px[k] = static_cast<Sample>(c[k] * (sizeof(Sample) == 1 ? 1 : 257));
+                    } else if (outputs == 1) {
+                        px[0] = px[1] = px[2] = to_sample(out[p]);
                     } else {
-                        for (int c = 0; c < 3; ++c) px[c] = to_byte(out[c * kBlock + p]);
+                        for (int c = 0; c < 3; ++c) px[c] = to_sample(out[c * kBlock + p]);
                     }
                 }
             }
@@ -140,6 +144,16 @@ void Evaluator::render_rows(int width, int height, int row0, int row1, std::uint
     std::vector<std::jthread> pool;
     for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
+}
+
+void Evaluator::render_rows(int width, int height, int row0, int row1, std::uint8_t* rgb,
+                            const EvalOptions& opt) const {
+    render_rows_as(width, height, row0, row1, rgb, opt, to_byte);
+}
+
+void Evaluator::render_rows16(int width, int height, int row0, int row1, std::uint16_t* rgb,
+                              const EvalOptions& opt) const {
+    render_rows_as(width, height, row0, row1, rgb, opt, to_word);
 }
 
 std::vector<std::vector<float>> Evaluator::activations_at(

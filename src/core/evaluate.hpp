@@ -31,6 +31,10 @@ public:
     void render_rows(int width, int height, int row0, int row1, std::uint8_t* rgb,
                      const EvalOptions& opt = {}) const;
 
+    // The same as 16-bit samples (round(clamp(v, 0, 1) * 65535)), for print-quality PNGs.
+    void render_rows16(int width, int height, int row0, int row1, std::uint16_t* rgb,
+                       const EvalOptions& opt = {}) const;
+
     // Network outputs at plane points: outputs() floats per point, point-major.
     std::vector<float> outputs_at(std::span<const PlanePoint> points) const;
 
@@ -44,6 +48,9 @@ public:
 
 private:
     struct Scratch;
+    template <class Sample, class ToSample>
+    void render_rows_as(int width, int height, int row0, int row1, Sample* rgb,
+                        const EvalOptions& opt, ToSample to_sample) const;
     // Runs one block of kBlock lanes: dx, dy are offsets from the centre. On return the output
     // layer's values are in the scratch buffer returned; `taps` (optional) receives each layer.
     const float* run_block(const float* dx, const float* dy, Scratch& s,
@@ -59,6 +66,12 @@ private:
 inline std::uint8_t to_byte(float v) {
     const float c = v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f;
     return static_cast<std::uint8_t>(static_cast<int>(c * 255.0f + 0.5f));
+}
+
+// A 16-bit sample: round(clamp(v, 0, 1) * 65535); NaN gives 0.
+inline std::uint16_t to_word(float v) {
+    const float c = v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f;
+    return static_cast<std::uint16_t>(static_cast<int>(c * 65535.0f + 0.5f));
 }
 
 }  // namespace primordial::core

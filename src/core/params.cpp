@@ -121,7 +121,7 @@ void validate(const Params& p) {
     for (std::size_t i = 0; i < n.inputs.size(); ++i)
         for (std::size_t j = i + 1; j < n.inputs.size(); ++j)
             if (n.inputs[i] == n.inputs[j])
-                fail("inputs", "'" + std::string(to_string(n.inputs[i])) + "' is listed twice");
+                fail("inputs", std::string("'").append(to_string(n.inputs[i])).append("' is listed twice"));
     if (n.outputs != 1 && n.outputs != 3)
         fail("outputs", "must be 1 (grey) or 3 (RGB) (got " + std::to_string(n.outputs) + ")");
     if (n.depth < 1 || n.depth > Limits::max_depth)
@@ -178,6 +178,9 @@ void validate(const Params& p) {
     check_finite_range("extent", v.extent, Limits::min_extent, Limits::max_extent, true);
     if (!std::isfinite(v.z) || std::abs(v.z) > Limits::max_abs_z)
         fail("z", "must be a finite number within +-1e6");
+    if (p.supersample < 1 || p.supersample > Limits::max_supersample)
+        fail("supersample", "must be between 1 and " + std::to_string(Limits::max_supersample) +
+                                " (got " + std::to_string(p.supersample) + ")");
     for (auto [key, side] : {std::pair{"size", p.image_width}, std::pair{"size", p.image_height}})
         if (side < 1 || side > Limits::max_side)
             fail(key, "each side must be between 1 and " + std::to_string(Limits::max_side) +

@@ -33,6 +33,7 @@ struct Limits {
     static constexpr double max_extent = 1e12;
     static constexpr double max_scale = 1e6;
     static constexpr double max_abs_z = 1e6;
+    static constexpr int max_supersample = 4;
 };
 
 // Explicit values of one weight matrix (out rows of in columns, row-major) and its biases.
@@ -78,6 +79,7 @@ struct Params {
     int image_width = 1024;
     int image_height = 1024;
     ColorMap colormap = ColorMap::grey;  // how a one-output network is coloured
+    int supersample = 1;  // N x N samples per pixel, averaged (exports)
     bool operator==(const Params&) const = default;
 };
 

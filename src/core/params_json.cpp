@@ -144,6 +144,7 @@ std::string params_to_json(const Params& p) {
                  {"extent", p.view.extent},
                  {"z", p.view.z}};
     j["image"] = {{"width", p.image_width}, {"height", p.image_height}};
+    if (p.supersample > 1) j["image"]["supersample"] = p.supersample;
     j["color"] = {{"map", std::string(to_string(p.colormap))}};
     return j.dump(2) + "\n";
 }
@@ -238,7 +239,9 @@ Params params_from_json(std::string_view text, const std::string& source, Params
     }
     if (j.contains("image")) {
         const ordered_json& im = j["image"];
-        r.check_keys(im, "image", {"width", "height"});
+        r.check_keys(im, "image", {"width", "height", "supersample"});
+        if (im.contains("supersample"))
+            p.supersample = static_cast<int>(r.integer(im["supersample"], "image.supersample", 1, Limits::max_supersample));
         if (im.contains("width")) p.image_width = static_cast<int>(r.integer(im["width"], "image.width", 1, Limits::max_side));
         if (im.contains("height")) p.image_height = static_cast<int>(r.integer(im["height"], "image.height", 1, Limits::max_side));
     }

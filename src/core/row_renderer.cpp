@@ -1,6 +1,7 @@
 #include "core/row_renderer.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <vector>
 
 #include "core/png_io.hpp"
@@ -12,14 +13,67 @@ void ImageRowRenderer::render_rows(int row0, int row1, std::uint8_t* out) {
     std::copy(rgb_ + row0 * stride, rgb_ + row1 * stride, out);
 }
 
+void RowRenderer::render_rows16(int row0, int row1, std::uint16_t* rgb) {
+    const std::size_t n = static_cast<std::size_t>(width()) * 3 * (row1 - row0);
+    std::vector<std::uint8_t> bytes(n);
+    render_rows(row0, row1, bytes.data());
+    for (std::size_t i = 0; i < n; ++i) rgb[i] = static_cast<std::uint16_t>(bytes[i] * 257);
+}
+
+SupersampledRowRenderer::SupersampledRowRenderer(RowRenderer& source, int factor)
+    : source_(source), factor_(factor) {
+    if (factor < 1 || source.width() % factor || source.height() % factor)
+        throw std::invalid_argument("supersampling: the source must be a whole multiple");
+}
+
+void SupersampledRowRenderer::render_rows16(int row0, int row1, std::uint16_t* rgb) {
+    const int n = factor_, w = width(), sw = source_.width();
+    // A few output rows at a time: at most about 32 MB of samples, at least one row.
+    const std::size_t per_row = static_cast<std::size_t>(sw) * n * 3;
+    const int chunk = static_cast<int>(std::max<std::size_t>(1, (32u << 20) / (per_row * 2)));
+    samples_.resize(per_row * std::min(chunk, row1 - row0));
+    const std::uint32_t count = static_cast<std::uint32_t>(n * n);
+    for (int r0 = row0; r0 < row1; r0 += chunk) {
+        const int r1 = std::min(row1, r0 + chunk);
+        source_.render_rows16(r0 * n, r1 * n, samples_.data());
+        for (int r = r0; r < r1; ++r) {
+            const std::uint16_t* block = samples_.data() + per_row * (r - r0);
+            std::uint16_t* out = rgb + static_cast<std::size_t>(r - row0) * w * 3;
+            for (int i = 0; i < w; ++i)
+                for (int c = 0; c < 3; ++c) {
+                    std::uint32_t sum = 0;
+                    for (int dy = 0; dy < n; ++dy)
+                        for (int dx = 0; dx < n; ++dx)
+                            sum += block[(static_cast<std::size_t>(dy) * sw + i * n + dx) * 3 + c];
+                    out[i * 3 + c] = static_cast<std::uint16_t>((sum + count / 2) / count);
+                }
+        }
+    }
+}
+
+void SupersampledRowRenderer::render_rows(int row0, int row1, std::uint8_t* rgb) {
+    const std::size_t n = static_cast<std::size_t>(width()) * 3 * (row1 - row0);
+    mean_.resize(n);
+    render_rows16(row0, row1, mean_.data());
+    for (std::size_t i = 0; i < n; ++i)
+        rgb[i] = static_cast<std::uint8_t>((mean_[i] * 255u + 32767u) / 65535u);
+}
+
 bool write_png(RowRenderer& r, const std::filesystem::path& path, const std::string& params_text,
-               const Progress& progress, int band_rows) {
-    PngWriter png(path, r.width(), r.height(), params_text);
-    std::vector<std::uint8_t> band(static_cast<std::size_t>(r.width()) * 3 * band_rows);
+               const Progress& progress, int band_rows, int bit_depth) {
+    PngWriter png(path, r.width(), r.height(), params_text, bit_depth);
+    const std::size_t band_samples = static_cast<std::size_t>(r.width()) * 3 * band_rows;
+    std::vector<std::uint8_t> band8(bit_depth == 8 ? band_samples : 0);
+    std::vector<std::uint16_t> band16(bit_depth == 16 ? band_samples : 0);
     for (int row = 0; row < r.height(); row += band_rows) {
         const int n = std::min(band_rows, r.height() - row);
-        r.render_rows(row, row + n, band.data());
-        png.write_rows(band.data(), n);
+        if (bit_depth == 16) {
+            r.render_rows16(row, row + n, band16.data());
+            png.write_rows(band16.data(), n);
+        } else {
+            r.render_rows(row, row + n, band8.data());
+            png.write_rows(band8.data(), n);
+        }
         if (progress && !progress(double(row + n) / r.height())) return false;
     }
     png.finish();

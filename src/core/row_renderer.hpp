@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/evaluate.hpp"
 
@@ -16,6 +17,9 @@ public:
     virtual ~RowRenderer() = default;
     // Rows [row0, row1) of the image as RGB bytes (3 per pixel, row-major).
     virtual void render_rows(int row0, int row1, std::uint8_t* rgb) = 0;
+    // The same as 16-bit samples. By default the bytes scaled by 257; renderers that hold the
+    // network's float outputs give their full precision.
+    virtual void render_rows16(int row0, int row1, std::uint16_t* rgb);
     virtual int width() const = 0;
     virtual int height() const = 0;
     virtual const char* name() const = 0;  // "cpu", "gpu"
@@ -27,6 +31,9 @@ public:
         : eval_(eval), width_(width), height_(height), opt_(opt) {}
     void render_rows(int row0, int row1, std::uint8_t* rgb) override {
         eval_.render_rows(width_, height_, row0, row1, rgb, opt_);
+    }
+    void render_rows16(int row0, int row1, std::uint16_t* rgb) override {
+        eval_.render_rows16(width_, height_, row0, row1, rgb, opt_);
     }
     int width() const override { return width_; }
     int height() const override { return height_; }
@@ -53,12 +60,31 @@ private:
     int width_, height_;
 };
 
+// N x N samples per pixel, averaged: `source` renders the same frame at N times the size (the
+// extent spans the shorter side, so its pixels are exactly the sub-pixels), and each output pixel
+// is the mean of its N x N samples, taken at 16 bits. Supersampling tames the static of wide
+// networks. Reads the source a few rows at a time, so memory stays bounded.
+class SupersampledRowRenderer final : public RowRenderer {
+public:
+    SupersampledRowRenderer(RowRenderer& source, int factor);
+    void render_rows(int row0, int row1, std::uint8_t* rgb) override;
+    void render_rows16(int row0, int row1, std::uint16_t* rgb) override;
+    int width() const override { return source_.width() / factor_; }
+    int height() const override { return source_.height() / factor_; }
+    const char* name() const override { return source_.name(); }
+
+private:
+    RowRenderer& source_;
+    int factor_;
+    std::vector<std::uint16_t> samples_, mean_;
+};
+
 // Called with the fraction done; return false to cancel (the output file is then not created).
 using Progress = std::function<bool(double)>;
 
 // Renders band by band straight into the PNG encoder, so memory stays bounded at any size.
-// Returns false when cancelled.
+// `bit_depth` is 8 or 16. Returns false when cancelled.
 bool write_png(RowRenderer& r, const std::filesystem::path& path, const std::string& params_text,
-               const Progress& progress = {}, int band_rows = 64);
+               const Progress& progress = {}, int band_rows = 64, int bit_depth = 8);
 
 }  // namespace primordial::core
