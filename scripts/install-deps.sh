@@ -13,6 +13,7 @@ packages=(
   python3-glad
   xvfb xauth xdotool
   python3 python3-numpy python3-pil libopenblas0-pthread
+  ffmpeg
   clang
 )
 if [ "${1:-}" = "--dev" ]; then

@@ -46,7 +46,9 @@ def pixel_inputs(doc, width, height, dtype):
     x = cx + (np.arange(width) + 0.5 - width / 2) * s
     y = cy + (height / 2 - np.arange(height) - 0.5) * s
     X, Y = np.meshgrid(x, y)
-    cols = {"x": X, "y": Y, "r": np.sqrt(X * X + Y * Y), "z": np.full_like(X, z)}
+    angle = 2 * np.pi * doc["view"].get("t", 0.0)
+    cols = {"x": X, "y": Y, "r": np.sqrt(X * X + Y * Y), "z": np.full_like(X, z),
+            "cos_t": np.full_like(X, np.cos(angle)), "sin_t": np.full_like(X, np.sin(angle))}
     return np.stack([cols[name].ravel() for name in doc["inputs"]], axis=1).astype(dtype)
 
 

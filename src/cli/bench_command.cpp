@@ -1,5 +1,6 @@
 #include "cli/bench_command.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -85,6 +86,46 @@ std::optional<double> time_numpy(const core::Network& net, const core::Params& p
     return ms;
 }
 
+// Peak resident memory of this process so far, in MB (Linux reports kilobytes).
+double peak_rss_mb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024.0;
+}
+
+// Exports the first network at --export size through the same streaming path as `render`, and
+// reports the time and the process's peak memory.
+void time_export(const BenchCommand& b, const std::vector<std::pair<int, int>>& nets,
+                 const TempDir& tmp) {
+    const std::string& export_size = b.export_size;
+    const int export_supersample = b.export_supersample, threads = b.threads;
+    const auto [w, h] = parse_size("--export", export_size);
+    core::Params p;
+    if (!nets.empty()) {
+        p.network.depth = nets.front().first;
+        p.network.widths = {nets.front().second};
+    }
+    p.image_width = w;
+    p.image_height = h;
+    p.supersample = export_supersample;
+    core::validate(p);
+    const double before = peak_rss_mb();
+    const core::Evaluator eval(core::build_network(p.network), p.view);
+    core::CpuRowRenderer big(eval, w * p.supersample, h * p.supersample, {threads});
+    std::optional<core::SupersampledRowRenderer> ss;
+    if (p.supersample > 1) ss.emplace(big, p.supersample);
+    core::RowRenderer& rows = ss ? static_cast<core::RowRenderer&>(*ss) : big;
+    const auto t0 = std::chrono::steady_clock::now();
+    core::write_png(rows, tmp.path / "export.png", core::params_to_json(p));
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("# export %dx%d, %dx%d samples per pixel, %dx%d network, cpu: %.1f s, peak memory "
+                "%.0f MB (process; %.0f MB before the export), PNG %.1f MB\n",
+                w, h, p.supersample, p.supersample, p.network.depth, p.network.widths[0], secs,
+                peak_rss_mb(), before,
+                static_cast<double>(std::filesystem::file_size(tmp.path / "export.png")) / 1e6);
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 void BenchCommand::add_to(CLI::App& app) {
@@ -98,6 +139,8 @@ void BenchCommand::add_to(CLI::App& app) {
     app.add_option("--ui-frames", ui_frames, "Interface frames to time per network")->check(CLI::Range(1, 10000));
     app.add_option("--views", views, "Presets whose views get interface frames timed (with gpu or gpu-ui); '' for none");
     app.add_option("--view-size", view_size, "Picture area for the view frames, WIDTHxHEIGHT");
+    app.add_option("--export", export_size, "Also export the first network at WIDTHxHEIGHT to a temporary PNG and report time and peak memory");
+    app.add_option("--export-supersample", export_supersample, "Samples per pixel side for --export (1-4)")->check(CLI::Range(1, 4));
     app.add_option("--ui-budget", ui_budget_ms, "The explorer's per-frame rendering budget, ms")->check(CLI::Range(1.0, 1000.0));
 }
 
@@ -177,6 +220,7 @@ int BenchCommand::run() const {
             }
         }
     }
+    if (!export_size.empty()) time_export(*this, nets, tmp);
     if (gpu && !views.empty()) {
         const auto [vw, vh] = parse_size("--view-size", view_size);
         for (const auto& key : split_list(views)) {

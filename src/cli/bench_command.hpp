@@ -17,6 +17,8 @@ struct BenchCommand {
     double ui_budget_ms = 30;
     std::string views = "9,15,19,layers-unfolding,first-layer-units,3";  // presets for view frames
     std::string view_size = "1260x1000";  // the explorer's picture area at its default window
+    std::string export_size;  // e.g. 8192x8192: time a poster export and its peak memory
+    int export_supersample = 2;
 
     void add_to(CLI::App& app);
     int run() const;

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/explorer.hpp"
+#include "cli/animate_command.hpp"
 #include "cli/bench_command.hpp"
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
@@ -46,6 +47,8 @@ int main(int argc, char** argv) {
     explore->add_option("--figure", explore_figure, "Open a figure of the article (3-19) or a preset; flags change it");
     cli::FigureCommand figure;
     figure.add_to(*app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
+    cli::AnimateCommand animate;
+    animate.add_to(*app.add_subcommand("animate", "Render an animation as numbered PNG frames (and a video)"));
     cli::BenchCommand bench;
     bench.add_to(*app.add_subcommand("bench", "Time the renderers against numpy + OpenBLAS"));
 
@@ -64,6 +67,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("render")) return render.run();
         if (app.got_subcommand("bench")) return bench.run();
         if (app.got_subcommand("figure")) return figure.run();
+        if (app.got_subcommand("animate")) return animate.run();
         // No subcommand: the main job. Open the explorer where there is a display; otherwise
         // render the explorer's default network headless.
         if (app.got_subcommand("explore") || app::display_available()) {

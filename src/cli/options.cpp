@@ -101,7 +101,7 @@ std::vector<core::Input> parse_inputs(const std::string& flag, const std::string
     std::vector<core::Input> out;
     for (const auto& part : split_list(text)) {
         const auto i = core::parse_input(part);
-        if (!i) fail(flag, "unknown input '" + part + "' (expected x, y, r, z)");
+        if (!i) fail(flag, "unknown input '" + part + "' (expected x, y, r, z, cos_t, sin_t)");
         out.push_back(*i);
     }
     return out;

@@ -28,7 +28,7 @@ void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--width", width, "Units per hidden layer, or a list per layer: 30 or 30,20,10 [30]");
     app.add_option("--activation", activation, "Hidden activation, or a list per layer: " + core::activation_names() + " [tanh]");
     app.add_option("--output-activation", output_activation, "Output activation [sigmoid]");
-    app.add_option("--inputs", inputs, "Inputs from x, y, r, z [x,y]");
+    app.add_option("--inputs", inputs, "Inputs from x, y, r, z, cos_t, sin_t [x,y]");
     app.add_option("--outputs", outputs, "3 (RGB) or 1 (grey) [3]");
     app.add_option("--dist", dist, "Weight distribution: uniform or normal [uniform]");
     app.add_option("--init", init, "Scale scheme: range, glorot, he, lecun [range]");
@@ -38,6 +38,7 @@ void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--center", center, "View centre x,y [0,0]");
     app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
     app.add_option("--z", z, "Value of the z input [0]");
+    app.add_option("--t", t, "Loop phase in turns: inputs cos_t, sin_t = cos, sin of 2 pi t [0]");
     app.add_option("--size", size, "Image size WIDTHxHEIGHT [1024x1024]");
     app.add_option("--colormap", colormap, "Colours of a one-output network: " +
                                                std::string(core::kColorMapNames) + " [grey]");
@@ -45,7 +46,7 @@ void NetworkFlags::add_to(CLI::App& app) {
 
 bool NetworkFlags::any() const {
     return params_file || depth || width || activation || output_activation || inputs || outputs ||
-           dist || init || scale || bias_scale || seed || center || extent || z || size ||
+           dist || init || scale || bias_scale || seed || center || extent || z || t || size ||
            colormap;
 }
 
@@ -92,6 +93,7 @@ core::Params NetworkFlags::resolve(core::Params p) const {
     if (center) std::tie(p.view.center_x, p.view.center_y) = parse_pair("--center", *center);
     if (extent) p.view.extent = parse_double("--extent", *extent);
     if (z) p.view.z = parse_double("--z", *z);
+    if (t) p.view.t = parse_double("--t", *t);
     if (size) std::tie(p.image_width, p.image_height) = parse_size("--size", *size);
     if (colormap) {
         const auto m = core::parse_colormap(*colormap);

@@ -80,7 +80,7 @@ const float* Evaluator::run_block(const float* dx, const float* dy, Scratch& s,
                     col[p] = std::sqrt(x * x + y * y);
                 }
                 break;
-            case Input::z: break;
+            default: break;  // constants are folded into the bias
         }
     }
     const float* src = s.inputs.data();

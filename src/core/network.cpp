@@ -46,7 +46,49 @@ float weight_value(const NetworkParams& p, std::uint32_t layer_key, int row, std
         rng::hash(p.seed, layer_key, static_cast<std::uint32_t>(row), col_key));
 }
 
+namespace {
+
+// Spherical interpolation of a layer's weights and biases (one vector) from a towards b.
+void slerp_layer(Layer& a, const Layer& b, double t) {
+    double aa = 0, bb = 0, ab = 0;
+    const auto acc = [&](const std::vector<float>& x, const std::vector<float>& y) {
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            aa += double(x[i]) * x[i];
+            bb += double(y[i]) * y[i];
+            ab += double(x[i]) * y[i];
+        }
+    };
+    acc(a.weights, b.weights);
+    acc(a.biases, b.biases);
+    const double cos_omega = aa > 0 && bb > 0 ? std::clamp(ab / std::sqrt(aa * bb), -1.0, 1.0) : 1.0;
+    const double omega = std::acos(cos_omega);
+    double ka = 1 - t, kb = t;  // nearly parallel: a straight blend is the same and stable
+    if (std::sin(omega) > 1e-6) {
+        ka = std::sin((1 - t) * omega) / std::sin(omega);
+        kb = std::sin(t * omega) / std::sin(omega);
+    }
+    const auto mix = [&](std::vector<float>& x, const std::vector<float>& y) {
+        for (std::size_t i = 0; i < x.size(); ++i)
+            x[i] = static_cast<float>(ka * x[i] + kb * y[i]);
+    };
+    mix(a.weights, b.weights);
+    mix(a.biases, b.biases);
+}
+
+}  // namespace
+
 Network build_network(const NetworkParams& p) {
+    if (p.morph && p.set_weights.empty()) {
+        NetworkParams from = p, to = p;
+        from.morph.reset();
+        to.morph.reset();
+        to.seed = p.morph->to_seed;
+        Network a = build_network(from);
+        if (p.morph->t == 0) return a;  // exactly the first seed's network
+        const Network b = build_network(to);
+        for (std::size_t l = 0; l < a.layers.size(); ++l) slerp_layer(a.layers[l], b.layers[l], p.morph->t);
+        return a;
+    }
     Network net;
     net.inputs = p.inputs;
     const std::uint64_t seed_h = rng::with_seed(p.seed);

@@ -21,8 +21,12 @@ constexpr NameTable<Activation, 9> kActivations{{{Activation::tanh, "tanh"},
                                                  {Activation::sin, "sin"},
                                                  {Activation::gaussian, "gaussian"},
                                                  {Activation::identity, "identity"}}};
-constexpr NameTable<Input, 4> kInputs{
-    {{Input::x, "x"}, {Input::y, "y"}, {Input::r, "r"}, {Input::z, "z"}}};
+constexpr NameTable<Input, 6> kInputs{{{Input::x, "x"},
+                                       {Input::y, "y"},
+                                       {Input::r, "r"},
+                                       {Input::z, "z"},
+                                       {Input::cos_t, "cos_t"},
+                                       {Input::sin_t, "sin_t"}}};
 constexpr NameTable<Distribution, 2> kDistributions{
     {{Distribution::uniform, "uniform"}, {Distribution::normal, "normal"}}};
 constexpr NameTable<Init, 4> kInits{
@@ -117,7 +121,7 @@ bool weights_editable(const NetworkParams& n) {
 
 void validate(const Params& p) {
     const NetworkParams& n = p.network;
-    if (n.inputs.empty()) fail("inputs", "needs at least one of x, y, r, z");
+    if (n.inputs.empty()) fail("inputs", "needs at least one of x, y, r, z, cos_t, sin_t");
     for (std::size_t i = 0; i < n.inputs.size(); ++i)
         for (std::size_t j = i + 1; j < n.inputs.size(); ++j)
             if (n.inputs[i] == n.inputs[j])
@@ -178,6 +182,10 @@ void validate(const Params& p) {
     check_finite_range("extent", v.extent, Limits::min_extent, Limits::max_extent, true);
     if (!std::isfinite(v.z) || std::abs(v.z) > Limits::max_abs_z)
         fail("z", "must be a finite number within +-1e6");
+    if (!std::isfinite(v.t) || std::abs(v.t) > Limits::max_abs_z)
+        fail("t", "must be a finite number within +-1e6");
+    if (n.morph && (!std::isfinite(n.morph->t) || n.morph->t < 0 || n.morph->t > 1))
+        fail("morph", "t must be between 0 and 1");
     if (p.supersample < 1 || p.supersample > Limits::max_supersample)
         fail("supersample", "must be between 1 and " + std::to_string(Limits::max_supersample) +
                                 " (got " + std::to_string(p.supersample) + ")");

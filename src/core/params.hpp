@@ -14,7 +14,10 @@
 namespace primordial::core {
 
 enum class Activation { tanh, sigmoid, relu, leaky_relu, elu, softplus, sin, gaussian, identity };
-enum class Input { x, y, r, z };
+// x, y: the pixel; r: its distance from the origin; z: a constant (a slice through a 3-D
+// network); cos_t, sin_t: cos and sin of 2*pi*t, two constants that go once round a circle as t
+// goes from 0 to 1, for seamless loops.
+enum class Input { x, y, r, z, cos_t, sin_t };
 enum class Distribution { uniform, normal };
 enum class Init { range, glorot, he, lecun };
 
@@ -43,6 +46,15 @@ struct LayerValues {
     bool operator==(const LayerValues&) const = default;
 };
 
+// Seed morphing: the weights of `seed` slerped (per layer, as one vector with the biases)
+// towards those of `to_seed` by `t` in [0, 1]. Spherical interpolation keeps the weights' spread
+// steady where a straight blend would shrink it halfway.
+struct Morph {
+    std::uint64_t to_seed = 2;
+    double t = 0;
+    bool operator==(const Morph&) const = default;
+};
+
 struct NetworkParams {
     std::vector<Input> inputs{Input::x, Input::y};
     int outputs = 3;  // 3 = RGB, 1 = grey
@@ -58,6 +70,7 @@ struct NetworkParams {
     std::uint64_t seed = 1;
     // Hand-set weights: empty, or one entry per layer that replaces the seeded values.
     std::vector<LayerValues> set_weights;
+    std::optional<Morph> morph;  // ignored when weights are hand-set
 
     int width_of(int hidden_layer) const;
     Activation activation_of(int layer) const;  // layer == depth - 1 is the output layer
@@ -70,6 +83,7 @@ struct ViewParams {
     double center_y = 0.0;
     double extent = 1.0;  // half the span of the image's shorter side
     double z = 0.0;       // value of the z input, constant over the image
+    double t = 0.0;       // loop phase in turns: inputs cos_t, sin_t = cos, sin of 2*pi*t
     bool operator==(const ViewParams&) const = default;
 };
 

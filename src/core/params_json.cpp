@@ -122,6 +122,7 @@ std::string params_to_json(const Params& p) {
     net["init"] = std::string(to_string(n.init));
     net["scale"] = n.scale;
     if (n.bias_scale) net["bias_scale"] = *n.bias_scale;
+    if (n.morph) net["morph"] = {{"to_seed", n.morph->to_seed}, {"t", n.morph->t}};
     if (!n.set_weights.empty()) {
         ordered_json layers = ordered_json::array();
         for (int l = 0; l < n.depth; ++l) {
@@ -143,6 +144,7 @@ std::string params_to_json(const Params& p) {
     j["view"] = {{"center", {p.view.center_x, p.view.center_y}},
                  {"extent", p.view.extent},
                  {"z", p.view.z}};
+    if (p.view.t != 0) j["view"]["t"] = p.view.t;
     j["image"] = {{"width", p.image_width}, {"height", p.image_height}};
     if (p.supersample > 1) j["image"]["supersample"] = p.supersample;
     j["color"] = {{"map", std::string(to_string(p.colormap))}};
@@ -176,7 +178,7 @@ Params params_from_json(std::string_view text, const std::string& source, Params
         const ordered_json& n = j["network"];
         r.check_keys(n, "network",
                      {"seed", "depth", "width", "activation", "output_activation", "inputs",
-                      "outputs", "distribution", "init", "scale", "bias_scale", "weights"});
+                      "outputs", "distribution", "init", "scale", "bias_scale", "weights", "morph"});
         NetworkParams& np = p.network;
         if (n.contains("seed")) {
             const auto& s = n["seed"];
@@ -214,7 +216,7 @@ Params params_from_json(std::string_view text, const std::string& source, Params
             if (!in.is_array()) fail(source, "network.inputs", "must be a list such as [\"x\", \"y\"]");
             np.inputs.clear();
             for (const auto& e : in)
-                np.inputs.push_back(r.name<Input>(e, "network.inputs", parse_input, "x, y, r, z"));
+                np.inputs.push_back(r.name<Input>(e, "network.inputs", parse_input, "x, y, r, z, cos_t, sin_t"));
         }
         if (n.contains("outputs")) np.outputs = static_cast<int>(r.integer(n["outputs"], "network.outputs", 1, 3));
         if (n.contains("distribution"))
@@ -223,11 +225,22 @@ Params params_from_json(std::string_view text, const std::string& source, Params
             np.init = r.name<Init>(n["init"], "network.init", parse_init, "range, glorot, he, lecun");
         if (n.contains("scale")) np.scale = r.number(n["scale"], "network.scale");
         if (n.contains("bias_scale")) np.bias_scale = r.number(n["bias_scale"], "network.bias_scale");
+        if (n.contains("morph")) {
+            const auto& m = n["morph"];
+            r.check_keys(m, "network.morph", {"to_seed", "t"});
+            Morph mo;
+            if (m.contains("to_seed")) {
+                if (!m["to_seed"].is_number_unsigned()) fail(source, "network.morph.to_seed", "must be a whole number >= 0");
+                mo.to_seed = m["to_seed"].get<std::uint64_t>();
+            }
+            if (m.contains("t")) mo.t = r.number(m["t"], "network.morph.t");
+            np.morph = mo;
+        }
         if (n.contains("weights")) np.set_weights = r.layer_values(n["weights"], "network.weights");
     }
     if (j.contains("view")) {
         const ordered_json& v = j["view"];
-        r.check_keys(v, "view", {"center", "extent", "z"});
+        r.check_keys(v, "view", {"center", "extent", "z", "t"});
         if (v.contains("center")) {
             const auto& c = v["center"];
             if (!c.is_array() || c.size() != 2) fail(source, "view.center", "must be a list of two numbers");
@@ -236,6 +249,7 @@ Params params_from_json(std::string_view text, const std::string& source, Params
         }
         if (v.contains("extent")) p.view.extent = r.number(v["extent"], "view.extent");
         if (v.contains("z")) p.view.z = r.number(v["z"], "view.z");
+        if (v.contains("t")) p.view.t = r.number(v["t"], "view.t");
     }
     if (j.contains("image")) {
         const ordered_json& im = j["image"];
@@ -266,7 +280,8 @@ std::string weights_to_json(const Network& net, const ViewParams& view) {
     std::vector<std::string> inputs;
     for (Input i : net.inputs) inputs.emplace_back(to_string(i));
     j["inputs"] = inputs;
-    j["view"] = {{"center", {view.center_x, view.center_y}}, {"extent", view.extent}, {"z", view.z}};
+    j["view"] = {{"center", {view.center_x, view.center_y}}, {"extent", view.extent}, {"z", view.z},
+                 {"t", view.t}};
     ordered_json layers = ordered_json::array();
     for (const Layer& l : net.layers) {
         ordered_json rows = ordered_json::array();

@@ -116,6 +116,31 @@ ViewSpec view_from(const ordered_json& j, const std::string& source) {
     return v;
 }
 
+Animation animation_from(const ordered_json& j, const std::string& source) {
+    check_keys(j, source, "animation", {"param", "from", "to", "frames"});
+    Animation a;
+    if (!j.contains("param") || !j["param"].is_string()) fail(source, "animation.param", "missing (" + std::string(kAnimParamNames) + ")");
+    const auto param = parse_anim_param(j["param"].get<std::string>());
+    if (!param) fail(source, "animation.param", "unknown '" + j["param"].get<std::string>() + "' (expected " + std::string(kAnimParamNames) + ")");
+    a.param = *param;
+    for (const char* end : {"from", "to"}) {
+        if (!j.contains(end)) fail(source, std::string("animation.") + end, "missing");
+        const auto& v = j[end];
+        double x = 0, y = 0;
+        if (a.param == AnimParam::center) {
+            if (!v.is_array() || v.size() != 2) fail(source, std::string("animation.") + end, "must be [x, y]");
+            x = number(v[0], source, std::string("animation.") + end);
+            y = number(v[1], source, std::string("animation.") + end);
+        } else {
+            x = number(v, source, std::string("animation.") + end);
+        }
+        (std::string(end) == "from" ? a.from : a.to) = x;
+        (std::string(end) == "from" ? a.from_y : a.to_y) = y;
+    }
+    if (j.contains("frames")) a.frames = integer(j["frames"], source, "animation.frames", 1, kMaxFrames);
+    return a;
+}
+
 std::vector<Preset> load_builtin() {
     std::vector<Preset> out;
     for (const EmbeddedFile& f : kPresetFiles) out.push_back(preset_from_json(f.text, std::string("assets/presets/") + f.name));
@@ -130,7 +155,7 @@ std::vector<Preset> load_builtin() {
 
 Preset preset_from_json(std::string_view text, const std::string& source) {
     const ordered_json j = parse(text, source);
-    check_keys(j, source, "", {"format", "name", "figure", "title", "params", "view", "size"});
+    check_keys(j, source, "", {"format", "name", "figure", "title", "params", "view", "size", "animation"});
     if (!j.contains("format") || j["format"] != kPresetFormat)
         fail(source, "format", "expected \"" + std::string(kPresetFormat) + "\"");
     Preset p;
@@ -151,6 +176,10 @@ Preset preset_from_json(std::string_view text, const std::string& source) {
         p.params.image_height = integer(s[1], source, "size", 16, Limits::max_side);
     }
     p.view = j.contains("view") ? view_from(j["view"], source) : ViewSpec{};
+    if (j.contains("animation")) {
+        p.animation = animation_from(j["animation"], source);
+        validate(p.params, *p.animation);
+    }
     return p;
 }
 

@@ -2,10 +2,12 @@
 // compiled into the binary. A preset is parameters plus a view and a default picture size.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/animation.hpp"
 #include "core/params.hpp"
 #include "core/sheet.hpp"
 
@@ -19,6 +21,7 @@ struct Preset {
     std::string title;  // one line
     Params params;      // image_width/height: the whole figure's default size
     ViewSpec view;
+    std::optional<Animation> animation;  // figures 2 and 20 are animations
 };
 
 // Parses a preset file; throws InputError "<source>: <key>: <problem>".

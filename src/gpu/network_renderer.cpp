@@ -32,7 +32,7 @@ int column_code(core::Input i) {
         case core::Input::x: return 0;
         case core::Input::y: return 1;
         case core::Input::r: return 2;
-        case core::Input::z: return -1;
+        default: return -1;  // constants are folded into the bias
     }
     return -1;
 }
@@ -114,7 +114,7 @@ NetworkRenderer::~NetworkRenderer() {
     glDeleteVertexArrays(1, &vao_);
 }
 
-std::unique_ptr<NetworkRenderer::Slot> NetworkRenderer::evict(std::size_t incoming_bytes) {
+std::unique_ptr<NetworkRenderer::Slot> NetworkRenderer::evict() {
     std::size_t total = 0;  // what stays besides the incoming network
     for (const auto& s : slots_) total += s->bytes;
     std::unique_ptr<Slot> freed;
@@ -168,7 +168,7 @@ void NetworkRenderer::set_network(const core::Network& net) {
     const core::FoldedInput fold = core::fold_first_layer(net, view_);
     const WeightLayout w = pack_network(net, fold, pad);
     const std::size_t bytes = w.texels.size() * sizeof(float) + w.layers.size() * sizeof(std::int32_t);
-    std::unique_ptr<Slot> slot = evict(bytes);  // incoming size is not counted against the cache
+    std::unique_ptr<Slot> slot = evict();
     if (!slot) slot = std::make_unique<Slot>();
     glBindBuffer(GL_TEXTURE_BUFFER, slot->weight_buffer);
     glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(w.texels.size() * sizeof(float)),

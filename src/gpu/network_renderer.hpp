@@ -69,9 +69,10 @@ private:
     Variant& variant();
     void fold_into(Slot& s);  // re-folds the first layer for view_ and uploads it
     void set_colormap_texture(core::ColorMap map);  // what draw() needs of it
-    // Makes room for a network of `incoming_bytes`; returns a slot to reuse, if one was freed
-    // (reusing its buffers saves the driver fresh allocations while a slider is dragged).
-    std::unique_ptr<Slot> evict(std::size_t incoming_bytes);
+    // Makes room for one more network within the cache size (which does not count the current
+    // one); returns a slot to reuse, if one was freed (reusing its buffers saves the driver fresh
+    // allocations while a slider is dragged).
+    std::unique_ptr<Slot> evict();
 
     Capabilities caps_;
     core::ViewParams view_;

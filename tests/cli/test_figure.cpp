@@ -88,7 +88,7 @@ TEST_CASE("bad figure requests get one line and exit code 2, and write nothing")
         std::string message;
     };
     const Case cases[] = {
-        {{"figure", "2"}, "primordial: error: figure: no figure or preset '2' (figures 1, 3, 4,"},
+        {{"figure", "21"}, "primordial: error: figure: no figure or preset '21' (figures 1, 2, 3,"},
         {{"figure"}, "primordial: error: figure: name a figure (3-19) or preset, or use --list\n"},
         {{"figure", "19", "--size", "0x5"}, "primordial: error: --size: "},
         {{"figure", "19", "--size", "20000x100"}, "primordial: error: --size: a figure can be at most 16384 pixels a side"},

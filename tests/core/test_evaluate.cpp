@@ -31,6 +31,8 @@ std::vector<double> reference(const Network& n, double x, double y, double z) {
             case Input::y: v.push_back(y); break;
             case Input::r: v.push_back(std::sqrt(x * x + y * y)); break;
             case Input::z: v.push_back(z); break;
+            case Input::cos_t: v.push_back(1.0); break;  // t = 0
+            case Input::sin_t: v.push_back(0.0); break;
         }
     }
     for (const Layer& l : n.layers) {

@@ -27,7 +27,8 @@ TEST_CASE("every built-in preset loads and lays out") {
     for (int f = 3; f <= 19; ++f) CHECK(figures.count(f) == 1);
     CHECK(find_preset("19") != nullptr);
     CHECK(find_preset("fig19-weight-scale") == find_preset("19"));
-    CHECK(find_preset("20") == nullptr);
+    CHECK(find_preset("21") == nullptr);
+    CHECK(find_preset("20")->animation.has_value());
 }
 
 TEST_CASE("figure 3 carries the article's hand-set single layer") {

@@ -1,0 +1,130 @@
+#include "cli/animate_command.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/backend.hpp"
+#include "cli/figure_command.hpp"
+#include "cli/options.hpp"
+#include "cli/video.hpp"
+#include "core/animation.hpp"
+#include "core/params_json.hpp"
+#include "core/png_io.hpp"
+#include "core/row_renderer.hpp"
+#include "gpu/error.hpp"
+
+namespace primordial::cli {
+namespace fs = std::filesystem;
+using core::InputError;
+
+namespace {
+
+// "a:b": frames a to b - 1, within [0, frames].
+std::pair<int, int> parse_range(const std::string& text, int frames) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos)
+        throw InputError("--frame-range: expected FIRST:END, e.g. 0:30 (got '" + text + "')");
+    const long long a = parse_int("--frame-range", text.substr(0, colon));
+    const long long b = parse_int("--frame-range", text.substr(colon + 1));
+    if (a < 0 || b > frames || a >= b)
+        throw InputError("--frame-range: needs 0 <= FIRST < END <= " + std::to_string(frames) +
+                         " (got " + text + ")");
+    return {static_cast<int>(a), static_cast<int>(b)};
+}
+
+}  // namespace
+
+void AnimateCommand::add_to(CLI::App& app) {
+    app.add_option("--figure", figure, "Start from a preset (figures 2 and 20 are animations); the flags below change it");
+    app.add_option("--param", param, "What changes: " + std::string(core::kAnimParamNames));
+    app.add_option("--from", from, "Start value (center: X,Y; morph: a seed)");
+    app.add_option("--to", to, "End value (center: X,Y; morph: a seed)");
+    app.add_option("--frames", frames, "Number of frames [60]")->check(CLI::Range(1, core::kMaxFrames));
+    net.add_to(app);
+    app.add_option("-o,--output", out_dir, "Folder for the frames (frame-00000.png, ...)")->required();
+    app.add_option("--frame-range", frame_range, "Render only frames FIRST to END-1, e.g. 0:30, to spread the work over machines");
+    app.add_option("--video", video, "Also encode the frames with ffmpeg: .mp4, .webm, .mkv, .mov or .gif");
+    app.add_option("--fps", fps, "Frames per second of the video [30]")->check(CLI::Range(1, 240));
+    app.add_option("--supersample", supersample, "N x N samples per pixel (1-4)")->check(CLI::Range(1, 4));
+    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(CLI::IsMember({"cpu", "gpu", "auto"}));
+    app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
+    app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
+}
+
+int AnimateCommand::run() const {
+    core::Params base;
+    std::optional<core::Animation> anim;
+    if (figure) {
+        const core::Preset& preset = preset_or_fail(*figure);
+        base = preset.params;
+        anim = preset.animation;
+    }
+    base = net.resolve(base);
+    if (supersample) base.supersample = *supersample;
+    if (!anim) {
+        if (!param) throw InputError("animate: name what changes with --param (" + std::string(core::kAnimParamNames) + "), or start from --figure 2 or 20");
+        anim = core::Animation{};
+    }
+    if (param) {
+        const auto p = core::parse_anim_param(*param);
+        if (!p) throw InputError("--param: unknown '" + *param + "' (expected " + std::string(core::kAnimParamNames) + ")");
+        anim->param = *p;
+        if (!from || !to) throw InputError("--param " + *param + ": give --from and --to");
+    }
+    const auto end = [&](const std::optional<std::string>& text, const char* flag, double& x, double& y) {
+        if (!text) return;
+        if (anim->param == core::AnimParam::center) std::tie(x, y) = parse_pair(flag, *text);
+        else if (anim->param == core::AnimParam::morph) x = static_cast<double>(parse_seed(flag, *text));
+        else x = parse_double(flag, *text);
+    };
+    end(from, "--from", anim->from, anim->from_y);
+    end(to, "--to", anim->to, anim->to_y);
+    if (frames) anim->frames = *frames;
+    core::validate(base, *anim);
+
+    const auto [first, last] = frame_range ? parse_range(*frame_range, anim->frames)
+                                           : std::pair{0, anim->frames};
+    if (video) {
+        if (!video_format_known(*video))
+            throw InputError("--video: unknown format '" + fs::path(*video).extension().string() + "' (expected .mp4, .webm, .mkv, .mov or .gif)");
+        if (frame_range) throw InputError("--video: encodes the whole animation; leave out --frame-range");
+        if (!program_installed("ffmpeg"))
+            throw std::runtime_error("--video: the ffmpeg program is not installed (on Debian: apt-get install ffmpeg); without --video the frames are written all the same");
+    }
+
+    const fs::path dir = out_dir;
+    fs::create_directories(dir);
+    std::unique_ptr<GpuSession> gpu = choose_gpu(backend, quiet);
+    ProgressLine progress("animate " + dir.string(), quiet);
+    const int ss = base.supersample;
+    for (int k = first; k < last; ++k) {
+        const core::Params p = core::frame_params(base, *anim, k);
+        const core::Network network = core::build_network(p.network);
+        std::unique_ptr<core::RowRenderer> rows;
+        std::optional<core::Evaluator> eval;
+        if (gpu) rows = gpu->row_renderer(network, p.view, p.image_width * ss, p.image_height * ss, p.colormap);
+        else {
+            eval.emplace(network, p.view);
+            rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width * ss, p.image_height * ss,
+                                                          core::EvalOptions{threads, p.colormap});
+        }
+        std::optional<core::SupersampledRowRenderer> averaged;
+        if (ss > 1) averaged.emplace(*rows, ss);
+        char name[32];
+        std::snprintf(name, sizeof name, "frame-%05d.png", k);
+        core::write_png(averaged ? static_cast<core::RowRenderer&>(*averaged) : *rows, dir / name,
+                        core::params_to_json(p));
+        progress(double(k - first + 1) / (last - first));
+    }
+    if (video) encode_video(dir, *video, fps);
+    const double secs = progress.finish();
+    if (!quiet)
+        std::printf("%s: frames %d to %d of %d (%s from %g to %g), %dx%d, %s, %.2f s%s%s\n",
+                    dir.string().c_str(), first, last - 1, anim->frames,
+                    std::string(core::to_string(anim->param)).c_str(), anim->from, anim->to,
+                    base.image_width, base.image_height, gpu ? "gpu" : "cpu", secs,
+                    video ? "; video " : "", video ? video->c_str() : "");
+    return 0;
+}
+
+}  // namespace primordial::cli
