@@ -38,6 +38,11 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
         case CommandId::screenshot: s.screenshot_requested = true; break;
         case CommandId::toggle_help: s.help_visible = !s.help_visible; break;
         case CommandId::quit: s.quit = true; break;
+        case CommandId::undo: s.undo_requested = true; break;
+        case CommandId::redo: s.redo_requested = true; break;
+        case CommandId::copy_state: s.copy_requested = true; break;
+        case CommandId::paste_state: s.paste_requested = true; break;
+        case CommandId::bookmark: s.bookmark_requested = true; break;
     }
     // Zooming stays within the limits the rest of the tool accepts.
     v.extent = std::clamp(v.extent, core::Limits::min_extent, core::Limits::max_extent);

@@ -21,8 +21,12 @@ struct ExplorerState {
     bool fullscreen = false;
     bool quit = false;
     bool screenshot_requested = false;
+    // Handled by the window, which holds the history, the clipboard and the bookmarks.
+    bool undo_requested = false, redo_requested = false, copy_requested = false,
+         paste_requested = false, bookmark_requested = false;
     std::filesystem::path screenshot_dir;
     int screenshot_width = 0, screenshot_height = 0;  // 0: the picture's size on screen
+    std::string bookmark_name;                         // for the next bookmark
 };
 
 inline constexpr double kZoomStep = 1.25;   // +/- keys

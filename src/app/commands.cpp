@@ -22,6 +22,11 @@ constexpr std::array kCommands{
     Command{CommandId::screenshot, "Save screenshot", "S", GLFW_KEY_S, 0, false},
     Command{CommandId::toggle_help, "Help", "F1 or ?", GLFW_KEY_F1, GLFW_KEY_SLASH, true},
     Command{CommandId::quit, "Quit", "Esc", GLFW_KEY_ESCAPE, 0, false},
+    Command{CommandId::undo, "Undo", "Ctrl+Z", GLFW_KEY_Z, 0, false, true},
+    Command{CommandId::redo, "Redo", "Ctrl+Shift+Z or Ctrl+Y", GLFW_KEY_Y, GLFW_KEY_Z, true, true},
+    Command{CommandId::copy_state, "Copy the state as text", "Ctrl+C", GLFW_KEY_C, 0, false, true},
+    Command{CommandId::paste_state, "Paste a state", "Ctrl+V", GLFW_KEY_V, 0, false, true},
+    Command{CommandId::bookmark, "Bookmark this", "Ctrl+B", GLFW_KEY_B, 0, false, true},
 };
 
 }  // namespace
@@ -36,9 +41,12 @@ const Command& command(CommandId id) {
 
 std::optional<CommandId> command_for_key(int key, int mods) {
     const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
-    if (mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) return std::nullopt;
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+    if (mods & (GLFW_MOD_ALT | GLFW_MOD_SUPER)) return std::nullopt;
     for (const Command& c : kCommands) {
-        if (key == c.key) return c.id;
+        if (c.ctrl != ctrl) continue;
+        // Plain keys ignore Shift ('+' is Shift and '='); Ctrl+Shift+Z is not Ctrl+Z.
+        if (key == c.key && !(c.ctrl && shift)) return c.id;
         if (c.alt_key != 0 && key == c.alt_key && shift == c.shift_alt_key) return c.id;
     }
     return std::nullopt;

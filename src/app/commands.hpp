@@ -11,6 +11,7 @@ namespace primordial::app {
 enum class CommandId {
     pan_left, pan_right, pan_up, pan_down, zoom_in, zoom_out, reset_view,
     new_seed, next_view, toggle_fullscreen, toggle_panel, screenshot, toggle_help, quit,
+    undo, redo, copy_state, paste_state, bookmark,
 };
 
 struct Command {
@@ -20,6 +21,7 @@ struct Command {
     int key;                // GLFW key code
     int alt_key;            // a second binding, or 0
     bool shift_alt_key;     // alt_key needs Shift (e.g. '?' = Shift + '/')
+    bool ctrl = false;      // both bindings need Ctrl (and the main one no Shift)
 };
 
 std::span<const Command> commands();

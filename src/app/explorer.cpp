@@ -6,6 +6,8 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <map>
+#include <utility>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -14,6 +16,8 @@
 #include <vector>
 
 #include "app/actions.hpp"
+#include "app/bookmarks.hpp"
+#include "app/history.hpp"
 #include "app/panel.hpp"
 #include "app/paths.hpp"
 #include "app/session.hpp"
@@ -21,6 +25,7 @@
 #include "core/evaluate.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
+#include "core/preset.hpp"
 #include "core/png_io.hpp"
 #include "core/row_renderer.hpp"
 #include "core/view.hpp"
@@ -39,7 +44,13 @@ struct KeyPress {
 // Window-level input that GLFW delivers by callback; the loop drains it each frame.
 struct WindowInput {
     std::vector<KeyPress> keys;
+    std::vector<std::string> dropped;  // files dropped on the window
 };
+
+void on_drop(GLFWwindow* w, int count, const char** paths) {
+    auto* in = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
+    for (int i = 0; i < count; ++i) in->dropped.emplace_back(paths[i]);
+}
 
 void on_key(GLFWwindow* w, int key, int, int action, int mods) {
     if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
@@ -67,9 +78,12 @@ class Explorer {
 public:
     Explorer(GLFWwindow* window, const ExplorerOptions& opt, Session session, std::string message)
         : window_(window), opt_(opt), message_(std::move(message)), progressive_(renderer_),
-          sheet_view_(renderer_) {
+          sheet_view_(renderer_), history_(tracked_state(session.params, session.view)),
+          recent_(session.recent), bookmarks_dir_(data_dir(system_getenv()) / "bookmarks"),
+          bookmarks_(list_bookmarks(bookmarks_dir_)) {
         state_.params = session.params;
         state_.view = session.view;
+        glfwSetDropCallback(window_, on_drop);
         state_.screenshot_dir = session.screenshot_dir;
         glfwSetWindowUserPointer(window_, &input_);
         glfwSetKeyCallback(window_, on_key);  // before ImGui, which chains to it
@@ -92,7 +106,7 @@ public:
     }
 
     Session session() const {
-        return {state_.params, state_.view, state_.screenshot_dir};
+        return {state_.params, state_.view, state_.screenshot_dir, recent_};
     }
 
 private:
@@ -104,8 +118,14 @@ private:
         const core::Params before = state_.params;
         const core::ViewSpec view_before = state_.view;
 
-        const PanelOutput panel = draw_panel(state_, message_, io.DisplaySize.y);
+        PanelLists lists{&recent_, &bookmarks_, [this](const Bookmark& b) { return thumbnail(b); }};
+        const PanelOutput panel = draw_panel(state_, message_, io.DisplaySize.y, lists);
         if (panel.command) apply_command(*panel.command);
+        if (panel.open) open_file(*panel.open);
+        if (panel.open_bookmark) open_bookmark(*panel.open_bookmark);
+        if (panel.delete_bookmark) remove_bookmark(*panel.delete_bookmark);
+        for (const std::string& f : input_.dropped) open_file(f);
+        input_.dropped.clear();
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
@@ -159,11 +179,107 @@ private:
             state_.screenshot_requested = false;
             save_screenshot();
         }
+        handle_requests();
+        // One undo step per gesture: while a widget is held, the mouse is down over the
+        // picture, or the wheel is turning, changes extend the step they started.
+        if (io.MouseWheel != 0) last_wheel_ = std::chrono::steady_clock::now();
+        const bool wheel_burst = std::chrono::steady_clock::now() - last_wheel_ < std::chrono::milliseconds(400);
+        history_.record(tracked_state(state_.params, state_.view),
+                        ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left) || wheel_burst);
         return more || ImGui::IsAnyItemActive() || !(state_.params == before) ||
                !(state_.view == view_before);
     }
 
     bool sheet_mode() const { return state_.view.kind != core::ViewKind::picture; }
+
+    // Takes a state (undo, paste, a file, a bookmark) into the window: its picture size stays.
+    void take_state(const core::State& s) {
+        const int w = state_.params.image_width, h = state_.params.image_height;
+        state_.params = s.params;
+        state_.params.image_width = w;
+        state_.params.image_height = h;
+        state_.view = s.view;
+    }
+
+    void handle_requests() {
+        if (std::exchange(state_.undo_requested, false)) {
+            message_ = history_.can_undo() ? "undone" : "nothing to undo";
+            take_state(history_.undo());
+        }
+        if (std::exchange(state_.redo_requested, false)) {
+            message_ = history_.can_redo() ? "redone" : "nothing to redo";
+            take_state(history_.redo());
+        }
+        if (std::exchange(state_.copy_requested, false)) {
+            core::Preset p{"clipboard", 0, "Copied from the Primordial explorer", state_.params, state_.view, {}};
+            glfwSetClipboardString(window_, core::preset_to_json(p).c_str());
+            message_ = "copied the state to the clipboard (paste it with Ctrl+V, or save it as a .json preset)";
+        }
+        if (std::exchange(state_.paste_requested, false)) {
+            const char* text = glfwGetClipboardString(window_);
+            try {
+                if (!text) throw core::InputError("the clipboard holds no text");
+                take_state(core::state_from_text(text, "clipboard"));
+                message_ = "pasted the state from the clipboard";
+            } catch (const core::InputError& e) {
+                message_ = std::string("not pasted: ") + e.what();
+            }
+        }
+        if (std::exchange(state_.bookmark_requested, false)) {
+            try {
+                const auto file = save_bookmark(bookmarks_dir_, state_.bookmark_name,
+                                                core::State{state_.params, state_.view});
+                bookmarks_ = list_bookmarks(bookmarks_dir_);
+                message_ = "bookmarked as " + file.stem().string();
+            } catch (const std::exception& e) {
+                message_ = std::string("bookmark failed: ") + e.what();
+            }
+        }
+    }
+
+    void open_file(const std::filesystem::path& file) {
+        try {
+            take_state(core::state_from_file(file));
+            remember_recent(recent_, std::filesystem::absolute(file).string());
+            message_ = "opened " + file.string();
+        } catch (const std::exception& e) {
+            message_ = std::string("not opened: ") + e.what();
+        }
+    }
+
+    void open_bookmark(const Bookmark& b) {
+        try {
+            take_state(load_bookmark(b));
+            message_ = "opened the bookmark " + b.name;
+        } catch (const std::exception& e) {
+            message_ = std::string("bookmark not opened: ") + e.what();
+        }
+    }
+
+    void remove_bookmark(const Bookmark& b) {
+        try {
+            delete_bookmark(b);
+            thumbnails_.erase(b.file.string());
+            bookmarks_ = list_bookmarks(bookmarks_dir_);
+            message_ = "deleted the bookmark " + b.name;
+        } catch (const std::exception& e) {
+            message_ = std::string("bookmark not deleted: ") + e.what();
+        }
+    }
+
+    // The bookmark's thumbnail as a texture, read once.
+    unsigned thumbnail(const Bookmark& b) {
+        auto& t = thumbnails_[b.file.string()];
+        if (!t) {
+            try {
+                const core::PngImage img = core::read_png(b.file);
+                t = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
+            } catch (const std::exception&) {
+                return 0;
+            }
+        }
+        return t->id();
+    }
 
     void handle_sheet_mouse(float panel_width, float sx, float sy) {
         const ImGuiIO& io = ImGui::GetIO();
@@ -286,6 +402,12 @@ private:
     gpu::NetworkRenderer renderer_;
     gpu::ProgressiveRenderer progressive_;
     SheetView sheet_view_;
+    History history_;
+    std::chrono::steady_clock::time_point last_wheel_{};
+    std::vector<std::string> recent_;
+    std::filesystem::path bookmarks_dir_;
+    std::vector<Bookmark> bookmarks_;
+    std::map<std::string, std::unique_ptr<gpu::ImageTexture>> thumbnails_;
     std::optional<core::Network> network_;
     core::NetworkParams built_for_;
     core::Params shown_;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -278,7 +279,47 @@ void view_section(ExplorerState& s) {
 
 }  // namespace
 
-PanelOutput draw_panel(ExplorerState& s, const std::string& message, float height) {
+void file_menu(PanelOutput& out, const PanelLists& lists) {
+    if (!ImGui::BeginMenu("File")) return;
+    ImGui::TextDisabled("Open a parameter file, preset or PNG:");
+    char path[1024] = "";
+    ImGui::SetNextItemWidth(360.0f * ImGui::GetIO().FontGlobalScale);
+    if (ImGui::InputText("##open", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue) && path[0])
+        out.open = std::filesystem::path(path);
+    ImGui::TextDisabled("(or drop a file on the window)");
+    if (ImGui::BeginMenu("Open recent", lists.recent && !lists.recent->empty())) {
+        for (const std::string& r : *lists.recent)
+            if (ImGui::MenuItem(r.c_str())) out.open = std::filesystem::path(r);
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenu();
+}
+
+void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lists) {
+    char name[128];
+    std::snprintf(name, sizeof name, "%s", s.bookmark_name.c_str());
+    if (ImGui::InputText("name", name, sizeof name)) s.bookmark_name = name;
+    if (ImGui::Button("bookmark this (Ctrl+B)")) out.command = CommandId::bookmark;
+    if (!lists.bookmarks) return;
+    const float scale = ImGui::GetIO().FontGlobalScale;
+    for (const Bookmark& b : *lists.bookmarks) {
+        ImGui::PushID(b.file.c_str());
+        const unsigned tex = lists.thumbnail ? lists.thumbnail(b) : 0;
+        const ImVec2 size(kThumbnailWidth * 0.5f * scale, kThumbnailHeight * 0.5f * scale);
+        const bool open = tex ? ImGui::ImageButton(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), size)
+                              : ImGui::Button("open", size);
+        if (open) out.open_bookmark = b;
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted(b.name.c_str());
+        if (ImGui::SmallButton("delete")) out.delete_bookmark = b;
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+}
+
+PanelOutput draw_panel(ExplorerState& s, const std::string& message, float height,
+                       const PanelLists& lists) {
     PanelOutput out;
     if (!s.panel_visible) return out;
     const float width = 340.0f * ImGui::GetIO().FontGlobalScale;
@@ -288,6 +329,7 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_MenuBar);
     if (ImGui::BeginMenuBar()) {
+        file_menu(out, lists);
         if (ImGui::BeginMenu("Commands")) {
             for (const Command& c : commands())
                 if (ImGui::MenuItem(std::string(c.name).c_str(), std::string(c.keys).c_str()))
@@ -316,6 +358,7 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
         hand_weights_section(s.params.network);
     }
     if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s);
+    if (ImGui::CollapsingHeader("Bookmarks")) bookmarks_section(s, out, lists);
     if (ImGui::CollapsingHeader("Screenshot", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::TextWrapped("folder: %s", s.screenshot_dir.string().c_str());
         char buf[512];

@@ -25,6 +25,11 @@ fs::path config_home(const Getenv& env) {
 
 fs::path config_dir(const Getenv& env) { return config_home(env) / "primordial"; }
 
+fs::path data_dir(const Getenv& env) {
+    if (auto x = env("XDG_DATA_HOME")) return fs::path(*x) / "primordial";
+    return home(env) / ".local" / "share" / "primordial";
+}
+
 fs::path default_screenshot_dir(const Getenv& env) {
     // user-dirs.dirs lines look like: XDG_PICTURES_DIR="$HOME/Pictures"
     fs::path pictures = home(env) / "Pictures";

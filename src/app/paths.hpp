@@ -15,6 +15,8 @@ Getenv system_getenv();
 
 // $XDG_CONFIG_HOME/primordial, else ~/.config/primordial.
 std::filesystem::path config_dir(const Getenv& env);
+// $XDG_DATA_HOME/primordial, else ~/.local/share/primordial (bookmarks live here).
+std::filesystem::path data_dir(const Getenv& env);
 // XDG_PICTURES_DIR from $XDG_CONFIG_HOME/user-dirs.dirs, else ~/Pictures, then /Primordial.
 std::filesystem::path default_screenshot_dir(const Getenv& env);
 // dir/primordial-YYYYMMDD-HHMMSS.png, with -2, -3, ... when that name is taken.

@@ -26,6 +26,9 @@ LoadResult load_session(const std::filesystem::path& file,
         r.session.params = core::params_from_json(j["params"].dump(), file.string(),
                                                   default_explorer_params());
         if (j.contains("view")) r.session.view = core::view_from_json(j["view"].dump(), file.string());
+        if (j.contains("recent") && j["recent"].is_array())
+            for (auto it = j["recent"].rbegin(); it != j["recent"].rend(); ++it)
+                if (it->is_string()) remember_recent(r.session.recent, it->get<std::string>());
         if (j.contains("screenshot_dir") && j["screenshot_dir"].is_string())
             r.session.screenshot_dir = j["screenshot_dir"].get<std::string>();
     } catch (const std::exception& e) {
@@ -41,7 +44,14 @@ void save_session(const std::filesystem::path& file, const Session& s) {
     j["params"] = nlohmann::ordered_json::parse(core::params_to_json(s.params));
     j["view"] = nlohmann::ordered_json::parse(core::view_to_json(s.view));
     j["screenshot_dir"] = s.screenshot_dir.string();
+    j["recent"] = s.recent;
     core::write_text_file(file, j.dump(2) + "\n");
+}
+
+void remember_recent(std::vector<std::string>& recent, const std::string& file) {
+    std::erase(recent, file);
+    recent.insert(recent.begin(), file);
+    if (recent.size() > kMaxRecent) recent.resize(kMaxRecent);
 }
 
 }  // namespace primordial::app

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/params.hpp"
 #include "core/sheet.hpp"
@@ -14,7 +15,12 @@ struct Session {
     core::Params params;
     core::ViewSpec view;  // which view (picture, grid, ...) was open
     std::filesystem::path screenshot_dir;
+    std::vector<std::string> recent;  // files opened, newest first
 };
+
+inline constexpr std::size_t kMaxRecent = 10;
+// Puts `file` first in the recent list (once), keeping at most kMaxRecent.
+void remember_recent(std::vector<std::string>& recent, const std::string& file);
 
 // The explorer's first-start network: deep and good-looking, like the article's favourite.
 core::Params default_explorer_params();

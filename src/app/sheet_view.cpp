@@ -6,6 +6,7 @@
 
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
+#include "core/preset.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 #include "plot/sheet_image.hpp"
 
@@ -117,7 +118,7 @@ void SheetView::save(const ExplorerState& s, const std::filesystem::path& path, 
         };
     const auto rgb = plot::render_sheet(sheet, pictures);
     core::ImageRowRenderer rows(rgb.data(), sheet.width, sheet.height);
-    core::write_png(rows, path, core::params_to_json(params));
+    core::write_png(rows, path, core::params_to_json(params), {}, 64, 8, core::view_to_json(s.view));
 }
 
 }  // namespace primordial::app

@@ -62,7 +62,9 @@ int FigureCommand::run() const {
     ProgressLine progress("figure " + preset.name, quiet);
     const auto rgb = plot::render_sheet(sheet, pictures, std::ref(progress), threads);
     core::ImageRowRenderer rows(rgb.data(), sheet.width, sheet.height);
-    core::write_png(rows, out, core::params_to_json(params));
+    // The view travels in a chunk of its own, so the explorer reopens the figure as it is.
+    core::write_png(rows, out, core::params_to_json(params), {}, 64, 8,
+                    preset.view.kind == core::ViewKind::picture ? "" : core::view_to_json(preset.view));
     const double secs = progress.finish();
     if (!quiet)
         std::printf("%s: figure %s, %dx%d, %zu tile%s, %s, %.2f s\n", out.c_str(),

@@ -40,18 +40,23 @@ struct PngWriter::Impl {
 namespace {
 
 bool start_png(png_structp png, png_infop info, std::FILE* f, int w, int h, int depth,
-               const char* text, std::size_t text_len) {
+               const std::string& text, const std::string& view) {
     if (setjmp(png_jmpbuf(png))) return false;
     png_init_io(png, f);
     png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), depth,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                  PNG_FILTER_TYPE_DEFAULT);
-    png_text t{};
-    t.compression = PNG_TEXT_COMPRESSION_NONE;
-    t.key = const_cast<char*>(kPngKeyword);
-    t.text = const_cast<char*>(text);
-    t.text_length = text_len;
-    if (text_len > 0) png_set_text(png, info, &t, 1);
+    png_text t[2]{};
+    int n = 0;
+    for (auto [key, value] : {std::pair{kPngKeyword, &text}, std::pair{kPngViewKeyword, &view}}) {
+        if (value->empty()) continue;
+        t[n].compression = PNG_TEXT_COMPRESSION_NONE;
+        t[n].key = const_cast<char*>(key);
+        t[n].text = const_cast<char*>(value->c_str());
+        t[n].text_length = value->size();
+        ++n;
+    }
+    if (n > 0) png_set_text(png, info, t, n);
     png_write_info(png, info);
     if (depth == 16) png_set_swap(png);  // our samples are little-endian uint16
     return true;
@@ -72,7 +77,7 @@ bool end_png(png_structp png) {
 }  // namespace
 
 PngWriter::PngWriter(const std::filesystem::path& path, int width, int height,
-                     std::string params_text, int bit_depth)
+                     std::string params_text, int bit_depth, std::string view_text)
     : impl_(std::make_unique<Impl>(path)),
       width_(width),
       height_(height),
@@ -84,7 +89,7 @@ PngWriter::PngWriter(const std::filesystem::path& path, int width, int height,
     if (impl_->png) impl_->info = png_create_info_struct(impl_->png);
     if (!impl_->info) throw std::runtime_error("out of memory starting " + path.string());
     if (!start_png(impl_->png, impl_->info, impl_->file.stream(), width, height, bit_depth,
-                   params_text.c_str(), params_text.size()))
+                   params_text, view_text))
         throw std::runtime_error("cannot write " + path.string() + ": " + impl_->sink.message);
 }
 
@@ -125,8 +130,8 @@ struct ReadState {
     }
 };
 
-// Reads the header and the chunks before the pixels; copies our text chunk into `text`.
-bool read_header(ReadState& s, char** text, std::size_t* text_len) {
+// Reads the header and the chunks before the pixels; points `text` at the chunk `key`.
+bool read_header(ReadState& s, const char* key, char** text, std::size_t* text_len) {
     if (setjmp(png_jmpbuf(s.png))) return false;
     png_init_io(s.png, s.file);
     png_read_info(s.png, s.info);
@@ -134,7 +139,7 @@ bool read_header(ReadState& s, char** text, std::size_t* text_len) {
     int count = 0;
     png_get_text(s.png, s.info, &texts, &count);
     for (int i = 0; i < count; ++i)
-        if (std::strcmp(texts[i].key, kPngKeyword) == 0) {
+        if (std::strcmp(texts[i].key, key) == 0) {
             *text = texts[i].text;
             *text_len = texts[i].text_length;
         }
@@ -165,12 +170,13 @@ void open_for_read(ReadState& s, const std::filesystem::path& path) {
     png_set_user_limits(s.png, 1u << 16, 1u << 16);
 }
 
-// Opens `path` and reads everything before the pixels; returns our parameters, if present.
-std::optional<std::string> open_and_read_header(ReadState& s, const std::filesystem::path& path) {
+// Opens `path` and reads everything before the pixels; returns the text chunk `key`, if present.
+std::optional<std::string> open_and_read_header(ReadState& s, const std::filesystem::path& path,
+                                                const char* key = kPngKeyword) {
     open_for_read(s, path);
     char* text = nullptr;
     std::size_t len = 0;
-    if (!read_header(s, &text, &len))
+    if (!read_header(s, key, &text, &len))
         throw InputError(path.string() + ": damaged PNG (" + s.sink.message + ")");
     if (!text) return std::nullopt;
     return std::string(text, len);
@@ -181,6 +187,11 @@ std::optional<std::string> open_and_read_header(ReadState& s, const std::filesys
 std::optional<std::string> read_png_params(const std::filesystem::path& path) {
     ReadState s;
     return open_and_read_header(s, path);
+}
+
+std::optional<std::string> read_png_view(const std::filesystem::path& path) {
+    ReadState s;
+    return open_and_read_header(s, path, kPngViewKeyword);
 }
 
 PngImage read_png(const std::filesystem::path& path) {

@@ -15,12 +15,14 @@
 namespace primordial::core {
 
 inline constexpr const char* kPngKeyword = "primordial";
+// A second chunk for the explorer's view (grid, progression, ...) when the picture is one.
+inline constexpr const char* kPngViewKeyword = "primordial-view";
 
 // Streams an RGB PNG row by row into an AtomicFile; nothing appears at `path` until finish().
 class PngWriter {
 public:
     PngWriter(const std::filesystem::path& path, int width, int height, std::string params_text,
-              int bit_depth = 8);
+              int bit_depth = 8, std::string view_text = "");
     ~PngWriter();
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;
@@ -47,6 +49,8 @@ struct PngImage {
 PngImage read_png(const std::filesystem::path& path);
 // Reads only the embedded parameters (stops before the pixels).
 std::optional<std::string> read_png_params(const std::filesystem::path& path);
+// Reads the embedded view, if the picture has one.
+std::optional<std::string> read_png_view(const std::filesystem::path& path);
 bool has_png_signature(const std::filesystem::path& path);
 
 }  // namespace primordial::core

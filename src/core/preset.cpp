@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
+#include "core/png_io.hpp"
 #include "core/presets_data.hpp"
 
 namespace primordial::core {
@@ -193,6 +195,52 @@ std::string view_to_json(const ViewSpec& v) {
     j["frames"] = v.frames;
     j["camera"] = {{"yaw", v.camera.yaw}, {"pitch", v.camera.pitch}};
     return j.dump();
+}
+
+std::string preset_to_json(const Preset& p) {
+    ordered_json j;
+    j["format"] = std::string(kPresetFormat);
+    j["name"] = p.name;
+    if (p.figure) j["figure"] = p.figure;
+    j["title"] = p.title;
+    j["size"] = {p.params.image_width, p.params.image_height};
+    j["params"] = ordered_json::parse(params_to_json(p.params));
+    j["view"] = ordered_json::parse(view_to_json(p.view));
+    if (p.animation) {
+        const Animation& a = *p.animation;
+        ordered_json an;
+        an["param"] = std::string(to_string(a.param));
+        if (a.param == AnimParam::center) {
+            an["from"] = {a.from, a.from_y};
+            an["to"] = {a.to, a.to_y};
+        } else {
+            an["from"] = a.from;
+            an["to"] = a.to;
+        }
+        an["frames"] = a.frames;
+        j["animation"] = an;
+    }
+    return j.dump(2) + "\n";
+}
+
+State state_from_text(std::string_view text, const std::string& source) {
+    const ordered_json j = parse(text, source);
+    if (j.is_object() && j.contains("format") && j["format"] == kPresetFormat) {
+        const Preset p = preset_from_json(text, source);
+        return {p.params, p.view};
+    }
+    return {params_from_json(text, source), ViewSpec{}};
+}
+
+State state_from_file(const std::filesystem::path& path) {
+    if (has_png_signature(path)) {
+        const auto params = read_png_params(path);
+        if (!params) throw InputError(path.string() + ": a PNG without primordial parameters");
+        State s{params_from_json(*params, path.string()), ViewSpec{}};
+        if (const auto view = read_png_view(path)) s.view = view_from_json(*view, path.string());
+        return s;
+    }
+    return state_from_text(read_text_file(path), path.string());
 }
 
 ViewSpec view_from_json(std::string_view text, const std::string& source) {

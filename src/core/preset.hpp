@@ -2,6 +2,7 @@
 // compiled into the binary. A preset is parameters plus a view and a default picture size.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,17 @@ struct Preset {
 // Parses a preset file; throws InputError "<source>: <key>: <problem>".
 Preset preset_from_json(std::string_view text, const std::string& source);
 std::string view_to_json(const ViewSpec& v);  // the "view" object, compact
+std::string preset_to_json(const Preset& p);  // pretty; preset_from_json reads it back
+
+// Parameters and a view from a parameter file, a preset, or a PNG that Primordial wrote (its
+// view too, when it has one): what the explorer opens, pastes and restores.
+struct State {
+    Params params;
+    ViewSpec view;
+    bool operator==(const State&) const = default;
+};
+State state_from_text(std::string_view text, const std::string& source);
+State state_from_file(const std::filesystem::path& path);
 ViewSpec view_from_json(std::string_view text, const std::string& source);
 
 // The presets built into the binary, figures first in figure order, then by name.

@@ -60,8 +60,9 @@ void SupersampledRowRenderer::render_rows(int row0, int row1, std::uint8_t* rgb)
 }
 
 bool write_png(RowRenderer& r, const std::filesystem::path& path, const std::string& params_text,
-               const Progress& progress, int band_rows, int bit_depth) {
-    PngWriter png(path, r.width(), r.height(), params_text, bit_depth);
+               const Progress& progress, int band_rows, int bit_depth,
+               const std::string& view_text) {
+    PngWriter png(path, r.width(), r.height(), params_text, bit_depth, view_text);
     const std::size_t band_samples = static_cast<std::size_t>(r.width()) * 3 * band_rows;
     std::vector<std::uint8_t> band8(bit_depth == 8 ? band_samples : 0);
     std::vector<std::uint16_t> band16(bit_depth == 16 ? band_samples : 0);

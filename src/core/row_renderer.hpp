@@ -84,7 +84,9 @@ using Progress = std::function<bool(double)>;
 
 // Renders band by band straight into the PNG encoder, so memory stays bounded at any size.
 // `bit_depth` is 8 or 16. Returns false when cancelled.
+// `view_text` (optional) is the explorer's view, stored in a chunk of its own.
 bool write_png(RowRenderer& r, const std::filesystem::path& path, const std::string& params_text,
-               const Progress& progress = {}, int band_rows = 64, int bit_depth = 8);
+               const Progress& progress = {}, int band_rows = 64, int bit_depth = 8,
+               const std::string& view_text = "");
 
 }  // namespace primordial::core

@@ -2,6 +2,7 @@
 // entry points for its context, and clearing its framebuffer.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace primordial::gpu {
@@ -15,5 +16,19 @@ std::string load_gl(ProcLoader loader);
 
 // Clears the whole bound framebuffer of `width` x `height` pixels to a dark grey.
 void clear_framebuffer(int width, int height);
+
+// A small RGB picture in a texture, for the interface to show (bookmark thumbnails): `id()` is
+// what ImGui's OpenGL backend takes as a texture.
+class ImageTexture {
+public:
+    ImageTexture(const std::uint8_t* rgb, int width, int height);
+    ~ImageTexture();
+    ImageTexture(const ImageTexture&) = delete;
+    ImageTexture& operator=(const ImageTexture&) = delete;
+    unsigned id() const { return id_; }
+
+private:
+    unsigned id_ = 0;
+};
 
 }  // namespace primordial::gpu

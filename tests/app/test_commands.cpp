@@ -27,14 +27,25 @@ TEST_CASE("the issue's key bindings reach their commands") {
     CHECK_FALSE(command_for_key(GLFW_KEY_Q, 0));
 }
 
+TEST_CASE("history and clipboard bindings need Ctrl; Shift turns undo into redo") {
+    CHECK(command_for_key(GLFW_KEY_Z, GLFW_MOD_CONTROL) == CommandId::undo);
+    CHECK(command_for_key(GLFW_KEY_Z, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT) == CommandId::redo);
+    CHECK(command_for_key(GLFW_KEY_Y, GLFW_MOD_CONTROL) == CommandId::redo);
+    CHECK(command_for_key(GLFW_KEY_C, GLFW_MOD_CONTROL) == CommandId::copy_state);
+    CHECK(command_for_key(GLFW_KEY_V, GLFW_MOD_CONTROL) == CommandId::paste_state);
+    CHECK(command_for_key(GLFW_KEY_V, 0) == CommandId::next_view);
+    CHECK_FALSE(command_for_key(GLFW_KEY_Z, 0));
+    CHECK_FALSE(command_for_key(GLFW_KEY_R, GLFW_MOD_CONTROL));
+}
+
 TEST_CASE("every command has a unique name and key, and can be found by id") {
     std::set<std::string> names;
-    std::set<int> keys;
+    std::set<std::pair<int, bool>> keys;
     for (const Command& c : commands()) {
         CHECK(names.insert(std::string(c.name)).second);
-        CHECK(keys.insert(c.key).second);
+        CHECK(keys.insert({c.key, c.ctrl}).second);
         CHECK_FALSE(c.keys.empty());
         CHECK(command(c.id).name == c.name);
     }
-    CHECK(commands().size() == 14);
+    CHECK(commands().size() == 19);
 }

@@ -1,0 +1,30 @@
+// Bookmarks: each is a small PNG thumbnail in the user's data folder with the parameters and the
+// view embedded, so the folder is the list, a bookmark opens like any Primordial PNG, and
+// bookmarks survive restarts (and can be copied between machines).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/preset.hpp"
+
+namespace primordial::app {
+
+struct Bookmark {
+    std::string name;
+    std::filesystem::path file;
+};
+
+inline constexpr int kThumbnailWidth = 160, kThumbnailHeight = 100;
+
+// Bookmarks in `dir`, newest first.
+std::vector<Bookmark> list_bookmarks(const std::filesystem::path& dir);
+// Saves `s` as `name` (made safe for a file name; a taken name gets -2, -3, ...), with a
+// thumbnail rendered on the CPU. Returns the file.
+std::filesystem::path save_bookmark(const std::filesystem::path& dir, const std::string& name,
+                                    const core::State& s);
+core::State load_bookmark(const Bookmark& b);  // throws InputError for a damaged file
+void delete_bookmark(const Bookmark& b);
+
+}  // namespace primordial::app
