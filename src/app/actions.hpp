@@ -19,6 +19,8 @@ struct ExplorerState {
     bool panel_visible = true;
     bool help_visible = false;
     bool fullscreen = false;
+    bool presenting = false;  // presentation mode: fullscreen, no panel, the autopilot drifts
+    int monitor = 0;          // for fullscreen and presentation: 0 = the primary monitor
     bool quit = false;
     bool screenshot_requested = false;
     // Handled by the window, which holds the history, the clipboard and the bookmarks.

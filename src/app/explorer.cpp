@@ -20,6 +20,7 @@
 #include "app/history.hpp"
 #include "app/panel.hpp"
 #include "app/paths.hpp"
+#include "app/presentation.hpp"
 #include "app/session.hpp"
 #include "app/sheet_view.hpp"
 #include "core/evaluate.hpp"
@@ -113,6 +114,12 @@ private:
     // One frame: input, panel, rendering within the budget. Returns whether more frames are
     // needed without new events.
     bool frame() {
+        if (state_.presenting || presenting_) {
+            if (!presenting_) enter_presentation();
+            int w = 0, h = 0;
+            glfwGetFramebufferSize(window_, &w, &h);
+            return presentation_frame(std::max(1, w), std::max(1, h));
+        }
         const auto frame_start = std::chrono::steady_clock::now();
         const ImGuiIO& io = ImGui::GetIO();
         const core::Params before = state_.params;
@@ -313,29 +320,88 @@ private:
         v.extent = std::clamp(v.extent, core::Limits::min_extent, core::Limits::max_extent);
     }
 
-    void update_renderer() {
+    void update_renderer() { update_renderer(state_.params); }
+
+    void update_renderer(const core::Params& p) {
         const bool first = !network_;
-        if (first || !(state_.params.network == built_for_)) {
-            built_for_ = state_.params.network;
+        if (first || !(p.network == built_for_)) {
+            built_for_ = p.network;
             network_ = core::build_network(built_for_);
         }
         renderer_.set_cache_bytes(0);  // a sheet's networks are of no more use
         renderer_.set_network(*network_);  // a no-op unless a sheet's tile was drawn last
-        if (first || !(renderer_.view() == state_.params.view))
-            renderer_.set_view(state_.params.view);
-        renderer_.set_colormap(state_.params.colormap);
-        if (first || !(state_.params == shown_)) {
-            shown_ = state_.params;
-            progressive_.restart(state_.params.image_width, state_.params.image_height,
-                                 network_->multiply_adds(), opt_.frame_budget_ms);
+        if (first || !(renderer_.view() == p.view)) renderer_.set_view(p.view);
+        renderer_.set_colormap(p.colormap);
+        if (first || !(p == shown_)) {
+            shown_ = p;
+            progressive_.restart(p.image_width, p.image_height, network_->multiply_adds(),
+                                 opt_.frame_budget_ms);
         }
+    }
+
+    // Presentation mode: the whole window, no panel or cursor, the autopilot drifting; a new
+    // picture replaces the old only when it is finished at full resolution.
+    bool presentation_frame(int fb_w, int fb_h) {
+        using Clock = std::chrono::steady_clock;
+        for (const KeyPress& k : input_.keys) {
+            if (k.key == GLFW_KEY_ESCAPE || k.key == GLFW_KEY_P) state_.presenting = false;
+            if (k.key == GLFW_KEY_SPACE) paused_ = !paused_;
+            // Right and Left: on to the next network of the drift, or back.
+            if (k.key == GLFW_KEY_RIGHT) drift_offset_ += Autopilot{}.morph_seconds;
+            if (k.key == GLFW_KEY_LEFT) drift_offset_ -= Autopilot{}.morph_seconds;
+        }
+        input_.keys.clear();
+        if (!state_.presenting) return leave_presentation();
+        const auto now = Clock::now();
+        if (paused_) drift_start_ += now - last_present_frame_;
+        last_present_frame_ = now;
+        // Only when the picture on screen is finished does the next one start.
+        if (progressive_.status().done || !progressive_.has_image()) {
+            const double seconds =
+                std::max(0.0, std::chrono::duration<double>(now - drift_start_).count() + drift_offset_);
+            core::Params p = autopilot(present_base_, seconds);
+            p.image_width = fb_w;
+            p.image_height = fb_h;
+            update_renderer(p);
+        }
+        progressive_.step(opt_.frame_budget_ms);
+        gpu::clear_framebuffer(fb_w, fb_h);
+        progressive_.present(0, 0, fb_w, fb_h);
+        return true;
+    }
+
+    void enter_presentation() {
+        present_base_ = state_.params;
+        drift_start_ = last_present_frame_ = std::chrono::steady_clock::now();
+        drift_offset_ = 0;
+        paused_ = false;
+        was_fullscreen_ = state_.fullscreen;
+        state_.fullscreen = true;
+        set_fullscreen(true);
+        glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+        progressive_.set_full_frames_only(true);
+        presenting_ = true;
+    }
+
+    bool leave_presentation() {
+        presenting_ = false;
+        progressive_.set_full_frames_only(false);
+        glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_NORMAL);
+        state_.fullscreen = was_fullscreen_;
+        set_fullscreen(was_fullscreen_);
+        message_ = "left presentation mode";
+        return true;
     }
 
     void set_fullscreen(bool on) {
         if (on) {
             glfwGetWindowPos(window_, &windowed_[0], &windowed_[1]);
             glfwGetWindowSize(window_, &windowed_[2], &windowed_[3]);
-            GLFWmonitor* m = glfwGetPrimaryMonitor();
+            // The chosen monitor, else the primary one.
+            int count = 0;
+            GLFWmonitor** monitors = glfwGetMonitors(&count);
+            GLFWmonitor* m = state_.monitor > 0 && state_.monitor < count ? monitors[state_.monitor]
+                                                                         : glfwGetPrimaryMonitor();
             const GLFWvidmode* mode = m ? glfwGetVideoMode(m) : nullptr;
             if (!mode) {
                 state_.fullscreen = false;
@@ -402,6 +468,11 @@ private:
     gpu::NetworkRenderer renderer_;
     gpu::ProgressiveRenderer progressive_;
     SheetView sheet_view_;
+    // Presentation mode.
+    bool presenting_ = false, paused_ = false, was_fullscreen_ = false;
+    core::Params present_base_;
+    std::chrono::steady_clock::time_point drift_start_{}, last_present_frame_{};
+    double drift_offset_ = 0;
     History history_;
     std::chrono::steady_clock::time_point last_wheel_{};
     std::vector<std::string> recent_;

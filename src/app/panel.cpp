@@ -359,6 +359,12 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
     }
     if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s);
     if (ImGui::CollapsingHeader("Bookmarks")) bookmarks_section(s, out, lists);
+    if (ImGui::CollapsingHeader("Presentation")) {
+        ImGui::TextWrapped("Fullscreen without the panel; the network drifts on its own. "
+                           "Space pauses, Left and Right step between networks, P or Esc returns.");
+        ImGui::SliderInt("monitor", &s.monitor, 0, 7, s.monitor == 0 ? "primary" : "%d");
+        if (ImGui::Button("present (P)")) out.command = CommandId::presentation;
+    }
     if (ImGui::CollapsingHeader("Screenshot", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::TextWrapped("folder: %s", s.screenshot_dir.string().c_str());
         char buf[512];

@@ -94,6 +94,10 @@ int ProgressiveRenderer::tile_side(double budget_ms) const {
 }
 
 void ProgressiveRenderer::finish_level(int k) {
+    if (full_only_ && k != 0 && shown_ >= 0) {
+        if (k == 0) full_ms_ = job_ms_;
+        return;
+    }
     const Level& l = levels_[k];
     display_.ensure(width_, height_);
     display_w_ = width_;

@@ -45,6 +45,9 @@ public:
     // The finished full-resolution picture as RGB rows (row 0 at the top), when there is one.
     bool read_finished(std::vector<std::uint8_t>& rgb) const;
     bool has_image() const { return shown_ >= 0; }
+    // Presentation: once a picture is on screen, only finished full-resolution pictures replace
+    // it (coarse levels are still drawn, off screen).
+    void set_full_frames_only(bool on) { full_only_ = on; }
     int level_in_progress() const { return current_; }  // -1 when done
 
 private:
@@ -72,6 +75,7 @@ private:
     int start_ = 0;    // first level of the current job
     int current_ = -1;  // level in progress; -1 when done
     int shown_ = -1;    // level on display, -1 when none
+    bool full_only_ = false;
     double job_ms_ = 0;  // time spent on level 0 of the current job
     std::optional<double> full_ms_;
     // Measured cost of one pixel of the current network (smoothed). A new network shape scales it

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/params_json.hpp"
 #include "core/preset.hpp"
 #include "core/sheet.hpp"
 
@@ -82,4 +83,23 @@ TEST_CASE("a view spec survives JSON") {
     v.wrap = 3;
     v.camera.yaw = 12;
     CHECK(view_from_json(view_to_json(v), "t") == v);
+}
+
+TEST_CASE("a state reads from a parameter file, a preset, or a PNG with its view") {
+    const Preset* fig = find_preset("14");
+    REQUIRE(fig);
+    // A preset's text (what Ctrl+C puts on the clipboard) comes back with its view.
+    const State s = state_from_text(preset_to_json(*fig), "clip");
+    CHECK(s.params == fig->params);
+    CHECK(s.view == fig->view);
+    // A plain parameter file: the single picture.
+    const State p = state_from_text(params_to_json(fig->params), "p.json");
+    CHECK(p.params == fig->params);
+    CHECK(p.view.kind == ViewKind::picture);
+    CHECK_THROWS_WITH_AS(state_from_text("{\"format\": \"other/1\"}", "clip"),
+                         "clip: format: 'other/1' is not a Primordial parameter file", InputError);
+    // An animation preset keeps its animation through text.
+    const Preset* f20 = find_preset("20");
+    REQUIRE(f20);
+    CHECK(preset_from_json(preset_to_json(*f20), "again").animation == f20->animation);
 }
