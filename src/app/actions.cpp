@@ -44,6 +44,7 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
         case CommandId::paste_state: s.paste_requested = true; break;
         case CommandId::bookmark: s.bookmark_requested = true; break;
         case CommandId::presentation: s.presenting = !s.presenting; break;
+        case CommandId::export_picture: s.export_requested = true; break;
     }
     // Zooming stays within the limits the rest of the tool accepts.
     v.extent = std::clamp(v.extent, core::Limits::min_extent, core::Limits::max_extent);

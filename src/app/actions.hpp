@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/commands.hpp"
+#include "core/animation.hpp"
 #include "core/params.hpp"
 #include "core/preset.hpp"
 #include "core/sheet.hpp"
@@ -29,6 +30,14 @@ struct ExplorerState {
     std::filesystem::path screenshot_dir;
     int screenshot_width = 0, screenshot_height = 0;  // 0: the picture's size on screen
     std::string bookmark_name;                         // for the next bookmark
+    // Export from the window: 0 x 0 means four times the picture on screen.
+    int export_width = 0, export_height = 0, export_supersample = 2, export_bit_depth = 8;
+    bool export_requested = false;
+    // The animation timeline.
+    core::Animation animation{core::AnimParam::scale, 0.5, 1.0, 0, 0, 60};
+    bool animation_preview = false, animation_export_requested = false;
+    std::string animation_video;  // "", ".mp4", ".webm" or ".gif"
+    int animation_fps = 30;
 };
 
 inline constexpr double kZoomStep = 1.25;   // +/- keys

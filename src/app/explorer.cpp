@@ -17,6 +17,7 @@
 
 #include "app/actions.hpp"
 #include "app/bookmarks.hpp"
+#include "app/export_job.hpp"
 #include "app/history.hpp"
 #include "app/panel.hpp"
 #include "app/paths.hpp"
@@ -29,6 +30,7 @@
 #include "core/preset.hpp"
 #include "core/png_io.hpp"
 #include "core/row_renderer.hpp"
+#include "core/video.hpp"
 #include "core/view.hpp"
 #include "gpu/display.hpp"
 #include "gpu/gpu_row_renderer.hpp"
@@ -159,7 +161,7 @@ private:
         if (state_.fullscreen != fullscreen_) set_fullscreen(state_.fullscreen);
         if (sheet_mode()) sheet_view_.update(state_, opt_.frame_budget_ms, message_);
         const bool sheet = sheet_mode();
-        if (!sheet) update_renderer();
+        if (!sheet) update_renderer(preview_params());
         // The budget covers the whole frame: what the input and a rebuilt network took is
         // taken off the rendering time.
         const double spent = std::chrono::duration<double, std::milli>(
@@ -187,17 +189,94 @@ private:
             save_screenshot();
         }
         handle_requests();
+        run_job(frame_start);
         // One undo step per gesture: while a widget is held, the mouse is down over the
         // picture, or the wheel is turning, changes extend the step they started.
         if (io.MouseWheel != 0) last_wheel_ = std::chrono::steady_clock::now();
         const bool wheel_burst = std::chrono::steady_clock::now() - last_wheel_ < std::chrono::milliseconds(400);
         history_.record(tracked_state(state_.params, state_.view),
                         ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left) || wheel_burst);
-        return more || ImGui::IsAnyItemActive() || !(state_.params == before) ||
-               !(state_.view == view_before);
+        return more || job_ || state_.animation_preview || ImGui::IsAnyItemActive() ||
+               !(state_.params == before) || !(state_.view == view_before);
     }
 
     bool sheet_mode() const { return state_.view.kind != core::ViewKind::picture; }
+
+    // The picture to show: the state, or the previewed frame of the animation, which moves on
+    // whenever the last one is finished.
+    core::Params preview_params() {
+        if (!state_.animation_preview) return state_.params;
+        try {
+            core::validate(state_.params, state_.animation);
+        } catch (const core::InputError& e) {
+            message_ = std::string("no preview: ") + e.what();
+            state_.animation_preview = false;
+            return state_.params;
+        }
+        if (progressive_.status().done) preview_frame_ = (preview_frame_ + 1) % state_.animation.frames;
+        preview_frame_ = std::min(preview_frame_, state_.animation.frames - 1);
+        return core::frame_params(state_.params, state_.animation, preview_frame_);
+    }
+
+    // Renders pictures of any size on the CPU on a software rasteriser, else on the GPU with a
+    // renderer of its own (so the explorer's picture keeps its network).
+    RowRendererFactory job_rows() {
+        if (renderer_.capabilities().software()) return cpu_rows();
+        if (!export_renderer_) export_renderer_ = std::make_unique<gpu::NetworkRenderer>();
+        return [this](const core::Network& net, const core::Params& p, int w, int h) -> std::unique_ptr<core::RowRenderer> {
+            export_renderer_->set_network(net);
+            export_renderer_->set_view(p.view);
+            export_renderer_->set_colormap(p.colormap);
+            return std::make_unique<gpu::GpuRowRenderer>(*export_renderer_, w, h);
+        };
+    }
+
+    void run_job(std::chrono::steady_clock::time_point frame_start) {
+        try {
+            if (std::exchange(state_.export_requested, false) && !job_) {
+                core::Params p = state_.params;
+                p.image_width = state_.export_width ? state_.export_width : state_.params.image_width * 4;
+                p.image_height = state_.export_height ? state_.export_height : state_.params.image_height * 4;
+                p.supersample = state_.export_supersample;
+                std::filesystem::create_directories(state_.screenshot_dir);
+                // "-export" keeps it apart from a screenshot taken while it renders.
+                const auto shot = unique_screenshot_path(state_.screenshot_dir, std::chrono::system_clock::now());
+                job_ = std::make_unique<ExportJob>(p, shot.parent_path() / (shot.stem().string() + "-export.png"),
+                                                   state_.export_bit_depth, job_rows());
+            }
+            if (std::exchange(state_.animation_export_requested, false) && !job_) {
+                const auto name = unique_screenshot_path(state_.screenshot_dir, std::chrono::system_clock::now()).stem();
+                const auto dir = state_.screenshot_dir / (name.string() + "-frames");
+                std::optional<std::filesystem::path> video;
+                if (!state_.animation_video.empty()) {
+                    if (!core::program_installed("ffmpeg"))
+                        throw std::runtime_error("a video needs the ffmpeg program (apt-get install ffmpeg)");
+                    video = state_.screenshot_dir / (name.string() + state_.animation_video);
+                }
+                job_ = std::make_unique<ExportJob>(state_.params, state_.animation, dir, video,
+                                                   state_.animation_fps, job_rows());
+            }
+        } catch (const std::exception& e) {
+            message_ = std::string("export not started: ") + e.what();
+        }
+        if (!job_) return;
+        // Half of what is left of the frame: the picture keeps refining meanwhile.
+        const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count();
+        job_->step(std::max(2.0, 0.5 * (opt_.frame_budget_ms - spent)));
+        const ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 60), ImGuiCond_Always, ImVec2(0.5f, 1));
+        ImGui::Begin("Exporting", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::TextUnformatted(job_->status().c_str());
+        ImGui::ProgressBar(static_cast<float>(job_->fraction()), ImVec2(360 * io.FontGlobalScale, 0));
+        if (ImGui::Button("cancel")) job_->cancel();
+        ImGui::End();
+        if (job_->ended()) {
+            message_ = job_->error().empty() ? "exported " + job_->output().string()
+                                             : "export stopped: " + job_->error();
+            std::fprintf(stderr, "primordial: %s\n", message_.c_str());
+            job_.reset();
+        }
+    }
 
     // Takes a state (undo, paste, a file, a bookmark) into the window: its picture size stays.
     void take_state(const core::State& s) {
@@ -468,6 +547,9 @@ private:
     gpu::NetworkRenderer renderer_;
     gpu::ProgressiveRenderer progressive_;
     SheetView sheet_view_;
+    std::unique_ptr<ExportJob> job_;
+    std::unique_ptr<gpu::NetworkRenderer> export_renderer_;
+    int preview_frame_ = 0;
     // Presentation mode.
     bool presenting_ = false, paused_ = false, was_fullscreen_ = false;
     core::Params present_base_;

@@ -279,6 +279,69 @@ void view_section(ExplorerState& s) {
 
 }  // namespace
 
+void export_section(ExplorerState& s) {
+    bool screen = s.export_width == 0;
+    if (ImGui::Checkbox("four times the picture", &screen)) {
+        s.export_width = screen ? 0 : s.params.image_width * 4;
+        s.export_height = screen ? 0 : s.params.image_height * 4;
+    }
+    if (!screen) {
+        int size[2] = {s.export_width, s.export_height};
+        if (ImGui::InputInt2("size", size)) {
+            s.export_width = std::clamp(size[0], 1, core::Limits::max_side);
+            s.export_height = std::clamp(size[1], 1, core::Limits::max_side);
+        }
+    }
+    ImGui::SliderInt("supersample", &s.export_supersample, 1, core::Limits::max_supersample, "%d x %d");
+    int sixteen = s.export_bit_depth == 16;
+    ImGui::RadioButton("8-bit", &sixteen, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("16-bit", &sixteen, 1);
+    s.export_bit_depth = sixteen ? 16 : 8;
+    ImGui::TextDisabled("into the screenshot folder; the frame stays the same at any size");
+    if (ImGui::Button("export the picture")) s.export_requested = true;
+}
+
+void animation_section(ExplorerState& s) {
+    core::Animation& a = s.animation;
+    const core::AnimParam params[] = {core::AnimParam::z, core::AnimParam::t, core::AnimParam::scale,
+                                      core::AnimParam::extent, core::AnimParam::center, core::AnimParam::morph};
+    if (ImGui::BeginCombo("sweep", std::string(core::to_string(a.param)).c_str())) {
+        for (core::AnimParam p : params)
+            if (ImGui::Selectable(std::string(core::to_string(p)).c_str(), p == a.param)) {
+                a.param = p;
+                // Ends that make sense for the new setting, from the current state.
+                switch (p) {
+                    case core::AnimParam::z: a.from = -1, a.to = 1; break;
+                    case core::AnimParam::t: a.from = 0, a.to = 1; break;
+                    case core::AnimParam::scale: a.from = s.params.network.scale * 0.5, a.to = s.params.network.scale; break;
+                    case core::AnimParam::extent: a.from = s.params.view.extent, a.to = s.params.view.extent / 32; break;
+                    case core::AnimParam::center:
+                        a.from = s.params.view.center_x, a.from_y = s.params.view.center_y;
+                        a.to = a.from + s.params.view.extent, a.to_y = a.from_y;
+                        break;
+                    case core::AnimParam::morph:
+                        a.from = static_cast<double>(s.params.network.seed), a.to = a.from + 1;
+                        break;
+                }
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::InputDouble("from", &a.from, 0, 0, "%.6g");
+    if (a.param == core::AnimParam::center) ImGui::InputDouble("from y", &a.from_y, 0, 0, "%.6g");
+    ImGui::InputDouble("to", &a.to, 0, 0, "%.6g");
+    if (a.param == core::AnimParam::center) ImGui::InputDouble("to y", &a.to_y, 0, 0, "%.6g");
+    ImGui::SliderInt("frames", &a.frames, 2, 600);
+    ImGui::Checkbox("preview (loops in the picture)", &s.animation_preview);
+    const char* videos[] = {"frames only", ".mp4", ".webm", ".gif"};
+    int v = 0;
+    for (int i = 1; i < 4; ++i)
+        if (s.animation_video == videos[i]) v = i;
+    if (ImGui::Combo("video", &v, videos, 4)) s.animation_video = v ? videos[v] : "";
+    ImGui::SliderInt("fps", &s.animation_fps, 1, 60);
+    if (ImGui::Button("export the animation")) s.animation_export_requested = true;
+}
+
 void file_menu(PanelOutput& out, const PanelLists& lists) {
     if (!ImGui::BeginMenu("File")) return;
     ImGui::TextDisabled("Open a parameter file, preset or PNG:");
@@ -358,6 +421,8 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
         hand_weights_section(s.params.network);
     }
     if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s);
+    if (ImGui::CollapsingHeader("Export")) export_section(s);
+    if (ImGui::CollapsingHeader("Animation")) animation_section(s);
     if (ImGui::CollapsingHeader("Bookmarks")) bookmarks_section(s, out, lists);
     if (ImGui::CollapsingHeader("Presentation")) {
         ImGui::TextWrapped("Fullscreen without the panel; the network drifts on its own. "

@@ -6,7 +6,7 @@
 #include "cli/backend.hpp"
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
-#include "cli/video.hpp"
+#include "core/video.hpp"
 #include "core/animation.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
@@ -85,10 +85,10 @@ int AnimateCommand::run() const {
     const auto [first, last] = frame_range ? parse_range(*frame_range, anim->frames)
                                            : std::pair{0, anim->frames};
     if (video) {
-        if (!video_format_known(*video))
+        if (!core::video_format_known(*video))
             throw InputError("--video: unknown format '" + fs::path(*video).extension().string() + "' (expected .mp4, .webm, .mkv, .mov or .gif)");
         if (frame_range) throw InputError("--video: encodes the whole animation; leave out --frame-range");
-        if (!program_installed("ffmpeg"))
+        if (!core::program_installed("ffmpeg"))
             throw std::runtime_error("--video: the ffmpeg program is not installed (on Debian: apt-get install ffmpeg); without --video the frames are written all the same");
     }
 
@@ -116,7 +116,7 @@ int AnimateCommand::run() const {
                         core::params_to_json(p));
         progress(double(k - first + 1) / (last - first));
     }
-    if (video) encode_video(dir, *video, fps);
+    if (video) core::encode_video(dir, *video, fps);
     const double secs = progress.finish();
     if (!quiet)
         std::printf("%s: frames %d to %d of %d (%s from %g to %g), %dx%d, %s, %.2f s%s%s\n",

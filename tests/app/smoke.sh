@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test: the real explorer in a real window. Starts it on a private X display, drives it
-# with xdotool (wheel zoom, drag, keys, help), saves a screenshot with S, quits with Esc, and
-# checks the exit code, the screenshot (a PNG with parameters) and the saved session.
+# with xdotool (wheel zoom, drag, keys, help), saves screenshots with S and a supersampled export
+# with E, quits with Esc, and checks the exit code, each PNG against the CPU evaluator, and the
+# saved session.
 set -euo pipefail
 bin=$1 dir=$2
 source "$(dirname "$0")/xvfb_app.sh"
@@ -16,8 +17,11 @@ for _ in $(seq 300); do ls "$dir/shots"/*.png >/dev/null 2>&1 && break; sleep 0.
 # A second one straight after a change: the picture is not finished, so it is rendered afresh.
 xdotool key space key s
 for _ in $(seq 300); do [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 2 ] && break; sleep 0.2; done
+# E exports the picture at four times its size with 2 x 2 supersampling, a few rows per frame.
+xdotool key e
+for _ in $(seq 600); do [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] && break; sleep 0.2; done
 quit_app
-[ "$(ls "$dir/shots"/*.png | wc -l)" -ge 2 ] || { echo "FAIL: expected two screenshots"; exit 1; }
+[ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] || { echo "FAIL: expected two screenshots and an export"; exit 1; }
 grep -q '"seed"' "$dir/config/primordial/session.json" || { echo "FAIL: session not saved"; exit 1; }
 for shot in "$dir/shots"/*.png; do
   grep -q '"format": "primordial/1"' <(strings "$shot") || { echo "FAIL: $shot has no parameters"; exit 1; }
@@ -36,4 +40,4 @@ sys.exit(0 if share >= 0.995 else 1)
 PY
   fi
 done
-echo "PASS: window, input, two screenshots, clean exit, session saved"
+echo "PASS: window, input, two screenshots, an export, clean exit, session saved"

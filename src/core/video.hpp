@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-namespace primordial::cli {
+namespace primordial::core {
 
 // Whether `program` is an executable file in a folder of $PATH.
 bool program_installed(const std::string& program);
@@ -18,4 +18,4 @@ bool video_format_known(const std::filesystem::path& video);
 void encode_video(const std::filesystem::path& frames_dir, const std::filesystem::path& video,
                   int fps);
 
-}  // namespace primordial::cli
+}  // namespace primordial::core

@@ -1,4 +1,4 @@
-#include "cli/video.hpp"
+#include "core/video.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -13,7 +13,7 @@
 
 extern char** environ;
 
-namespace primordial::cli {
+namespace primordial::core {
 namespace fs = std::filesystem;
 
 bool program_installed(const std::string& program) {
@@ -76,4 +76,4 @@ void encode_video(const fs::path& frames_dir, const fs::path& video, int fps) {
     fs::remove(log, ec);
 }
 
-}  // namespace primordial::cli
+}  // namespace primordial::core
