@@ -14,6 +14,8 @@
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
 #include "core/params.hpp"
+#include "core/png_io.hpp"
+#include "core/preset.hpp"
 
 namespace {
 
@@ -78,6 +80,10 @@ int main(int argc, char** argv) {
                 opt.view = preset.view;
             } else if (explore_flags.any()) {
                 opt.params = explore_flags.resolve();
+                // A PNG of a view (a figure, a bookmark) opens as that view.
+                if (explore_flags.params_file && core::has_png_signature(*explore_flags.params_file))
+                    if (const auto view = core::read_png_view(*explore_flags.params_file))
+                        opt.view = core::view_from_json(*view, *explore_flags.params_file);
             }
             if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
             if (window_size)

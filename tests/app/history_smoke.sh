@@ -19,6 +19,12 @@ for _ in $(seq 100); do [ -f "$marks/bookmark.png" ] && break; sleep 0.1; done
 xdotool key ctrl+shift+z; sleep 0.3
 xdotool key ctrl+b   # after the redo
 for _ in $(seq 100); do [ -f "$marks/bookmark-2.png" ] && break; sleep 0.1; done
+# Presentation mode and back: the window goes fullscreen, drifts, and P returns to the explorer.
+xdotool key p; sleep 3
+size=$(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p')
+xdotool key p; sleep 1
+kill -0 $app 2>/dev/null || { echo "FAIL: the explorer stopped in presentation mode"; cat "$dir/app.log"; exit 1; }
+[ "$size" = "1280x800" ] || { echo "FAIL: presentation was not fullscreen ($size)"; exit 1; }
 quit_app
 session="$dir/config/primordial/session.json"
 # Bookmarks carry their networks: render --params reads them back.
@@ -33,4 +39,4 @@ assert seed != 5, "the redo should have brought back the first new seed"
 assert redone["network"]["seed"] == seed, redone
 print(f"undo, redo and bookmark: seed {seed} in the session and in the bookmark")
 PY
-echo "PASS: undo, redo, bookmark"
+echo "PASS: undo, redo, bookmark, presentation"
