@@ -304,8 +304,11 @@ void export_section(ExplorerState& s) {
 
 void animation_section(ExplorerState& s) {
     core::Animation& a = s.animation;
-    const core::AnimParam params[] = {core::AnimParam::z, core::AnimParam::t, core::AnimParam::scale,
-                                      core::AnimParam::extent, core::AnimParam::center, core::AnimParam::morph};
+    const core::AnimParam params[] = {core::AnimParam::z,      core::AnimParam::t,
+                                      core::AnimParam::scale,  core::AnimParam::extent,
+                                      core::AnimParam::center, core::AnimParam::morph,
+                                      core::AnimParam::bias_scale, core::AnimParam::depth,
+                                      core::AnimParam::width};
     if (ImGui::BeginCombo("sweep", std::string(core::to_string(a.param)).c_str())) {
         for (core::AnimParam p : params)
             if (ImGui::Selectable(std::string(core::to_string(p)).c_str(), p == a.param)) {
@@ -323,6 +326,9 @@ void animation_section(ExplorerState& s) {
                     case core::AnimParam::morph:
                         a.from = static_cast<double>(s.params.network.seed), a.to = a.from + 1;
                         break;
+                    case core::AnimParam::bias_scale: a.from = 0, a.to = s.params.network.scale; break;
+                    case core::AnimParam::depth: a.from = 1, a.to = s.params.network.depth; break;
+                    case core::AnimParam::width: a.from = 2, a.to = s.params.network.width_of(0); break;
                 }
             }
         ImGui::EndCombo();

@@ -1,5 +1,7 @@
 #include "core/animation.hpp"
 
+#include "core/sweep.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,7 +11,9 @@ namespace {
 constexpr std::pair<AnimParam, std::string_view> kNames[] = {
     {AnimParam::z, "z"},           {AnimParam::t, "t"},
     {AnimParam::scale, "scale"},   {AnimParam::extent, "extent"},
-    {AnimParam::center, "center"}, {AnimParam::morph, "morph"}};
+    {AnimParam::center, "center"}, {AnimParam::morph, "morph"},
+    {AnimParam::bias_scale, "bias_scale"}, {AnimParam::depth, "depth"},
+    {AnimParam::width, "width"}};
 
 [[noreturn]] void fail(const std::string& what) { throw InputError("animation: " + what); }
 
@@ -76,6 +80,13 @@ Params frame_params(const Params& base, const Animation& a, int k) {
         case AnimParam::morph:
             p.network.seed = static_cast<std::uint64_t>(a.from);
             p.network.morph = Morph{static_cast<std::uint64_t>(a.to), s};
+            break;
+        case AnimParam::bias_scale: p.network.bias_scale = lerp(a.from, a.to); break;
+        case AnimParam::depth:
+            p = with_value(p, SweepParam::depth, std::round(lerp(a.from, a.to)));
+            break;
+        case AnimParam::width:
+            p = with_value(p, SweepParam::width, std::round(lerp(a.from, a.to)));
             break;
     }
     return p;

@@ -18,11 +18,15 @@ enum class AnimParam {
     extent,  // zoom, exponential so that it feels uniform
     center,  // a straight move between two points
     morph,   // from one seed's weights to another's, spherically
+    bias_scale,
+    depth,   // whole numbers: the nearest layer count per frame
+    width,
 };
 
 std::string_view to_string(AnimParam p);
 std::optional<AnimParam> parse_anim_param(std::string_view s);
-inline constexpr std::string_view kAnimParamNames = "z, t, scale, extent, center, morph";
+inline constexpr std::string_view kAnimParamNames =
+    "z, t, scale, extent, center, morph, bias_scale, depth, width";
 
 struct Animation {
     AnimParam param = AnimParam::z;

@@ -99,7 +99,7 @@ TEST_CASE("bad animations get one line and exit code 2") {
     };
     const Case cases[] = {
         {{"animate", "-o", (d / "x").string()}, "primordial: error: animate: name what changes with --param"},
-        {{"animate", "--param", "hue", "--from", "0", "--to", "1", "-o", (d / "x").string()}, "primordial: error: --param: unknown 'hue' (expected z, t, scale, extent, center, morph)\n"},
+        {{"animate", "--param", "hue", "--from", "0", "--to", "1", "-o", (d / "x").string()}, "primordial: error: --param: unknown 'hue' (expected z, t, scale, extent, center, morph, bias_scale, depth, width)\n"},
         {{"animate", "--param", "z", "--from", "0", "-o", (d / "x").string()}, "primordial: error: --param z: give --from and --to\n"},
         {{"animate", "--param", "extent", "--from", "0", "--to", "1", "-o", (d / "x").string()}, "primordial: error: animation: a zoom needs positive extents at both ends\n"},
         {{"animate", "--param", "center", "--from", "0", "--to", "1", "-o", (d / "x").string()}, "primordial: error: --from: "},

@@ -117,3 +117,16 @@ TEST_CASE("animations that cannot apply say why") {
     CHECK(error({AnimParam::scale, 0.5, -1, 0, 0, 5}).find("scale: must be > 0") != std::string::npos);
     CHECK(error({AnimParam::z, 0, NAN, 0, 0, 5}) == "animation: the ends must be finite numbers");
 }
+
+TEST_CASE("depth and width animate in whole steps; the bias scale smoothly") {
+    const Animation d{AnimParam::depth, 1, 8, 0, 0, 15};
+    for (int k = 0; k < 15; ++k) {
+        const Params p = frame_params(base(), d, k);
+        CHECK(p.network.depth == static_cast<int>(std::round(1 + 7.0 * k / 14)));
+    }
+    const Animation w{AnimParam::width, 4, 16, 0, 0, 5};
+    CHECK(frame_params(base(), w, 4).network.widths == std::vector<int>{16});
+    const Animation b{AnimParam::bias_scale, 0, 2, 0, 0, 5};
+    CHECK(*frame_params(base(), b, 2).network.bias_scale == doctest::Approx(1.0));
+    CHECK_NOTHROW(validate(base(), d));
+}
