@@ -87,9 +87,9 @@ void network_section(core::NetworkParams& n) {
 
 void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap* colormap) {
     using core::Input;
-    for (Input in : {Input::x, Input::y, Input::r, Input::z}) {
+    for (Input in : {Input::x, Input::y, Input::r, Input::z, Input::cos_t, Input::sin_t}) {
         bool on = std::find(n.inputs.begin(), n.inputs.end(), in) != n.inputs.end();
-        if (in != Input::x) ImGui::SameLine();
+        if (in != Input::x && in != Input::cos_t) ImGui::SameLine();
         if (ImGui::Checkbox(std::string(core::to_string(in)).c_str(), &on)) {
             if (on) {
                 n.inputs.push_back(in);
@@ -100,6 +100,8 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
     }
     float z = static_cast<float>(v.z);
     if (ImGui::SliderFloat("z", &z, -3.0f, 3.0f)) v.z = z;
+    float t = static_cast<float>(v.t);
+    if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f)) v.t = t;
     int outputs = n.outputs == 1 ? 1 : 0;
     ImGui::RadioButton("RGB", &outputs, 0);
     ImGui::SameLine();
