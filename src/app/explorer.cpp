@@ -86,6 +86,8 @@ public:
           bookmarks_(list_bookmarks(bookmarks_dir_)) {
         state_.params = session.params;
         state_.view = session.view;
+        state_.presenting = opt.present;
+        state_.monitor = opt.monitor;
         glfwSetDropCallback(window_, on_drop);
         state_.screenshot_dir = session.screenshot_dir;
         glfwSetWindowUserPointer(window_, &input_);

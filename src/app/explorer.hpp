@@ -15,6 +15,8 @@ struct ExplorerOptions {
     std::optional<std::filesystem::path> screenshot_dir;
     int window_width = 1600, window_height = 1000;
     double frame_budget_ms = 30;  // rendering time per frame while a picture refines
+    bool present = false;  // start in presentation mode
+    int monitor = 0;       // for fullscreen and presentation: 0 = primary
 };
 
 // Runs until the window closes. Returns an exit code; prints one-line errors to stderr.

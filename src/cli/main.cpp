@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
     explore_flags.add_to(*explore);
     explore->add_option("--screenshot-dir", screenshot_dir, "Where S saves screenshots [pictures folder]");
     explore->add_option("--window", window_size, "Window size WIDTHxHEIGHT [1600x1000]");
+    bool present = false;
+    int monitor = 0;
+    explore->add_flag("--present", present, "Start in presentation mode (P or Esc returns to the explorer)");
+    explore->add_option("--monitor", monitor, "Monitor for fullscreen and presentation, 0 = primary [0]")->check(CLI::Range(0, 15));
     explore->add_option("--figure", explore_figure, "Open a figure of the article (3-19) or a preset; flags change it");
     cli::FigureCommand figure;
     figure.add_to(*app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
@@ -86,6 +90,8 @@ int main(int argc, char** argv) {
                         opt.view = core::view_from_json(*view, *explore_flags.params_file);
             }
             if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
+            opt.present = present;
+            opt.monitor = monitor;
             if (window_size)
                 std::tie(opt.window_width, opt.window_height) = cli::parse_size("--window", *window_size);
             if (!app::display_available()) {
