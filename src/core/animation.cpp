@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/name_table.hpp"
+
 namespace primordial::core {
 namespace {
 
@@ -21,17 +23,9 @@ bool whole_seed(double v) { return v >= 0 && v <= 9.007199254740992e15 && v == s
 
 }  // namespace
 
-std::string_view to_string(AnimParam p) {
-    for (const auto& [v, n] : kNames)
-        if (v == p) return n;
-    return "?";
-}
+std::string_view to_string(AnimParam p) { return name_of(kNames, p); }
 
-std::optional<AnimParam> parse_anim_param(std::string_view s) {
-    for (const auto& [v, n] : kNames)
-        if (n == s) return v;
-    return std::nullopt;
-}
+std::optional<AnimParam> parse_anim_param(std::string_view s) { return value_of(kNames, s); }
 
 double frame_position(const Animation& a, int k) {
     if (a.param == AnimParam::t) return static_cast<double>(k) / a.frames;

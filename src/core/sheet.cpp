@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/name_table.hpp"
+
 #include "core/probe.hpp"
 
 namespace primordial::core {
@@ -105,17 +107,9 @@ void check_count(int n) {
 
 }  // namespace
 
-std::string_view to_string(ViewKind k) {
-    for (const auto& [v, n] : kKinds)
-        if (v == k) return n;
-    return "?";
-}
+std::string_view to_string(ViewKind k) { return name_of(kKinds, k); }
 
-std::optional<ViewKind> parse_view_kind(std::string_view s) {
-    for (const auto& [v, n] : kKinds)
-        if (n == s) return v;
-    return std::nullopt;
-}
+std::optional<ViewKind> parse_view_kind(std::string_view s) { return value_of(kKinds, s); }
 
 int Sheet::tile_at(double px, double py) const {
     for (std::size_t i = 0; i < tiles.size(); ++i)

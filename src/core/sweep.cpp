@@ -1,6 +1,8 @@
 #include "core/sweep.hpp"
 
 #include <cmath>
+
+#include "core/name_table.hpp"
 #include <cstdio>
 
 namespace primordial::core {
@@ -19,17 +21,9 @@ bool whole(SweepParam p) {
 
 }  // namespace
 
-std::string_view to_string(SweepParam p) {
-    for (const auto& [v, n] : kNames)
-        if (v == p) return n;
-    return "?";
-}
+std::string_view to_string(SweepParam p) { return name_of(kNames, p); }
 
-std::optional<SweepParam> parse_sweep_param(std::string_view s) {
-    for (const auto& [v, n] : kNames)
-        if (n == s) return v;
-    return std::nullopt;
-}
+std::optional<SweepParam> parse_sweep_param(std::string_view s) { return value_of(kNames, s); }
 
 double activation_value(Activation a) { return static_cast<double>(static_cast<int>(a)); }
 
