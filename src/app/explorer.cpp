@@ -237,8 +237,8 @@ private:
         try {
             if (std::exchange(state_.export_requested, false) && !job_) {
                 core::Params p = state_.params;
-                p.image_width = state_.export_width ? state_.export_width : state_.params.image_width * 4;
-                p.image_height = state_.export_height ? state_.export_height : state_.params.image_height * 4;
+                p.image_width = state_.export_width ? state_.export_width : state_.params.image_width * 2;
+                p.image_height = state_.export_height ? state_.export_height : state_.params.image_height * 2;
                 p.supersample = state_.export_supersample;
                 std::filesystem::create_directories(state_.screenshot_dir);
                 // "-export" keeps it apart from a screenshot taken while it renders.

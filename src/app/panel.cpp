@@ -283,9 +283,9 @@ void view_section(ExplorerState& s) {
 
 void export_section(ExplorerState& s) {
     bool screen = s.export_width == 0;
-    if (ImGui::Checkbox("four times the picture", &screen)) {
-        s.export_width = screen ? 0 : s.params.image_width * 4;
-        s.export_height = screen ? 0 : s.params.image_height * 4;
+    if (ImGui::Checkbox("twice the picture", &screen)) {
+        s.export_width = screen ? 0 : s.params.image_width * 2;
+        s.export_height = screen ? 0 : s.params.image_height * 2;
     }
     if (!screen) {
         int size[2] = {s.export_width, s.export_height};

@@ -17,7 +17,7 @@ for _ in $(seq 300); do ls "$dir/shots"/*.png >/dev/null 2>&1 && break; sleep 0.
 # A second one straight after a change: the picture is not finished, so it is rendered afresh.
 xdotool key space key s
 for _ in $(seq 300); do [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 2 ] && break; sleep 0.2; done
-# E exports the picture at four times its size with 2 x 2 supersampling, a few rows per frame.
+# E exports the picture at twice its size with 2 x 2 supersampling, a few rows per frame.
 xdotool key e
 for _ in $(seq 600); do [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] && break; sleep 0.2; done
 quit_app
