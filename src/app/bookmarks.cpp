@@ -36,11 +36,11 @@ fs::path save_bookmark(const fs::path& dir, const std::string& name, const core:
     p.image_width = kThumbnailWidth;
     p.image_height = kThumbnailHeight;
     p.supersample = 1;
-    const core::Evaluator eval(core::build_network(p.network), p.view);
-    core::CpuRowRenderer rows(eval, p.image_width, p.image_height, {0, p.colormap});
+    const auto rows = core::cpu_rows(core::build_network(p.network), p.view, p.image_width,
+                                     p.image_height, {0, p.colormap});
     core::Params saved = s.params;  // a valid parameter file even from a size-less state
     if (saved.image_width < 1 || saved.image_height < 1) saved.image_width = saved.image_height = 1024;
-    core::write_png(rows, file, core::params_to_json(saved), {}, 64, 8, core::view_to_json(s.view));
+    core::write_png(*rows, file, core::params_to_json(saved), {}, 64, 8, core::view_to_json(s.view));
     return file;
 }
 

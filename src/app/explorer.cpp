@@ -357,16 +357,15 @@ private:
 
     // The bookmark's thumbnail as a texture, read once.
     unsigned thumbnail(const Bookmark& b) {
-        auto& t = thumbnails_[b.file.string()];
-        if (!t) {
-            try {
+        const auto [it, fresh] = thumbnails_.try_emplace(b.file.string());
+        if (fresh) {
+            try {  // a damaged file stays without a thumbnail: tried once, not every frame
                 const core::PngImage img = core::read_png(b.file);
-                t = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
+                it->second = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
             } catch (const std::exception&) {
-                return 0;
             }
         }
-        return t->id();
+        return it->second ? it->second->id() : 0;
     }
 
     void handle_sheet_mouse(float panel_width, float sx, float sy) {
@@ -400,8 +399,6 @@ private:
         }
         v.extent = std::clamp(v.extent, core::Limits::min_extent, core::Limits::max_extent);
     }
-
-    void update_renderer() { update_renderer(state_.params); }
 
     void update_renderer(const core::Params& p) {
         const bool first = !network_;
@@ -519,16 +516,13 @@ private:
             // A finished picture of the wanted size is saved as it is on screen, at once;
             // otherwise it is rendered afresh, on the CPU where the GPU is a software one.
             std::vector<std::uint8_t> rgb;
-            std::optional<core::Evaluator> eval;
             std::unique_ptr<core::RowRenderer> rows;
             if (shot == shown_ && progressive_.read_finished(rgb)) {
                 rows = std::make_unique<core::ImageRowRenderer>(rgb.data(), shot.image_width,
                                                                 shot.image_height);
             } else if (renderer_.capabilities().software()) {
-                eval.emplace(*network_, shot.view);
-                rows = std::make_unique<core::CpuRowRenderer>(
-                    *eval, shot.image_width, shot.image_height,
-                    core::EvalOptions{0, shot.colormap});
+                rows = core::cpu_rows(*network_, shot.view, shot.image_width, shot.image_height,
+                                      {0, shot.colormap});
             } else {
                 rows = std::make_unique<gpu::GpuRowRenderer>(renderer_, shot.image_width,
                                                              shot.image_height);

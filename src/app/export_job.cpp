@@ -12,40 +12,18 @@
 namespace primordial::app {
 namespace fs = std::filesystem;
 
-namespace {
-
-// The CPU evaluator owning its Evaluator.
-class OwningCpuRows final : public core::RowRenderer {
-public:
-    OwningCpuRows(const core::Network& net, const core::Params& p, int w, int h, int threads)
-        : eval_(net, p.view), rows_(eval_, w, h, {threads, p.colormap}) {}
-    void render_rows(int r0, int r1, std::uint8_t* rgb) override { rows_.render_rows(r0, r1, rgb); }
-    void render_rows16(int r0, int r1, std::uint16_t* rgb) override { rows_.render_rows16(r0, r1, rgb); }
-    int width() const override { return rows_.width(); }
-    int height() const override { return rows_.height(); }
-    const char* name() const override { return "cpu"; }
-
-private:
-    core::Evaluator eval_;
-    core::CpuRowRenderer rows_;
-};
-
-}  // namespace
-
 RowRendererFactory cpu_rows(int threads) {
     return [threads](const core::Network& net, const core::Params& p, int w, int h) {
-        return std::make_unique<OwningCpuRows>(net, p, w, h, threads);
+        return core::cpu_rows(net, p.view, w, h, {threads, p.colormap});
     };
 }
 
 struct ExportJob::Unit {
     core::Params params;
     core::Network network;
-    std::unique_ptr<core::RowRenderer> source;
-    std::optional<core::SupersampledRowRenderer> averaged;
+    std::unique_ptr<core::RowRenderer> rows;  // averaged when supersampled
     std::unique_ptr<core::PngWriter> png;
     int row = 0;
-    core::RowRenderer& rows() { return averaged ? *averaged : *source; }
 };
 
 ExportJob::ExportJob(core::Params p, fs::path file, int bit_depth, RowRendererFactory rows)
@@ -70,8 +48,8 @@ void ExportJob::start_unit() {
     u->params = anim_ ? core::frame_params(base_, *anim_, frame_) : base_;
     u->network = core::build_network(u->params.network);
     const int ss = u->params.supersample;
-    u->source = rows_(u->network, u->params, u->params.image_width * ss, u->params.image_height * ss);
-    if (ss > 1) u->averaged.emplace(*u->source, ss);
+    u->rows = core::supersampled(
+        rows_(u->network, u->params, u->params.image_width * ss, u->params.image_height * ss), ss);
     char name[32];
     std::snprintf(name, sizeof name, "frame-%05d.png", frame_);
     const fs::path file = anim_ ? output_ / name : output_;
@@ -95,11 +73,11 @@ bool ExportJob::step(double budget_ms) {
             const auto t0 = Clock::now();
             if (bit_depth_ == 16) {
                 std::vector<std::uint16_t> band(static_cast<std::size_t>(w) * 3 * n);
-                u.rows().render_rows16(u.row, u.row + n, band.data());
+                u.rows->render_rows16(u.row, u.row + n, band.data());
                 u.png->write_rows(band.data(), n);
             } else {
                 std::vector<std::uint8_t> band(static_cast<std::size_t>(w) * 3 * n);
-                u.rows().render_rows(u.row, u.row + n, band.data());
+                u.rows->render_rows(u.row, u.row + n, band.data());
                 u.png->write_rows(band.data(), n);
             }
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();

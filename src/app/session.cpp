@@ -17,7 +17,7 @@ core::Params default_explorer_params() {
 
 LoadResult load_session(const std::filesystem::path& file,
                         const std::filesystem::path& default_shots) {
-    LoadResult r{{default_explorer_params(), {}, default_shots}, ""};
+    LoadResult r{{default_explorer_params(), {}, default_shots, {}}, ""};
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return r;
     try {
@@ -32,7 +32,7 @@ LoadResult load_session(const std::filesystem::path& file,
         if (j.contains("screenshot_dir") && j["screenshot_dir"].is_string())
             r.session.screenshot_dir = j["screenshot_dir"].get<std::string>();
     } catch (const std::exception& e) {
-        r = {{default_explorer_params(), {}, default_shots},
+        r = {{default_explorer_params(), {}, default_shots, {}},
              "ignored the saved session " + file.string() + ": " + e.what()};
     }
     return r;

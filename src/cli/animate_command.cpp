@@ -100,20 +100,14 @@ int AnimateCommand::run() const {
     for (int k = first; k < last; ++k) {
         const core::Params p = core::frame_params(base, *anim, k);
         const core::Network network = core::build_network(p.network);
-        std::unique_ptr<core::RowRenderer> rows;
-        std::optional<core::Evaluator> eval;
-        if (gpu) rows = gpu->row_renderer(network, p.view, p.image_width * ss, p.image_height * ss, p.colormap);
-        else {
-            eval.emplace(network, p.view);
-            rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width * ss, p.image_height * ss,
-                                                          core::EvalOptions{threads, p.colormap});
-        }
-        std::optional<core::SupersampledRowRenderer> averaged;
-        if (ss > 1) averaged.emplace(*rows, ss);
+        const int w = p.image_width * ss, h = p.image_height * ss;
+        auto rows = core::supersampled(
+            gpu ? gpu->row_renderer(network, p.view, w, h, p.colormap)
+                : core::cpu_rows(network, p.view, w, h, {threads, p.colormap}),
+            ss);
         char name[32];
         std::snprintf(name, sizeof name, "frame-%05d.png", k);
-        core::write_png(averaged ? static_cast<core::RowRenderer&>(*averaged) : *rows, dir / name,
-                        core::params_to_json(p));
+        core::write_png(*rows, dir / name, core::params_to_json(p));
         progress(double(k - first + 1) / (last - first));
     }
     if (video) core::encode_video(dir, *video, fps);

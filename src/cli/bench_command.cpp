@@ -110,13 +110,12 @@ void time_export(const BenchCommand& b, const std::vector<std::pair<int, int>>& 
     p.supersample = export_supersample;
     core::validate(p);
     const double before = peak_rss_mb();
-    const core::Evaluator eval(core::build_network(p.network), p.view);
-    core::CpuRowRenderer big(eval, w * p.supersample, h * p.supersample, {threads});
-    std::optional<core::SupersampledRowRenderer> ss;
-    if (p.supersample > 1) ss.emplace(big, p.supersample);
-    core::RowRenderer& rows = ss ? static_cast<core::RowRenderer&>(*ss) : big;
+    const auto rows = core::supersampled(
+        core::cpu_rows(core::build_network(p.network), p.view, w * p.supersample,
+                       h * p.supersample, {threads}),
+        p.supersample);
     const auto t0 = std::chrono::steady_clock::now();
-    core::write_png(rows, tmp.path / "export.png", core::params_to_json(p));
+    core::write_png(*rows, tmp.path / "export.png", core::params_to_json(p));
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("# export %dx%d, %dx%d samples per pixel, %dx%d network, cpu: %.1f s, peak memory "
                 "%.0f MB (process; %.0f MB before the export), PNG %.1f MB\n",

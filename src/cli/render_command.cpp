@@ -174,19 +174,13 @@ int RenderCommand::run() const {
             if (!quiet) std::cerr << "primordial: backend auto: using the CPU evaluator (" << e.what() << ")\n";
         }
     }
-    std::optional<core::Evaluator> eval;
-    if (!rows) {
-        eval.emplace(network, p.view);
-        rows = std::make_unique<core::CpuRowRenderer>(*eval, p.image_width * ss,
-                                                      p.image_height * ss,
-                                                      core::EvalOptions{threads, p.colormap});
-    }
+    if (!rows)
+        rows = core::cpu_rows(network, p.view, p.image_width * ss, p.image_height * ss,
+                              {threads, p.colormap});
     ProgressLine progress("rendering " + out, quiet);
     // Supersampling renders the same frame N times larger and averages each N x N block.
-    std::optional<core::SupersampledRowRenderer> averaged;
-    if (ss > 1) averaged.emplace(*rows, ss);
-    core::RowRenderer& result = averaged ? static_cast<core::RowRenderer&>(*averaged) : *rows;
-    core::write_png(result, out, json, std::ref(progress), 64, bit_depth);
+    rows = core::supersampled(std::move(rows), ss);
+    core::write_png(*rows, out, json, std::ref(progress), 64, bit_depth);
     const double secs = progress.finish();
     if (!quiet)
         std::printf("%s: %dx%d%s, depth %d, %s, %.2f s\n", out.c_str(), p.image_width,

@@ -78,7 +78,17 @@ void slerp_layer(Layer& a, const Layer& b, double t) {
 }  // namespace
 
 Network build_network(const NetworkParams& p) {
-    if (p.morph && p.set_weights.empty()) {
+    if (!p.set_weights.empty()) {  // hand-set: validate() checked the shapes
+        Network net;
+        net.inputs = p.inputs;
+        for (int l = 0; l < p.depth; ++l) {
+            const auto [in, out] = layer_shape(p, l);
+            const LayerValues& v = p.set_weights[static_cast<std::size_t>(l)];
+            net.layers.push_back({in, out, v.weights, v.biases, p.activation_of(l)});
+        }
+        return net;
+    }
+    if (p.morph) {
         NetworkParams from = p, to = p;
         from.morph.reset();
         to.morph.reset();
@@ -105,14 +115,6 @@ Network build_network(const NetworkParams& p) {
         const WeightSampler bias(p, layer.in, layer.out, p.effective_bias_scale());
         layer.weights.resize(static_cast<std::size_t>(layer.in) * layer.out);
         layer.biases.resize(static_cast<std::size_t>(layer.out));
-        if (!p.set_weights.empty()) {  // hand-set: validate() checked the shapes
-            const LayerValues& v = p.set_weights[static_cast<std::size_t>(l)];
-            layer.weights = v.weights;
-            layer.biases = v.biases;
-            net.layers.push_back(std::move(layer));
-            fan_in = net.layers.back().out;
-            continue;
-        }
         auto fill_rows = [&](int r0, int r1) {
             for (int r = r0; r < r1; ++r) {
                 const std::uint64_t row_h = rng::with_row(layer_h, static_cast<std::uint32_t>(r));
@@ -151,12 +153,7 @@ std::vector<LayerValues> layer_values(const Network& net) {
 void fit_set_weights(NetworkParams& n) {
     if (n.set_weights.empty()) return;
     bool fits = n.set_weights.size() == static_cast<std::size_t>(n.depth);
-    for (int l = 0; fits && l < n.depth; ++l) {
-        const auto [in, out] = layer_shape(n, l);
-        const LayerValues& v = n.set_weights[static_cast<std::size_t>(l)];
-        fits = v.weights.size() == static_cast<std::size_t>(in) * out &&
-               v.biases.size() == static_cast<std::size_t>(out);
-    }
+    for (int l = 0; fits && l < n.depth; ++l) fits = set_weights_fit(n, l);
     if (fits) return;  // however large: a file may carry any network's values
     if (!weights_editable(n)) {
         n.set_weights.clear();
@@ -166,10 +163,8 @@ void fit_set_weights(NetworkParams& n) {
     seeded.set_weights.clear();
     const Network fresh = build_network(seeded);
     std::vector<LayerValues> fitted = layer_values(fresh);
-    for (std::size_t l = 0; l < fitted.size() && l < n.set_weights.size(); ++l)
-        if (n.set_weights[l].weights.size() == fitted[l].weights.size() &&
-            n.set_weights[l].biases.size() == fitted[l].biases.size())
-            fitted[l] = n.set_weights[l];
+    for (int l = 0; l < n.depth; ++l)
+        if (set_weights_fit(n, l)) fitted[static_cast<std::size_t>(l)] = n.set_weights[static_cast<std::size_t>(l)];
     n.set_weights = std::move(fitted);
 }
 

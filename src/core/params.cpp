@@ -112,6 +112,14 @@ std::pair<int, int> layer_shape(const NetworkParams& n, int layer) {
     return {in, out};
 }
 
+bool set_weights_fit(const NetworkParams& n, int layer) {
+    if (static_cast<std::size_t>(layer) >= n.set_weights.size()) return false;
+    const auto [in, out] = layer_shape(n, layer);
+    const LayerValues& v = n.set_weights[static_cast<std::size_t>(layer)];
+    return v.weights.size() == static_cast<std::size_t>(in) * out &&
+           v.biases.size() == static_cast<std::size_t>(out);
+}
+
 bool weights_editable(const NetworkParams& n) {
     if (n.depth > kMaxEditableDepth) return false;
     for (int l = 0; l + 1 < n.depth; ++l)
@@ -161,8 +169,7 @@ void validate(const Params& p) {
             const auto [in, out] = layer_shape(n, l);
             const LayerValues& lv = n.set_weights[static_cast<std::size_t>(l)];
             const std::string at = "layer " + std::to_string(l + 1) + ": ";
-            if (lv.weights.size() != static_cast<std::size_t>(in) * out ||
-                lv.biases.size() != static_cast<std::size_t>(out))
+            if (!set_weights_fit(n, l))
                 fail("weights", at + "expected " + std::to_string(out) + " rows of " +
                                     std::to_string(in) + " weights and " + std::to_string(out) +
                                     " biases");

@@ -106,6 +106,8 @@ std::pair<int, int> layer_shape(const NetworkParams& n, int layer);
 inline constexpr int kMaxEditableDepth = 2;
 inline constexpr int kMaxEditableWidth = 10;
 bool weights_editable(const NetworkParams& n);
+// Whether the hand-set values of layer `layer` have that layer's shape.
+bool set_weights_fit(const NetworkParams& n, int layer);
 
 // Names used by files and flags.
 std::string_view to_string(Activation a);

@@ -13,6 +13,46 @@ void ImageRowRenderer::render_rows(int row0, int row1, std::uint8_t* out) {
     std::copy(rgb_ + row0 * stride, rgb_ + row1 * stride, out);
 }
 
+namespace {
+
+class OwningCpuRows final : public RowRenderer {
+public:
+    OwningCpuRows(const Network& net, const ViewParams& view, int w, int h, EvalOptions opt)
+        : eval_(net, view), rows_(eval_, w, h, opt) {}
+    void render_rows(int r0, int r1, std::uint8_t* rgb) override { rows_.render_rows(r0, r1, rgb); }
+    void render_rows16(int r0, int r1, std::uint16_t* rgb) override { rows_.render_rows16(r0, r1, rgb); }
+    int width() const override { return rows_.width(); }
+    int height() const override { return rows_.height(); }
+    const char* name() const override { return rows_.name(); }
+
+private:
+    Evaluator eval_;
+    CpuRowRenderer rows_;
+};
+
+// Holds the source so that it outlives the averaging built on it.
+struct SourceHolder {
+    std::unique_ptr<RowRenderer> source;
+};
+
+class OwningSupersampled final : private SourceHolder, public SupersampledRowRenderer {
+public:
+    OwningSupersampled(std::unique_ptr<RowRenderer> s, int factor)
+        : SourceHolder{std::move(s)}, SupersampledRowRenderer(*source, factor) {}
+};
+
+}  // namespace
+
+std::unique_ptr<RowRenderer> cpu_rows(const Network& net, const ViewParams& view, int width,
+                                      int height, EvalOptions opt) {
+    return std::make_unique<OwningCpuRows>(net, view, width, height, opt);
+}
+
+std::unique_ptr<RowRenderer> supersampled(std::unique_ptr<RowRenderer> source, int factor) {
+    if (factor == 1) return source;
+    return std::make_unique<OwningSupersampled>(std::move(source), factor);
+}
+
 void RowRenderer::render_rows16(int row0, int row1, std::uint16_t* rgb) {
     const std::size_t n = static_cast<std::size_t>(width()) * 3 * (row1 - row0);
     std::vector<std::uint8_t> bytes(n);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,7 @@ private:
 // extent spans the shorter side, so its pixels are exactly the sub-pixels), and each output pixel
 // is the mean of its N x N samples, taken at 16 bits. Supersampling tames the static of wide
 // networks. Reads the source a few rows at a time, so memory stays bounded.
-class SupersampledRowRenderer final : public RowRenderer {
+class SupersampledRowRenderer : public RowRenderer {
 public:
     SupersampledRowRenderer(RowRenderer& source, int factor);
     void render_rows(int row0, int row1, std::uint8_t* rgb) override;
@@ -78,6 +79,13 @@ private:
     int factor_;
     std::vector<std::uint16_t> samples_, mean_;
 };
+
+// The CPU evaluator for `net` at width x height, owning its Evaluator.
+std::unique_ptr<RowRenderer> cpu_rows(const Network& net, const ViewParams& view, int width,
+                                      int height, EvalOptions opt = {});
+// The averaged picture of `source`, which renders the frame `factor` times larger; `source`
+// itself when factor is 1.
+std::unique_ptr<RowRenderer> supersampled(std::unique_ptr<RowRenderer> source, int factor);
 
 // Called with the fraction done; return false to cancel (the output file is then not created).
 using Progress = std::function<bool(double)>;

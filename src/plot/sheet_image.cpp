@@ -39,12 +39,9 @@ std::vector<std::uint8_t> render_sheet(const core::Sheet& s, const PictureRender
             blit(t, img.data(), 0, t.rect.h);
         } else {
             std::unique_ptr<core::RowRenderer> rows = pictures ? pictures(t) : nullptr;
-            std::optional<core::Evaluator> eval;
-            if (!rows) {
-                eval.emplace(t.network, t.params.view);
-                rows = std::make_unique<core::CpuRowRenderer>(*eval, t.rect.w, t.rect.h,
-                                                              core::EvalOptions{threads, t.colormap});
-            }
+            if (!rows)
+                rows = core::cpu_rows(t.network, t.params.view, t.rect.w, t.rect.h,
+                                      {threads, t.colormap});
             constexpr int kBand = 64;
             std::vector<std::uint8_t> band(static_cast<std::size_t>(t.rect.w) * kBand * 3);
             for (int r0 = 0; r0 < t.rect.h; r0 += kBand) {

@@ -14,7 +14,7 @@ TEST_CASE("the session survives a restart") {
     const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / "session";
     fs::remove_all(d);
     const fs::path file = d / "session.json";
-    Session s{default_explorer_params(), {}, "/tmp/shots"};
+    Session s{default_explorer_params(), {}, "/tmp/shots", {}};
     s.params.network.seed = 77;
     s.params.network.depth = 2;
     s.params.network.set_weights = primordial::core::layer_values(primordial::core::build_network(s.params.network));
