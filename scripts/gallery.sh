@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders every preset for docs/GALLERY.md, 640 pixels wide in each preset's own aspect ratio,
 # and stores them as JPEG (quality 88) to keep the repository small; the PNGs the tool writes
-# are kept in build/gallery. Usage: scripts/gallery.sh [build/primordial]
+# are kept in build/gallery; then writes docs/GALLERY.md. Usage: scripts/gallery.sh [build/primordial]
 set -euo pipefail
 bin=${1:-build/primordial}
 png=build/gallery out=docs/images/gallery
@@ -13,3 +13,4 @@ mkdir -p "$png" "$out"
   /usr/bin/python3 -c "from PIL import Image; Image.open('$png/$name.png').convert('RGB').save('$out/$name.jpg', quality=88)"
   echo "$out/$name.jpg"
 done
+/usr/bin/python3 "$(dirname "$0")/gallery_md.py"

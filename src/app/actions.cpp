@@ -29,10 +29,7 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
             break;
         case CommandId::reset_view: v = default_view(v); break;
         case CommandId::new_seed: s.params.network.seed = fresh_seed; break;
-        case CommandId::next_view:  // picture, progression, grid, ... heightmap, picture
-            s.view.kind = static_cast<core::ViewKind>((static_cast<int>(s.view.kind) + 1) %
-                                                      (static_cast<int>(core::ViewKind::heightmap) + 1));
-            break;
+        case CommandId::next_view: s.view.kind = core::next_view(s.params, s.view.kind); break;
         case CommandId::toggle_fullscreen: s.fullscreen = !s.fullscreen; break;
         case CommandId::toggle_panel: s.panel_visible = !s.panel_visible; break;
         case CommandId::screenshot: s.screenshot_requested = true; break;

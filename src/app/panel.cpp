@@ -121,15 +121,24 @@ void weights_section(core::NetworkParams& n) {
     if (ImGui::SliderFloat("weight scale", &scale, 0.01f, 10.0f, "%.4g",
                            ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
         n.scale = scale;
-    bool own_bias = n.bias_scale.has_value();
-    if (ImGui::Checkbox("own bias scale", &own_bias))
-        n.bias_scale = own_bias ? std::optional<double>(n.scale) : std::nullopt;
-    if (n.bias_scale) {
-        float b = static_cast<float>(*n.bias_scale);
-        if (ImGui::SliderFloat("bias scale", &b, 0.0f, 10.0f, "%.4g",
+    enum_combo("biases", &n.biases, {core::BiasRule::article, core::BiasRule::full});
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("article: hidden biases at a quarter of the weight scale, none on the "
+                          "output layer\nfull: every layer's biases at the weight scale");
+    // A bias scale of its own, or the rule's (which follows the weight scale).
+    const auto own_scale = [](const char* toggle, const char* slider, std::optional<double>& v,
+                              double by_rule) {
+        bool own = v.has_value();
+        if (ImGui::Checkbox(toggle, &own)) v = own ? std::optional<double>(by_rule) : std::nullopt;
+        if (!v) return;
+        float b = static_cast<float>(*v);
+        if (ImGui::SliderFloat(slider, &b, 0.0f, 10.0f, "%.4g",
                                ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-            n.bias_scale = b;
-    }
+            v = b;
+    };
+    own_scale("own hidden bias scale", "hidden bias scale", n.bias_scale, n.hidden_bias_scale());
+    own_scale("own output bias scale", "output bias scale", n.output_bias_scale,
+              n.output_layer_bias_scale());
 }
 
 // Hand-set weights for the article's small networks: every weight and bias as a number.
@@ -185,6 +194,7 @@ core::Sweep default_sweep(core::SweepParam p) {
         case SweepParam::scale: return core::make_sweep(p, 0.5, 1, 9, true);
         case SweepParam::seed: return core::make_sweep(p, 1, 9, 9, false);
         case SweepParam::z: return core::make_sweep(p, -1, 1, 5, false);
+        case SweepParam::t: return core::make_sweep(p, 0, 0.75, 4, false);
         case SweepParam::activation:
             return core::Sweep{p, {core::activation_value(Activation::tanh),
                                    core::activation_value(Activation::relu)}};
@@ -197,7 +207,7 @@ void sweep_editor(const char* label, core::Sweep& sw) {
     ImGui::PushID(label);
     const SweepParam params[] = {SweepParam::depth, SweepParam::width, SweepParam::extent,
                                  SweepParam::scale, SweepParam::activation, SweepParam::seed,
-                                 SweepParam::z};
+                                 SweepParam::z, SweepParam::t};
     if (ImGui::BeginCombo(label, std::string(core::to_string(sw.param)).c_str())) {
         for (SweepParam p : params)
             if (ImGui::Selectable(std::string(core::to_string(p)).c_str(), p == sw.param))
@@ -230,12 +240,9 @@ void sweep_editor(const char* label, core::Sweep& sw) {
 
 void views_section(ExplorerState& s) {
     using core::ViewKind;
-    const ViewKind kinds[] = {ViewKind::picture, ViewKind::progression, ViewKind::grid,
-                              ViewKind::neurons, ViewKind::decomposition, ViewKind::curves,
-                              ViewKind::heightmap};
     core::ViewSpec& v = s.view;
     if (ImGui::BeginCombo("view", std::string(core::to_string(v.kind)).c_str())) {
-        for (ViewKind k : kinds)
+        for (ViewKind k : core::kViewKinds)
             if (ImGui::Selectable(std::string(core::to_string(k)).c_str(), k == v.kind)) v.kind = k;
         ImGui::EndCombo();
     }
@@ -256,10 +263,18 @@ void views_section(ExplorerState& s) {
             v.layer = std::clamp(v.layer, 1, s.params.network.depth);
             ImGui::SliderInt("layer", &v.layer, 1, s.params.network.depth);
             break;
-        case ViewKind::heightmap: {
+        case ViewKind::heightmap:
+        case ViewKind::surfaces: {
             float yaw = static_cast<float>(v.camera.yaw), pitch = static_cast<float>(v.camera.pitch);
             if (ImGui::SliderFloat("turn", &yaw, -180, 180, "%.0f deg")) v.camera.yaw = yaw;
             if (ImGui::SliderFloat("tilt", &pitch, 5, 90, "%.0f deg")) v.camera.pitch = pitch;
+            if (v.kind == ViewKind::heightmap)
+                ImGui::Checkbox("with the activation's curve", &v.curve);
+            break;
+        }
+        case ViewKind::activation: {
+            Activation f = v.function.value_or(s.params.network.output_activation);
+            if (activation_combo("function", &f)) v.function = f;
             break;
         }
         case ViewKind::curves:

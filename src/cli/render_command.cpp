@@ -32,8 +32,10 @@ void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--outputs", outputs, "3 (RGB) or 1 (grey) [3]");
     app.add_option("--dist", dist, "Weight distribution: uniform or normal [uniform]");
     app.add_option("--init", init, "Scale scheme: range, glorot, he, lecun [range]");
-    app.add_option("--scale", scale, "Weight scale: the range for 'range', a gain otherwise [1]");
-    app.add_option("--bias-scale", bias_scale, "Bias scale [same as --scale]");
+    app.add_option("--scale", scale, "Weight scale: the range for 'range', a gain otherwise [0.6]");
+    app.add_option("--biases", biases, "Bias rule when no bias scale is given: article (hidden biases at a quarter of --scale, none on the output layer) or full (all layers at --scale) [article]");
+    app.add_option("--bias-scale", bias_scale, "Hidden layers' bias scale [by --biases]");
+    app.add_option("--output-bias-scale", output_bias_scale, "Output layer's bias scale [by --biases]");
     app.add_option("--seed", seed, "Random seed, 0 to 2^64-1 [1]");
     app.add_option("--center", center, "View centre x,y [0,0]");
     app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
@@ -46,7 +48,7 @@ void NetworkFlags::add_to(CLI::App& app) {
 
 bool NetworkFlags::any() const {
     return params_file || depth || width || activation || output_activation || inputs || outputs ||
-           dist || init || scale || bias_scale || seed || center || extent || z || t || size ||
+           dist || init || scale || biases || bias_scale || output_bias_scale || seed || center || extent || z || t || size ||
            colormap;
 }
 
@@ -88,7 +90,15 @@ core::Params NetworkFlags::resolve(core::Params p) const {
         n.init = *i;
     }
     if (scale) n.scale = parse_double("--scale", *scale);
+    if (biases) {
+        const auto b = core::parse_bias_rule(*biases);
+        if (!b)
+            throw InputError("--biases: unknown rule '" + *biases + "' (expected " +
+                             std::string(core::kBiasRuleNames) + ")");
+        n.biases = *b;
+    }
     if (bias_scale) n.bias_scale = parse_double("--bias-scale", *bias_scale);
+    if (output_bias_scale) n.output_bias_scale = parse_double("--output-bias-scale", *output_bias_scale);
     if (seed) n.seed = parse_seed("--seed", *seed);
     if (center) std::tie(p.view.center_x, p.view.center_y) = parse_pair("--center", *center);
     if (extent) p.view.extent = parse_double("--extent", *extent);
@@ -105,9 +115,11 @@ core::Params NetworkFlags::resolve(core::Params p) const {
     try {
         core::validate(p);
     } catch (const InputError& e) {
-        // validate() names keys; on the command line they are flags.
+        // validate() names keys; on the command line they are flags (output_bias_scale is
+        // --output-bias-scale).
         std::string msg = e.what();
-        if (msg.rfind("bias_scale", 0) == 0) msg.replace(0, 10, "bias-scale");
+        for (std::size_t i = 0; i < msg.size() && msg[i] != ':'; ++i)
+            if (msg[i] == '_') msg[i] = '-';
         throw InputError("--" + msg);
     }
     return p;

@@ -14,7 +14,7 @@ namespace primordial::cli {
 // Flags that describe a network and view; shared by every subcommand that draws.
 struct NetworkFlags {
     std::optional<std::string> params_file, depth, width, activation, output_activation, inputs,
-        outputs, dist, init, scale, bias_scale, seed, center, extent, z, t, size, colormap;
+        outputs, dist, init, scale, biases, bias_scale, output_bias_scale, seed, center, extent, z, t, size, colormap;
     void add_to(CLI::App& app);
     // File first, then flags on top; validated. Throws core::InputError naming the flag or key.
     // `base` holds what no file or flag sets (a preset, or the defaults).

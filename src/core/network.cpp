@@ -112,7 +112,8 @@ Network build_network(const NetworkParams& p) {
         const std::uint32_t key = output ? rng::kOutputLayer : static_cast<std::uint32_t>(l);
         const std::uint64_t layer_h = rng::with_layer(seed_h, key);
         const WeightSampler weight(p, layer.in, layer.out, p.scale);
-        const WeightSampler bias(p, layer.in, layer.out, p.effective_bias_scale());
+        const WeightSampler bias(p, layer.in, layer.out,
+                                 output ? p.output_layer_bias_scale() : p.hidden_bias_scale());
         layer.weights.resize(static_cast<std::size_t>(layer.in) * layer.out);
         layer.biases.resize(static_cast<std::size_t>(layer.out));
         auto fill_rows = [&](int r0, int r1) {

@@ -31,6 +31,7 @@ constexpr NameTable<Distribution, 2> kDistributions{
     {{Distribution::uniform, "uniform"}, {Distribution::normal, "normal"}}};
 constexpr NameTable<Init, 4> kInits{
     {{Init::range, "range"}, {Init::glorot, "glorot"}, {Init::he, "he"}, {Init::lecun, "lecun"}}};
+constexpr NameTable<BiasRule, 2> kBiasRules{{{BiasRule::article, "article"}, {BiasRule::full, "full"}}};
 
 template <class E, std::size_t N>
 std::string_view name_of(const NameTable<E, N>& t, E e) {
@@ -77,6 +78,8 @@ std::optional<Distribution> parse_distribution(std::string_view s) {
     return value_of(kDistributions, s);
 }
 std::optional<Init> parse_init(std::string_view s) { return value_of(kInits, s); }
+std::string_view to_string(BiasRule b) { return name_of(kBiasRules, b); }
+std::optional<BiasRule> parse_bias_rule(std::string_view s) { return value_of(kBiasRules, s); }
 
 std::string activation_names() {
     std::string out;
@@ -85,6 +88,14 @@ std::string activation_names() {
         out += n;
     }
     return out;
+}
+
+double NetworkParams::hidden_bias_scale() const {
+    return bias_scale.value_or(biases == BiasRule::article ? kArticleBiasRatio * scale : scale);
+}
+
+double NetworkParams::output_layer_bias_scale() const {
+    return output_bias_scale.value_or(biases == BiasRule::article ? 0.0 : hidden_bias_scale());
 }
 
 int NetworkParams::width_of(int hidden_layer) const {
@@ -156,6 +167,8 @@ void validate(const Params& p) {
                                std::to_string(n.activations.size()));
     check_finite_range("scale", n.scale, 0.0, Limits::max_scale, false);
     if (n.bias_scale) check_finite_range("bias_scale", *n.bias_scale, 0.0, Limits::max_scale, true);
+    if (n.output_bias_scale)
+        check_finite_range("output_bias_scale", *n.output_bias_scale, 0.0, Limits::max_scale, true);
     if (weight_count(n) > Limits::max_weights)
         fail("width", "network has " + std::to_string(weight_count(n)) +
                           " weights, more than the limit of " +

@@ -20,6 +20,12 @@ enum class Activation { tanh, sigmoid, relu, leaky_relu, elu, softplus, sin, gau
 enum class Input { x, y, r, z, cos_t, sin_t };
 enum class Distribution { uniform, normal };
 enum class Init { range, glorot, he, lecun };
+// What biases a network gets when their scales are not given. article: hidden biases at a
+// quarter of the weights' scale and none on the output layer (measured on the article's
+// figures, docs/PARAMETERS.md); full: every layer's biases on the weights' own scale, the output
+// layer included (parameter files of format 1).
+enum class BiasRule { article, full };
+inline constexpr double kArticleBiasRatio = 0.25;
 
 // Bad user input (a flag, a key, a file). Front ends turn it into exit code 2.
 struct InputError : std::runtime_error {
@@ -65,8 +71,13 @@ struct NetworkParams {
     Activation output_activation = Activation::sigmoid;
     Distribution distribution = Distribution::uniform;
     Init init = Init::range;
-    double scale = 1.0;
-    std::optional<double> bias_scale;  // unset: same as scale
+    // Below the article's widest range of 1: at 27 layers a hub, large smooth regions and detail
+    // near the hub, as in its opening picture (docs/PARAMETERS.md). Format 1 files that leave
+    // it out meant 1.
+    double scale = 0.6;
+    BiasRule biases = BiasRule::article;
+    std::optional<double> bias_scale;         // hidden layers; unset: by the rule
+    std::optional<double> output_bias_scale;  // output layer; unset: by the rule
     std::uint64_t seed = 1;
     // Hand-set weights: empty, or one entry per layer that replaces the seeded values.
     std::vector<LayerValues> set_weights;
@@ -74,7 +85,8 @@ struct NetworkParams {
 
     int width_of(int hidden_layer) const;
     Activation activation_of(int layer) const;  // layer == depth - 1 is the output layer
-    double effective_bias_scale() const { return bias_scale.value_or(scale); }
+    double hidden_bias_scale() const;
+    double output_layer_bias_scale() const;
     bool operator==(const NetworkParams&) const = default;
 };
 
@@ -114,10 +126,13 @@ std::string_view to_string(Activation a);
 std::string_view to_string(Input i);
 std::string_view to_string(Distribution d);
 std::string_view to_string(Init i);
+std::string_view to_string(BiasRule b);
 std::optional<Activation> parse_activation(std::string_view s);
 std::optional<Input> parse_input(std::string_view s);
 std::optional<Distribution> parse_distribution(std::string_view s);
 std::optional<Init> parse_init(std::string_view s);
+std::optional<BiasRule> parse_bias_rule(std::string_view s);
+inline constexpr std::string_view kBiasRuleNames = "article, full";
 std::string activation_names();  // "tanh, sigmoid, ..." for messages
 
 }  // namespace primordial::core

@@ -121,7 +121,9 @@ std::string params_to_json(const Params& p) {
     net["distribution"] = std::string(to_string(n.distribution));
     net["init"] = std::string(to_string(n.init));
     net["scale"] = n.scale;
+    if (n.biases != BiasRule::article) net["biases"] = std::string(to_string(n.biases));
     if (n.bias_scale) net["bias_scale"] = *n.bias_scale;
+    if (n.output_bias_scale) net["output_bias_scale"] = *n.output_bias_scale;
     if (n.morph) net["morph"] = {{"to_seed", n.morph->to_seed}, {"t", n.morph->t}};
     if (!n.set_weights.empty()) {
         ordered_json layers = ordered_json::array();
@@ -164,21 +166,29 @@ Params params_from_json(std::string_view text, const std::string& source, Params
     }
     const Reader r(source);
     r.check_keys(j, "", {"format", "network", "view", "image", "color"});
-    if (!j.contains("format")) fail(source, "format", "missing (expected \"primordial/1\")");
+    if (!j.contains("format"))
+        fail(source, "format", "missing (expected \"" + std::string(kParamsFormat) + "\")");
     if (!j["format"].is_string()) fail(source, "format", "must be a string");
     const std::string format = j["format"].get<std::string>();
-    if (format != kParamsFormat) {
+    const bool format1 = format == kParamsFormat1;
+    if (format != kParamsFormat && !format1) {
         if (format.rfind("primordial/", 0) == 0)
             fail(source, "format",
-                 "'" + format + "' is not supported by this version (it reads primordial/1)");
+                 "'" + format + "' is not supported by this version (it reads primordial/1 and primordial/2)");
         fail(source, "format", "'" + format + "' is not a Primordial parameter file");
     }
 
     if (j.contains("network")) {
         const ordered_json& n = j["network"];
-        r.check_keys(n, "network",
-                     {"seed", "depth", "width", "activation", "output_activation", "inputs",
-                      "outputs", "distribution", "init", "scale", "bias_scale", "weights", "morph"});
+        if (format1)
+            r.check_keys(n, "network",
+                         {"seed", "depth", "width", "activation", "output_activation", "inputs",
+                          "outputs", "distribution", "init", "scale", "bias_scale", "weights", "morph"});
+        else
+            r.check_keys(n, "network",
+                         {"seed", "depth", "width", "activation", "output_activation", "inputs",
+                          "outputs", "distribution", "init", "scale", "biases", "bias_scale",
+                          "output_bias_scale", "weights", "morph"});
         NetworkParams& np = p.network;
         if (n.contains("seed")) {
             const auto& s = n["seed"];
@@ -224,7 +234,11 @@ Params params_from_json(std::string_view text, const std::string& source, Params
         if (n.contains("init"))
             np.init = r.name<Init>(n["init"], "network.init", parse_init, "range, glorot, he, lecun");
         if (n.contains("scale")) np.scale = r.number(n["scale"], "network.scale");
+        if (n.contains("biases"))
+            np.biases = r.name<BiasRule>(n["biases"], "network.biases", parse_bias_rule, std::string(kBiasRuleNames));
         if (n.contains("bias_scale")) np.bias_scale = r.number(n["bias_scale"], "network.bias_scale");
+        if (n.contains("output_bias_scale"))
+            np.output_bias_scale = r.number(n["output_bias_scale"], "network.output_bias_scale");
         if (n.contains("morph")) {
             const auto& m = n["morph"];
             r.check_keys(m, "network.morph", {"to_seed", "t"});
@@ -237,6 +251,13 @@ Params params_from_json(std::string_view text, const std::string& source, Params
             np.morph = mo;
         }
         if (n.contains("weights")) np.set_weights = r.layer_values(n["weights"], "network.weights");
+    }
+    if (format1) {
+        // Format 1 had one convention: biases on the weights' scale (or bias_scale), every layer;
+        // and a default weight scale of 1.
+        if (!j.contains("network") || !j["network"].contains("scale")) p.network.scale = 1.0;
+        p.network.biases = BiasRule::full;
+        p.network.output_bias_scale.reset();
     }
     if (j.contains("view")) {
         const ordered_json& v = j["view"];

@@ -1,4 +1,4 @@
-// Versioned JSON parameter files ("format": "primordial/1") and the weights dump.
+// Versioned JSON parameter files ("format": "primordial/2") and the weights dump.
 #pragma once
 
 #include <string>
@@ -9,7 +9,10 @@
 
 namespace primordial::core {
 
-inline constexpr std::string_view kParamsFormat = "primordial/1";
+// Format 2 changed what a missing bias key means (BiasRule); format 1 files are read as they
+// were written: biases on the weights' scale on every layer.
+inline constexpr std::string_view kParamsFormat = "primordial/2";
+inline constexpr std::string_view kParamsFormat1 = "primordial/1";
 inline constexpr std::string_view kWeightsFormat = "primordial-weights/1";
 
 std::string params_to_json(const Params& p);  // pretty, stable key order

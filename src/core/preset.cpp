@@ -97,7 +97,8 @@ ordered_json sweep_to(const Sweep& s) {
 }
 
 ViewSpec view_from(const ordered_json& j, const std::string& source) {
-    check_keys(j, source, "view", {"kind", "columns", "rows", "wrap", "layer", "frames", "camera"});
+    check_keys(j, source, "view",
+               {"kind", "columns", "rows", "wrap", "layer", "frames", "camera", "curve", "function"});
     ViewSpec v;
     if (!j.contains("kind") || !j["kind"].is_string()) fail(source, "view.kind", "missing (" + std::string(kViewKindNames) + ")");
     const auto kind = parse_view_kind(j["kind"].get<std::string>());
@@ -113,6 +114,15 @@ ViewSpec view_from(const ordered_json& j, const std::string& source) {
         check_keys(c, source, "view.camera", {"yaw", "pitch"});
         if (c.contains("yaw")) v.camera.yaw = number(c["yaw"], source, "view.camera.yaw");
         if (c.contains("pitch")) v.camera.pitch = std::clamp(number(c["pitch"], source, "view.camera.pitch"), 5.0, 90.0);
+    }
+    if (j.contains("curve")) {
+        if (!j["curve"].is_boolean()) fail(source, "view.curve", "must be true or false");
+        v.curve = j["curve"].get<bool>();
+    }
+    if (j.contains("function")) {
+        const auto a = j["function"].is_string() ? parse_activation(j["function"].get<std::string>()) : std::nullopt;
+        if (!a) fail(source, "view.function", "must be an activation (" + activation_names() + ")");
+        v.function = *a;
     }
     if (v.kind == ViewKind::grid && !j.contains("columns")) fail(source, "view.columns", "a grid needs a sweep");
     return v;
@@ -158,8 +168,9 @@ std::vector<Preset> load_builtin() {
 Preset preset_from_json(std::string_view text, const std::string& source) {
     const ordered_json j = parse(text, source);
     check_keys(j, source, "", {"format", "name", "figure", "title", "params", "view", "size", "animation"});
-    if (!j.contains("format") || j["format"] != kPresetFormat)
+    if (!j.contains("format") || (j["format"] != kPresetFormat && j["format"] != kPresetFormat1))
         fail(source, "format", "expected \"" + std::string(kPresetFormat) + "\"");
+    const bool format1 = j["format"] == kPresetFormat1;
     Preset p;
     for (const char* key : {"name", "title"})
         if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
@@ -169,7 +180,8 @@ Preset preset_from_json(std::string_view text, const std::string& source) {
     if (j.contains("figure")) p.figure = integer(j["figure"], source, "figure", 1, 99);
     if (!j.contains("params")) fail(source, "params", "missing");
     ordered_json params = j["params"];
-    if (params.is_object() && !params.contains("format")) params["format"] = std::string(kParamsFormat);
+    if (params.is_object() && !params.contains("format"))
+        params["format"] = std::string(format1 ? kParamsFormat1 : kParamsFormat);
     p.params = params_from_json(params.dump(), source + " (params)");
     if (j.contains("size")) {
         const auto& s = j["size"];
@@ -194,6 +206,8 @@ std::string view_to_json(const ViewSpec& v) {
     j["layer"] = v.layer;
     j["frames"] = v.frames;
     j["camera"] = {{"yaw", v.camera.yaw}, {"pitch", v.camera.pitch}};
+    if (v.curve) j["curve"] = true;
+    if (v.function) j["function"] = std::string(to_string(*v.function));
     return j.dump();
 }
 
@@ -225,7 +239,8 @@ std::string preset_to_json(const Preset& p) {
 
 State state_from_text(std::string_view text, const std::string& source) {
     const ordered_json j = parse(text, source);
-    if (j.is_object() && j.contains("format") && j["format"] == kPresetFormat) {
+    if (j.is_object() && j.contains("format") &&
+        (j["format"] == kPresetFormat || j["format"] == kPresetFormat1)) {
         const Preset p = preset_from_json(text, source);
         return {p.params, p.view};
     }

@@ -14,7 +14,10 @@
 
 namespace primordial::core {
 
-inline constexpr std::string_view kPresetFormat = "primordial-preset/1";
+// A preset's "params" may leave out "format": in primordial-preset/2 they are primordial/2,
+// in primordial-preset/1 primordial/1.
+inline constexpr std::string_view kPresetFormat = "primordial-preset/2";
+inline constexpr std::string_view kPresetFormat1 = "primordial-preset/1";
 
 struct Preset {
     std::string name;   // file name without .json: "fig19-weight-scale"

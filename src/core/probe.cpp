@@ -30,6 +30,20 @@ Network probe(const Network& net, int unit, ValueRange range) {
     return out;
 }
 
+Network only_output(const Network& net, int output) {
+    Network out = net;
+    Layer& last = out.layers.back();
+    // A large negative sum puts every activation but sin at or below zero, which shows as black;
+    // sin(0) is zero.
+    const float off = last.activation == Activation::sin ? 0.0f : -1e4f;
+    for (int r = 0; r < last.out; ++r) {
+        if (r == output) continue;
+        std::fill_n(last.weights.begin() + static_cast<std::ptrdiff_t>(r) * last.in, last.in, 0.0f);
+        last.biases[static_cast<std::size_t>(r)] = off;
+    }
+    return out;
+}
+
 std::optional<ValueRange> bounded_range(Activation a) {
     switch (a) {
         case Activation::tanh:

@@ -19,6 +19,10 @@ Network truncated(const Network& net, int layers, bool pre_activation = false);
 // `net` plus a head reading unit `unit` of its last layer as (v - lo) / (hi - lo).
 Network probe(const Network& net, int unit, ValueRange range);
 
+// `net` with every output but `output` held at zero: that channel alone, in its own colour.
+// The kept output is computed exactly as in `net`.
+Network only_output(const Network& net, int output);
+
 // The range a layer's activation can take, when it is bounded (tanh, sigmoid, sin, gaussian).
 std::optional<ValueRange> bounded_range(Activation a);
 

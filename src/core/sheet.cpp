@@ -11,10 +11,16 @@ namespace primordial::core {
 namespace {
 
 constexpr std::pair<ViewKind, std::string_view> kKinds[] = {
-    {ViewKind::picture, "picture"},       {ViewKind::progression, "progression"},
-    {ViewKind::grid, "grid"},             {ViewKind::neurons, "neurons"},
-    {ViewKind::curves, "curves"},         {ViewKind::decomposition, "decomposition"},
-    {ViewKind::heightmap, "heightmap"}};
+    {ViewKind::picture, "picture"},     {ViewKind::progression, "progression"},
+    {ViewKind::grid, "grid"},           {ViewKind::neurons, "neurons"},
+    {ViewKind::decomposition, "decomposition"}, {ViewKind::curves, "curves"},
+    {ViewKind::heightmap, "heightmap"}, {ViewKind::surfaces, "surfaces"},
+    {ViewKind::channels, "channels"},   {ViewKind::activation, "activation"}};
+
+// Colours of the hidden units' surfaces (figure 5): blue, orange, red, then more.
+constexpr std::array<float, 3> kUnitTints[] = {{0.16f, 0.27f, 0.95f}, {0.95f, 0.55f, 0.18f},
+                                               {0.90f, 0.20f, 0.15f}, {0.20f, 0.65f, 0.30f},
+                                               {0.60f, 0.35f, 0.75f}, {0.10f, 0.70f, 0.80f}};
 
 [[noreturn]] void fail(const std::string& what) { throw InputError("view: " + what); }
 
@@ -111,6 +117,31 @@ std::string_view to_string(ViewKind k) { return name_of(kKinds, k); }
 
 std::optional<ViewKind> parse_view_kind(std::string_view s) { return value_of(kKinds, s); }
 
+std::string view_unavailable(const Params& p, ViewKind kind) {
+    switch (kind) {
+        case ViewKind::decomposition:
+        case ViewKind::surfaces:
+            if (p.network.depth < 2) return std::string(to_string(kind)) + " needs a hidden layer (depth 2 or more)";
+            break;
+        case ViewKind::channels:
+            if (p.network.outputs != 3) return "channels needs a network with 3 outputs (RGB)";
+            break;
+        default: break;
+    }
+    return "";
+}
+
+ViewKind next_view(const Params& p, ViewKind kind) {
+    const auto n = std::size(kViewKinds);
+    std::size_t i = 0;
+    while (i < n && kViewKinds[i] != kind) ++i;
+    for (std::size_t k = 1; k <= n; ++k) {
+        const ViewKind next = kViewKinds[(i + k) % n];
+        if (view_unavailable(p, next).empty()) return next;
+    }
+    return ViewKind::picture;
+}
+
 int Sheet::tile_at(double px, double py) const {
     for (std::size_t i = 0; i < tiles.size(); ++i)
         if (tiles[i].rect.contains(px, py)) return static_cast<int>(i);
@@ -203,7 +234,7 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
         }
 
         case ViewKind::decomposition: {
-            if (depth < 2) fail("decomposition needs a hidden layer (depth 2 or more)");
+            if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
             const Network full = build_network(base.network);
             const Network hidden = truncated(full, depth - 1);
             const int units = std::min(hidden.layers.back().out, kMaxSheetTiles - 2);
@@ -236,13 +267,86 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
         }
 
         case ViewKind::heightmap: {
+            // [the activation's curve,] the surface, the picture: side by side.
+            const int panels = spec.curve ? 3 : 2;
             const int g = b.gap() * 4;
-            const int side = std::min((width - 3 * g) / 2, height - 2 * g);
+            const int side = std::min((width - (panels + 1) * g) / panels, height - 2 * g);
             if (side < 8) fail("the canvas is too small for the height map");
-            const int y = (height - side) / 2, x0 = (width - 2 * side - g) / 2;
-            b.plot(TileContent::surface, build_network(base.network), {x0, y, side, side}, "height map")
+            const int y = (height - side) / 2;
+            int x = (width - panels * side - (panels - 1) * g) / 2;
+            const Network net = build_network(base.network);
+            if (spec.curve) {
+                SheetTile& c = b.plot(TileContent::function_curve, net, {x, y, side, side},
+                                      std::string(to_string(base.network.output_activation)));
+                c.function = base.network.output_activation;
+                c.params.view = ViewParams{};
+                c.params.view.extent = 6;  // where a sigmoid or tanh turns
+                x += side + g;
+            }
+            b.plot(TileContent::surface, net, {x, y, side, side}, "height map").camera = spec.camera;
+            b.picture(base, {x + side + g, y, side, side}, "pixel intensity");
+            break;
+        }
+
+        case ViewKind::surfaces: {
+            // The last hidden layer's units as small tinted surfaces on the left, the output as a
+            // surface in the middle, the picture on the right (figure 5).
+            if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
+            const Network full = build_network(base.network);
+            const Network hidden = truncated(full, depth - 1);
+            const int units = std::min(hidden.layers.back().out, kMaxSheetTiles - 2);
+            const int g = b.gap() * 4;
+            const int side = std::min((width - 4 * g) / 3, height - 2 * g);
+            if (side < 8) fail("the canvas is too small for the surfaces");
+            const int y = (height - side) / 2, x0 = (width - 3 * side - 2 * g) / 2;
+            int cols = 1;
+            while (cols * cols < units) ++cols;
+            const int rows = (units + cols - 1) / cols;
+            const auto rects = grid_rects(units, cols, rows, side, side, b.gap());
+            const auto bounded = bounded_range(hidden.layers.back().activation);
+            for (int u = 0; u < units; ++u) {
+                Rect r = rects[static_cast<std::size_t>(u)];
+                r.x += x0, r.y += y;
+                // A probe maps the unit onto [0, 1]: its bounds, or its range over the picture.
+                const ValueRange range =
+                    bounded ? *bounded : sampled_range(hidden, base.view, side, side, u);
+                SheetTile& t = b.plot(TileContent::surface, probe(hidden, u, range), r,
+                                      "unit " + std::to_string(u + 1));
+                t.camera = spec.camera;
+                t.tint = kUnitTints[static_cast<std::size_t>(u) % std::size(kUnitTints)];
+            }
+            b.plot(TileContent::surface, full, {x0 + side + g, y, side, side}, "the output")
                 .camera = spec.camera;
-            b.picture(base, {x0 + side + g, y, side, side}, "pixel intensity");
+            b.picture(base, {x0 + 2 * (side + g), y, side, side}, "pixel intensity");
+            break;
+        }
+
+        case ViewKind::channels: {
+            // Each output alone in its own colour, an arrow, and the colour picture they make
+            // together (figure 6).
+            if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
+            const Network net = build_network(base.network);
+            const int g = b.gap() * 2;
+            const int side = std::min((width - 7 * g) * 2 / 9, height - 2 * g);
+            if (side < 8) fail("the canvas is too small for the channels");
+            const int arrow = side / 2;
+            const int y = (height - side) / 2;
+            int x = (width - 4 * side - arrow - 5 * g) / 2;
+            const char* names[] = {"red", "green", "blue"};
+            for (int c = 0; c < 3; ++c, x += side + g) {
+                SheetTile& t = b.picture(base, {x, y, side, side}, names[c]);
+                t.network = only_output(net, c);
+            }
+            b.plot(TileContent::arrow, net, {x + g, y, arrow, side}, "");
+            b.picture(base, {x + arrow + 3 * g, y, side, side}, "red, green, blue");
+            break;
+        }
+
+        case ViewKind::activation: {
+            const Activation f = spec.function.value_or(base.network.output_activation);
+            SheetTile& t = b.plot(TileContent::function_curve, build_network(base.network),
+                                  {0, 0, width, height}, std::string(to_string(f)));
+            t.function = f;
             break;
         }
     }

@@ -4,6 +4,8 @@
 // the GPU, progressively; `primordial figure` into a PNG.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,12 +16,32 @@
 
 namespace primordial::core {
 
-enum class ViewKind { picture, progression, grid, neurons, curves, decomposition, heightmap };
+// In the order the explorer's V key, its view menu and the README list them.
+enum class ViewKind {
+    picture,
+    progression,
+    grid,
+    neurons,
+    decomposition,
+    curves,
+    heightmap,
+    surfaces,
+    channels,
+    activation
+};
+inline constexpr ViewKind kViewKinds[] = {
+    ViewKind::picture,   ViewKind::progression, ViewKind::grid,     ViewKind::neurons,
+    ViewKind::decomposition, ViewKind::curves,  ViewKind::heightmap, ViewKind::surfaces,
+    ViewKind::channels,  ViewKind::activation};
 
 std::string_view to_string(ViewKind k);
 std::optional<ViewKind> parse_view_kind(std::string_view s);
 inline constexpr std::string_view kViewKindNames =
-    "picture, progression, grid, neurons, curves, decomposition, heightmap";
+    "picture, progression, grid, neurons, decomposition, curves, heightmap, surfaces, channels, "
+    "activation";
+
+// The paper sheets are drawn on, between their tiles: the article's white.
+inline constexpr std::uint8_t kPaper[3] = {255, 255, 255};
 
 struct Camera {
     double yaw = -35;   // degrees about the vertical axis
@@ -34,7 +56,10 @@ struct ViewSpec {
     int wrap = 0;               // tiles per row when wrapping; 0: a near-square grid
     int layer = 1;              // neurons: 1 = first layer ... depth = output layer
     int frames = 8;             // progression: depths 1 ... frames
-    Camera camera;              // heightmap
+    Camera camera;              // heightmap, surfaces
+    bool curve = false;         // heightmap: the output activation's curve beside it (figure 3)
+    // activation: the function plotted; unset: the network's output activation.
+    std::optional<Activation> function;
     bool operator==(const ViewSpec&) const = default;
 };
 
@@ -45,7 +70,15 @@ struct Rect {
     }
 };
 
-enum class TileContent { picture, hidden_curves, sum_curve, output_curve, surface };
+enum class TileContent {
+    picture,
+    hidden_curves,
+    sum_curve,
+    output_curve,
+    surface,
+    function_curve,  // an activation function alone, over the tile's view (figures 3 and 13)
+    arrow            // a right-pointing arrow between tiles (figure 6)
+};
 
 struct SheetTile {
     Rect rect;
@@ -56,6 +89,9 @@ struct SheetTile {
     ColorMap colormap = ColorMap::grey;
     bool main = false;  // the progression's large picture
     Camera camera;      // a surface tile's view
+    // A surface drawn in one colour, shaded; otherwise coloured by height through `colormap`.
+    std::optional<std::array<float, 3>> tint;
+    Activation function = Activation::identity;  // a function_curve tile's
 };
 
 struct Sheet {
@@ -67,6 +103,11 @@ struct Sheet {
 
 inline constexpr int kMaxSheetTiles = 64;
 inline constexpr int kMaxProgressionFrames = 40;
+
+// Why a view of this kind cannot show `p` (e.g. channels of a grey network), or "".
+std::string view_unavailable(const Params& p, ViewKind kind);
+// The view after `kind` in kViewKinds that can show `p` (cycling; the picture always can).
+ViewKind next_view(const Params& p, ViewKind kind);
 
 // Lays out `spec` for `base` on a width x height canvas. Throws InputError when the spec cannot
 // apply (a layer the network lacks, a swept value out of range, too many tiles).

@@ -12,7 +12,7 @@ constexpr std::pair<SweepParam, std::string_view> kNames[] = {
     {SweepParam::depth, "depth"}, {SweepParam::width, "width"},
     {SweepParam::extent, "extent"}, {SweepParam::scale, "scale"},
     {SweepParam::activation, "activation"}, {SweepParam::seed, "seed"},
-    {SweepParam::z, "z"}};
+    {SweepParam::z, "z"}, {SweepParam::t, "t"}};
 
 bool whole(SweepParam p) {
     return p == SweepParam::depth || p == SweepParam::width || p == SweepParam::seed ||
@@ -63,6 +63,7 @@ Params with_value(Params p, SweepParam param, double value) {
             break;
         case SweepParam::seed: n.seed = static_cast<std::uint64_t>(value); break;
         case SweepParam::z: p.view.z = value; break;
+        case SweepParam::t: p.view.t = value; break;
     }
     return p;
 }

@@ -91,6 +91,12 @@ bool SheetRenderer::step(double budget_ms) {
 
 void SheetRenderer::present(int x, int top, int fb_height) {
     if (!sheet_) return;
+    // The paper between the tiles, as in a figure.
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, fb_height - (top + sheet_->height), sheet_->width, sheet_->height);
+    glClearColor(core::kPaper[0] / 255.0f, core::kPaper[1] / 255.0f, core::kPaper[2] / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
     for (std::size_t i = 0; i < sheet_->tiles.size(); ++i) {
         const core::Rect& r = sheet_->tiles[i].rect;
         const int gl_y = fb_height - (top + r.y + r.h);  // GL rows grow upwards

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "core/activation.hpp"
 #include "core/probe.hpp"
 #include "plot/canvas.hpp"
 #include "plot/style.hpp"
@@ -11,10 +11,62 @@
 namespace primordial::plot {
 namespace {
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
+// The plane rectangle a plot shows and its mapping to pixels, y up.
+struct Frame {
+    double x0, x1, y0, y1;
+    double left, right, top, bottom;
+    double px(double x) const { return left + (x - x0) / (x1 - x0) * (right - left); }
+    double py(double y) const { return bottom - (y - y0) / (y1 - y0) * (bottom - top); }
+};
+
+Frame frame(double x0, double x1, double y0, double y1, int width, int height) {
+    const double m = std::max(4.0, std::min(width, height) * 0.04);
+    return {x0, x1, y0, y1, m, width - m, m, height - m};
+}
+
+// The article's axes: thin grey lines through the origin, a small tick at every unit (or at
+// every power of ten that leaves room between ticks), no box and no numbers.
+void axes(cairo_t* cr, const Frame& f, int width) {
+    style::set(cr, style::kAxis);
+    cairo_set_line_width(cr, std::max(1.0, width / 500.0));
+    const double ax = std::clamp(0.0, f.x0, f.x1), ay = std::clamp(0.0, f.y0, f.y1);
+    cairo_move_to(cr, f.left, f.py(ay)), cairo_line_to(cr, f.right, f.py(ay));
+    cairo_move_to(cr, f.px(ax), f.top), cairo_line_to(cr, f.px(ax), f.bottom);
+    cairo_stroke(cr);
+    const double tick = std::max(2.0, width / 200.0);
+    const auto step_for = [](double span, double pixels) {
+        double step = std::pow(10.0, std::floor(std::log10(span)));
+        while (span / step * 12 > pixels) step *= 10;  // at least 12 pixels apart
+        while (span / step < 4) step /= 2;
+        return step;
+    };
+    const double sx = step_for(f.x1 - f.x0, f.right - f.left);
+    for (double x = std::ceil(f.x0 / sx) * sx; x <= f.x1; x += sx)
+        cairo_move_to(cr, f.px(x), f.py(ay) - tick), cairo_line_to(cr, f.px(x), f.py(ay) + tick);
+    const double sy = step_for(f.y1 - f.y0, f.bottom - f.top);
+    for (double y = std::ceil(f.y0 / sy) * sy; y <= f.y1; y += sy)
+        cairo_move_to(cr, f.px(ax) - tick, f.py(y)), cairo_line_to(cr, f.px(ax) + tick, f.py(y));
+    cairo_stroke(cr);
+}
+
+// One series as a polyline; non-finite values lift the pen. Values beyond the frame are clipped.
+void polyline(cairo_t* cr, const Frame& f, const std::vector<double>& xs, const std::vector<float>& v) {
+    cairo_save(cr);
+    cairo_rectangle(cr, f.left, f.top, f.right - f.left, f.bottom - f.top);
+    cairo_clip(cr);
+    bool pen = false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!std::isfinite(v[i])) {
+            pen = false;
+            continue;
+        }
+        const double yv = std::clamp<double>(v[i], f.y0 - (f.y1 - f.y0), f.y1 + (f.y1 - f.y0));
+        if (pen) cairo_line_to(cr, f.px(xs[i]), f.py(yv));
+        else cairo_move_to(cr, f.px(xs[i]), f.py(yv));
+        pen = true;
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
 }
 
 }  // namespace
@@ -27,20 +79,14 @@ std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent w
     cairo_paint(cr);
 
     std::vector<const std::vector<float>*> series;
-    std::string title;
     std::optional<core::ValueRange> fixed;
     switch (which) {
         case core::TileContent::hidden_curves:
             for (const auto& h : c.hidden) series.push_back(&h);
-            title = "hidden units";
             break;
-        case core::TileContent::sum_curve:
-            series.push_back(&c.sum);
-            title = "weighted sum";
-            break;
+        case core::TileContent::sum_curve: series.push_back(&c.sum); break;
         default:
             series.push_back(&c.output);
-            title = std::string(core::to_string(c.output_activation)) + " of the sum";
             fixed = core::bounded_range(c.output_activation);
             break;
     }
@@ -52,56 +98,69 @@ std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent w
     if (fixed) lo = std::min(lo, fixed->lo), hi = std::max(hi, fixed->hi);
     if (!(lo <= hi)) lo = -1, hi = 1;
     if (hi - lo < 1e-6f) lo -= 1, hi += 1;
-    const double pad = 0.08 * (hi - lo);
-    const double y0 = lo - pad, y1 = hi + pad;
-    const double x0 = c.xs.front(), x1 = c.xs.back();
+    const double pad = 0.25 * (hi - lo);
+    const Frame f = frame(c.xs.front(), c.xs.back(), lo - pad, hi + pad, width, height);
+    axes(cr, f, width);
 
-    const double m = std::max(8.0, std::min(width, height) * 0.08);
-    const double font = std::max(9.0, std::min(width, height) * 0.045);
-    const double left = m, right = width - m * 0.5, top = m + font, bottom = height - m;
-    const auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * (right - left); };
-    const auto py = [&](double y) { return bottom - (y - y0) / (y1 - y0) * (bottom - top); };
-
-    cairo_set_line_width(cr, std::max(1.0, width / 500.0));
-    style::set(cr, style::kAxis);
-    if (x0 < 0 && x1 > 0) cairo_move_to(cr, px(0), top), cairo_line_to(cr, px(0), bottom);
-    if (y0 < 0 && y1 > 0) cairo_move_to(cr, left, py(0)), cairo_line_to(cr, right, py(0));
-    cairo_stroke(cr);
-    cairo_rectangle(cr, left, top, right - left, bottom - top);
-    cairo_stroke(cr);
-
-    cairo_set_line_width(cr, std::max(1.5, width / 220.0));
+    cairo_set_line_width(cr, std::max(1.5, width / 180.0));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (std::size_t s = 0; s < series.size(); ++s) {
-        const auto& v = *series[s];
+        // As in the article: the units in colours, their sum in olive, the output in black.
         style::set(cr, which == core::TileContent::hidden_curves
                            ? style::kSeries[s % std::size(style::kSeries)]
-                           : (which == core::TileContent::sum_curve ? style::kSeries[0]
-                                                                    : style::kSeries[3]));
-        bool pen = false;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (!std::isfinite(v[i])) {
-                pen = false;
-                continue;
-            }
-            const double yv = std::clamp<double>(v[i], y0, y1);
-            if (pen) cairo_line_to(cr, px(c.xs[i]), py(yv));
-            else cairo_move_to(cr, px(c.xs[i]), py(yv));
-            pen = true;
-        }
-        cairo_stroke(cr);
+                           : (which == core::TileContent::sum_curve ? style::kSum : style::kInk));
+        polyline(cr, f, c.xs, *series[s]);
     }
+    return canvas.rgb();
+}
 
+std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewParams& view,
+                                        int width, int height) {
+    Canvas canvas(width, height);
+    cairo_t* cr = canvas.cr();
+    style::set(cr, style::kPaper);
+    cairo_paint(cr);
+    // x as a picture of the view would span it; y the same scale for unbounded functions (so
+    // relu rises at 45 degrees), stretched over the range for bounded ones.
+    const double ex = view.extent * width / std::min(width, height);
+    const double ey = view.extent * height / std::min(width, height);
+    double y0 = view.center_y - ey, y1 = view.center_y + ey;
+    if (const auto r = core::bounded_range(a)) {
+        const double pad = 0.35 * (r->hi - r->lo);
+        y0 = r->lo - pad, y1 = r->hi + pad;
+    }
+    const Frame f = frame(view.center_x - ex, view.center_x + ex, y0, y1, width, height);
+    axes(cr, f, width);
+    const int n = std::clamp(width * 2, 64, 8192);
+    std::vector<double> xs(static_cast<std::size_t>(n));
+    std::vector<float> ys(xs.size());
+    for (int i = 0; i < n; ++i) {
+        xs[static_cast<std::size_t>(i)] = f.x0 + (f.x1 - f.x0) * i / (n - 1);
+        ys[static_cast<std::size_t>(i)] = core::activate(a, static_cast<float>(xs[static_cast<std::size_t>(i)]));
+    }
     style::set(cr, style::kInk);
-    style::text(cr, left, m * 0.6 + font * 0.8, font, title);
-    const double small = font * 0.75;
-    style::text(cr, left, bottom + small * 1.3, small, num(x0));
-    cairo_text_extents_t ext;
-    cairo_set_font_size(cr, small);
-    cairo_text_extents(cr, num(x1).c_str(), &ext);
-    style::text(cr, right - ext.width, bottom + small * 1.3, small, num(x1));
-    style::text(cr, 2, top + small, small, num(y1));
-    style::text(cr, 2, bottom, small, num(y0));
+    cairo_set_line_width(cr, std::max(2.0, std::min(width, height) / 90.0));
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    polyline(cr, f, xs, ys);
+    return canvas.rgb();
+}
+
+std::vector<std::uint8_t> draw_arrow(int width, int height) {
+    Canvas canvas(width, height);
+    cairo_t* cr = canvas.cr();
+    style::set(cr, style::kPaper);
+    cairo_paint(cr);
+    // A light grey arrow across the middle, as between the article's panels.
+    const double cy = height / 2.0, len = width * 0.8, x0 = width * 0.1;
+    const double shaft = std::max(2.0, len * 0.08), head = len * 0.35;
+    style::set(cr, style::kAxis);
+    cairo_rectangle(cr, x0, cy - shaft / 2, len - head, shaft);
+    cairo_fill(cr);
+    cairo_move_to(cr, x0 + len - head, cy - head * 0.6);
+    cairo_line_to(cr, x0 + len, cy);
+    cairo_line_to(cr, x0 + len - head, cy + head * 0.6);
+    cairo_close_path(cr);
+    cairo_fill(cr);
     return canvas.rgb();
 }
 

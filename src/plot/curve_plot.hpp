@@ -1,5 +1,6 @@
-// Line plots of a one-input network (the article's figure 4): the last hidden layer's curves,
-// their weighted sum, and the output.
+// Line plots in the article's style (axes through the origin, no box): a one-input network's
+// last hidden layer, weighted sum and output (figure 4); one activation function (figures 3, 13);
+// the arrow between figure 6's panels.
 #pragma once
 
 #include <cstdint>
@@ -14,5 +15,11 @@ namespace primordial::plot {
 // width x height plot, returned as RGB.
 std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent which, int width,
                                       int height);
+
+// `a` over the x range a picture of `view` would span at width x height.
+std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewParams& view,
+                                        int width, int height);
+
+std::vector<std::uint8_t> draw_arrow(int width, int height);
 
 }  // namespace primordial::plot

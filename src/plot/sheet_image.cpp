@@ -11,20 +11,31 @@ namespace primordial::plot {
 
 std::vector<std::uint8_t> plot_tile(const core::SheetTile& t) {
     const core::ViewParams& view = t.params.view;
-    if (t.content == core::TileContent::surface) {
-        // About one grid line per 12 pixels, within what a painter's algorithm draws quickly.
-        const int n = std::clamp(std::min(t.rect.w, t.rect.h) / 12, 8, 64);
-        return draw_surface(core::height_field(t.network, view, t.rect.w, t.rect.h, n),
-                            t.network.layers.back().activation, t.camera, t.rect.w, t.rect.h);
+    switch (t.content) {
+        case core::TileContent::surface: {
+            // About one grid line per 12 pixels, within what a painter's algorithm draws quickly.
+            const int n = std::clamp(std::min(t.rect.w, t.rect.h) / 12, 8, 64);
+            // A tinted unit is a probe, already mapped onto [0, 1]; otherwise the activation's
+            // bounds, so a flat sigmoid looks flat.
+            const auto range = t.tint ? core::ValueRange{0, 1}
+                                      : core::bounded_range(t.network.layers.back().activation);
+            return draw_surface(core::height_field(t.network, view, t.rect.w, t.rect.h, n), range,
+                                t.camera, {t.colormap, t.tint}, t.rect.w, t.rect.h);
+        }
+        case core::TileContent::function_curve:
+            return draw_function(t.function, view, t.rect.w, t.rect.h);
+        case core::TileContent::arrow: return draw_arrow(t.rect.w, t.rect.h);
+        default: {
+            const int samples = std::clamp(t.rect.w, 16, 2048);
+            return draw_curves(core::curves(t.network, view, samples), t.content, t.rect.w, t.rect.h);
+        }
     }
-    const int samples = std::clamp(t.rect.w, 16, 2048);
-    return draw_curves(core::curves(t.network, view, samples), t.content, t.rect.w, t.rect.h);
 }
 
 std::vector<std::uint8_t> render_sheet(const core::Sheet& s, const PictureRenderer& pictures,
                                        const core::Progress& progress, int threads) {
     std::vector<std::uint8_t> rgb(static_cast<std::size_t>(s.width) * s.height * 3);
-    for (std::size_t p = 0; p < rgb.size(); p += 3) std::memcpy(&rgb[p], kBackground, 3);
+    for (std::size_t p = 0; p < rgb.size(); p += 3) std::memcpy(&rgb[p], core::kPaper, 3);
     double total = 0, done = 0;
     for (const auto& t : s.tiles) total += static_cast<double>(t.rect.w) * t.rect.h;
     const auto blit = [&](const core::SheetTile& t, const std::uint8_t* src, int row0, int rows) {

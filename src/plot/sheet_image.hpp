@@ -11,8 +11,6 @@
 
 namespace primordial::plot {
 
-inline constexpr std::uint8_t kBackground[3] = {28, 28, 30};
-
 // The picture of a plot tile (curves or surface), rect.w x rect.h RGB.
 std::vector<std::uint8_t> plot_tile(const core::SheetTile& t);
 

@@ -11,9 +11,10 @@ struct Rgb {
     double r, g, b;
 };
 
-inline constexpr Rgb kPaper{0.98, 0.98, 0.97};
-inline constexpr Rgb kInk{0.15, 0.15, 0.17};
-inline constexpr Rgb kAxis{0.70, 0.70, 0.72};
+inline constexpr Rgb kPaper{1.0, 1.0, 1.0};  // the sheets' paper (core::kPaper)
+inline constexpr Rgb kInk{0.0, 0.0, 0.0};
+inline constexpr Rgb kAxis{0.80, 0.80, 0.80};
+inline constexpr Rgb kSum{0.52, 0.53, 0.40};  // the weighted sum's olive, as in figure 4
 // Curves of hidden units cycle through these (Tableau 10: distinct, colour-blind friendly).
 inline constexpr Rgb kSeries[] = {{0.122, 0.467, 0.706}, {1.000, 0.498, 0.055},
                                   {0.173, 0.627, 0.173}, {0.839, 0.153, 0.157},

@@ -18,8 +18,10 @@ struct P3 {
 
 }  // namespace
 
-std::vector<std::uint8_t> draw_surface(const core::HeightField& f, core::Activation output,
-                                       const core::Camera& cam, int width, int height) {
+std::vector<std::uint8_t> draw_surface(const core::HeightField& f,
+                                       std::optional<core::ValueRange> range,
+                                       const core::Camera& cam, const SurfaceColour& colour,
+                                       int width, int height) {
     Canvas canvas(width, height);
     cairo_t* cr = canvas.cr();
     style::set(cr, style::kPaper);
@@ -27,12 +29,11 @@ std::vector<std::uint8_t> draw_surface(const core::HeightField& f, core::Activat
     const int n = f.n;
     if (n < 2) return canvas.rgb();
 
-    // Heights in [0, 1]: the activation's range where bounded (so a flat sigmoid looks flat),
-    // else the data's.
+    // Heights in [0, 1]: the given range (so a flat sigmoid looks flat), widened to the data.
     float lo = INFINITY, hi = -INFINITY;
     for (float z : f.z)
         if (std::isfinite(z)) lo = std::min(lo, z), hi = std::max(hi, z);
-    if (const auto r = core::bounded_range(output)) lo = std::min(lo, r->lo), hi = std::max(hi, r->hi);
+    if (range) lo = std::min(lo, range->lo), hi = std::max(hi, range->hi);
     if (!(lo < hi)) lo = 0, hi = 1;
     const auto level = [&](float z) { return std::isfinite(z) ? (z - lo) / (hi - lo) : 0.0; };
 
@@ -73,28 +74,36 @@ std::vector<std::uint8_t> draw_surface(const core::HeightField& f, core::Activat
     };
     std::sort(order.begin(), order.end(), [&](int a, int b) { return depth(a) > depth(b); });
 
-    const core::ColorLut& lut = core::colormap_lut(core::ColorMap::viridis);
+    const core::ColorLut& lut = core::colormap_lut(colour.map);
     cairo_set_line_width(cr, std::max(0.5, width / 1400.0));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL);
+    const auto lv = [&](int i, int j) { return level(f.z[static_cast<std::size_t>(j) * n + i]); };
     for (int q : order) {
         const int i = q % (n - 1), j = q / (n - 1);
         const P3* c[4] = {&at(i, j), &at(i + 1, j), &at(i + 1, j + 1), &at(i, j + 1)};
         cairo_move_to(cr, sx(*c[0]), syp(*c[0]));
         for (int k = 1; k < 4; ++k) cairo_line_to(cr, sx(*c[k]), syp(*c[k]));
         cairo_close_path(cr);
-        // Colour by height, lit by the slope of the quad in the plane.
-        const double h = (level(f.z[static_cast<std::size_t>(j) * n + i]) +
-                          level(f.z[static_cast<std::size_t>(j + 1) * n + i + 1])) / 2;
-        const auto& rgb = lut[static_cast<std::size_t>(std::clamp(h, 0.0, 1.0) * 255 + 0.5)];
-        const double du = (level(f.z[static_cast<std::size_t>(j) * n + i + 1]) -
-                           level(f.z[static_cast<std::size_t>(j) * n + i])) * kRelief * (n - 1) / 2;
-        const double dv = (level(f.z[static_cast<std::size_t>(j) * n + i]) -
-                           level(f.z[static_cast<std::size_t>(j + 1) * n + i])) * kRelief * (n - 1) / 2;
-        const double light = std::clamp((1 - 0.45 * du + 0.35 * dv) / std::sqrt(1 + du * du + dv * dv), 0.35, 1.15);
-        cairo_set_source_rgb(cr, std::min(1.0, rgb[0] / 255.0 * light),
-                             std::min(1.0, rgb[1] / 255.0 * light), std::min(1.0, rgb[2] / 255.0 * light));
+        // Lit by the slope of the quad in the plane; coloured by the tint or by height.
+        const double du = (lv(i + 1, j) - lv(i, j)) * kRelief * (n - 1) / 2;
+        const double dv = (lv(i, j) - lv(i, j + 1)) * kRelief * (n - 1) / 2;
+        double light = (1 - 0.45 * du + 0.35 * dv) / std::sqrt(1 + du * du + dv * dv);
+        double r, g, b;
+        if (colour.tint) {
+            light = std::clamp(0.55 + 0.45 * light, 0.35, 1.1);
+            r = (*colour.tint)[0], g = (*colour.tint)[1], b = (*colour.tint)[2];
+        } else {
+            light = std::clamp(0.75 + 0.3 * light, 0.6, 1.1);
+            // Heights through the colour map, kept off its white end so that the top of a
+            // surface still shows on the paper.
+            const double h = std::clamp((lv(i, j) + lv(i + 1, j + 1)) / 2, 0.0, 1.0) * 0.88;
+            const auto& rgb = lut[static_cast<std::size_t>(h * 255 + 0.5)];
+            r = rgb[0] / 255.0, g = rgb[1] / 255.0, b = rgb[2] / 255.0;
+        }
+        cairo_set_source_rgb(cr, std::min(1.0, r * light), std::min(1.0, g * light),
+                             std::min(1.0, b * light));
+        // Filled and stroked in its own colour, so no seams show between quads.
         cairo_fill_preserve(cr);
-        style::set(cr, style::kInk, 0.35);
         cairo_stroke(cr);
     }
     return canvas.rgb();

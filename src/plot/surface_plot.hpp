@@ -2,15 +2,29 @@
 // figure 3). Drawn back to front with cairo, so it needs no GL and renders the same headless.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "core/colormap.hpp"
 #include "core/curves.hpp"
+#include "core/probe.hpp"
 #include "core/sheet.hpp"
 
 namespace primordial::plot {
 
-std::vector<std::uint8_t> draw_surface(const core::HeightField& f, core::Activation output,
-                                       const core::Camera& cam, int width, int height);
+// How a surface is coloured: one colour shaded by the light (the article's units in figure 5),
+// or its height through a colour map (grey, as in figure 3, or any other).
+struct SurfaceColour {
+    core::ColorMap map = core::ColorMap::grey;
+    std::optional<std::array<float, 3>> tint;
+};
+
+// `range`: the heights drawn as the box's floor and ceiling; unset, the data's own.
+std::vector<std::uint8_t> draw_surface(const core::HeightField& f,
+                                       std::optional<core::ValueRange> range,
+                                       const core::Camera& cam, const SurfaceColour& colour,
+                                       int width, int height);
 
 }  // namespace primordial::plot

@@ -24,7 +24,7 @@ quit_app
 [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] || { echo "FAIL: expected two screenshots and an export"; exit 1; }
 grep -q '"seed"' "$dir/config/primordial/session.json" || { echo "FAIL: session not saved"; exit 1; }
 for shot in "$dir/shots"/*.png; do
-  grep -q '"format": "primordial/1"' <(strings "$shot") || { echo "FAIL: $shot has no parameters"; exit 1; }
+  grep -q '"format": "primordial/2"' <(strings "$shot") || { echo "FAIL: $shot has no parameters"; exit 1; }
   # What the window saved is what the CPU evaluator computes for the embedded parameters.
   "$bin" render --params "$shot" --backend cpu -q -o "$dir/reference.png"
   if /usr/bin/python3 -c 'import numpy, PIL' 2>/dev/null; then

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <GLFW/glfw3.h>
 
 #include "app/actions.hpp"
@@ -79,15 +81,29 @@ TEST_CASE("dragging the height map turns the camera within limits") {
     CHECK(s.view.camera.pitch == 5);
 }
 
-TEST_CASE("V steps through every view and back to the picture") {
-    ExplorerState s;
+TEST_CASE("V steps through every view in the listed order and back to the picture") {
+    ExplorerState s;  // an RGB network with hidden layers: every view applies
     std::vector<core::ViewKind> seen;
-    for (int i = 0; i < 7; ++i) {
+    for (std::size_t i = 0; i < std::size(core::kViewKinds); ++i) {
         apply(CommandId::next_view, s, 0);
         seen.push_back(s.view.kind);
     }
-    CHECK(seen.front() == core::ViewKind::progression);
-    CHECK(seen[5] == core::ViewKind::heightmap);
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        CHECK(seen[i] == core::kViewKinds[(i + 1) % std::size(core::kViewKinds)]);
     CHECK(seen.back() == core::ViewKind::picture);
     CHECK(command_for_key(GLFW_KEY_V, 0) == CommandId::next_view);
+}
+
+TEST_CASE("V passes over views that cannot show the network") {
+    ExplorerState s;
+    s.params.network.outputs = 1;  // grey: no channels
+    s.params.network.depth = 1;    // no hidden layer: no decomposition, no surfaces
+    std::vector<core::ViewKind> seen;
+    for (int i = 0; i < 8; ++i) {
+        apply(CommandId::next_view, s, 0);
+        seen.push_back(s.view.kind);
+    }
+    for (core::ViewKind k : {core::ViewKind::channels, core::ViewKind::decomposition, core::ViewKind::surfaces})
+        CHECK(std::find(seen.begin(), seen.end(), k) == seen.end());
+    CHECK(std::find(seen.begin(), seen.end(), core::ViewKind::activation) != seen.end());
 }

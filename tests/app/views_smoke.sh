@@ -32,7 +32,7 @@ assert (a == b).all(), f"{(a != b).any(axis=2).mean() * 100:.3f}% of pixels diff
 s = json.load(open(sys.argv[3]))
 assert s["view"]["kind"] == "picture", s["view"]
 scale = s["params"]["network"]["scale"]
-assert abs(scale - 0.5 ** 0.5) < 1e-9, scale  # the middle of 0.5 ... 1, geometric
+assert abs(scale - 0.75) < 1e-9, scale  # the middle of 0.5 ... 1
 print(f"saved view = figure 19 at {a.shape[1]}x{a.shape[0]}; clicked tile opened with scale {scale:.4f}")
 PY
 else

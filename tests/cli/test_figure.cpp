@@ -46,7 +46,7 @@ TEST_CASE("every listed figure renders headless") {
         CHECK(img.width == 120);
         CHECK(img.height == 80);
         REQUIRE(img.params_text);
-        CHECK(nlohmann::json::parse(*img.params_text)["format"] == "primordial/1");
+        CHECK(nlohmann::json::parse(*img.params_text)["format"] == "primordial/2");
         ++rendered;
     }
     CHECK(rendered >= 17);
@@ -93,7 +93,8 @@ TEST_CASE("bad figure requests get one line and exit code 2, and write nothing")
         {{"figure", "19", "--size", "0x5"}, "primordial: error: --size: "},
         {{"figure", "19", "--size", "20000x100"}, "primordial: error: --size: a figure can be at most 16384 pixels a side"},
         {{"figure", "19", "--depth", "0"}, "primordial: error: --depth: must be between 1 and 256 (got 0)\n"},
-        {{"figure", "6", "--depth", "1"}, "primordial: error: view: layer must be between 1 and 1 (got 2)\n"},
+        {{"figure", "5", "--depth", "1"}, "primordial: error: view: surfaces needs a hidden layer (depth 2 or more)\n"},
+        {{"figure", "6", "--outputs", "1"}, "primordial: error: view: channels needs a network with 3 outputs (RGB)\n"},
         {{"figure", "19", "--backend", "metal"}, "primordial: error: --backend: "},
     };
     for (const Case& c : cases) {

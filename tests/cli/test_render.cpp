@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -24,7 +25,7 @@ TEST_CASE("render writes the picture with its parameters embedded") {
     CHECK(img.height == 64);
     REQUIRE(img.params_text);
     const auto j = nlohmann::json::parse(*img.params_text);
-    CHECK(j["format"] == "primordial/1");
+    CHECK(j["format"] == "primordial/2");
     CHECK(j["network"]["depth"] == 18);
     CHECK(j["network"]["seed"] == 1);
     // A random network is not a flat picture.
@@ -234,4 +235,115 @@ TEST_CASE("without an OpenGL context: gpu fails in one line, auto falls back to 
     CHECK(a.err.rfind("primordial: backend auto: using the CPU evaluator (no OpenGL", 0) == 0);
     CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 1);
     CHECK(fs::exists(d / "a.png"));
+}
+
+namespace {
+
+// The line a*x + b*y + c = 0 where one channel of a one-layer sigmoid network crosses 0.5,
+// fitted to the logits of its unsaturated pixels (x, y in pixels from the image centre).
+struct Line {
+    double a, b, c;
+};
+Line half_level(const primordial::core::PngImage& img, int channel) {
+    // Least squares for logit(v) = a x + b y + c over pixels away from 0 and 255.
+    double s[3][4] = {};
+    for (int j = 0; j < img.height; ++j)
+        for (int i = 0; i < img.width; ++i) {
+            const int v = img.rgb[(static_cast<std::size_t>(j) * img.width + i) * 3 + channel];
+            if (v < 10 || v > 245) continue;
+            const double p = v / 255.0, l = std::log(p / (1 - p));
+            const double row[3] = {i + 0.5 - img.width / 2.0, img.height / 2.0 - j - 0.5, 1.0};
+            for (int r = 0; r < 3; ++r) {
+                for (int k = 0; k < 3; ++k) s[r][k] += row[r] * row[k];
+                s[r][3] += row[r] * l;
+            }
+        }
+    for (int r = 0; r < 3; ++r)  // Gauss-Jordan on the 3x3 normal equations
+        for (int q = 0; q < 3; ++q) {
+            if (q == r) continue;
+            const double f = s[q][r] / s[r][r];
+            for (int k = 0; k < 4; ++k) s[q][k] -= f * s[r][k];
+        }
+    return {s[0][3] / s[0][0], s[1][3] / s[1][1], s[2][3] / s[2][2]};
+}
+// Where two lines cross.
+std::pair<double, double> crossing(Line p, Line q) {
+    const double det = p.a * q.b - p.b * q.a;
+    return {(p.b * q.c - p.c * q.b) / det, (p.c * q.a - p.a * q.c) / det};
+}
+// The largest distance between the three pairwise crossings of the channels' 0.5 lines, pixels.
+double crossing_spread(const primordial::core::PngImage& img) {
+    const Line l[3] = {half_level(img, 0), half_level(img, 1), half_level(img, 2)};
+    const auto p01 = crossing(l[0], l[1]), p02 = crossing(l[0], l[2]), p12 = crossing(l[1], l[2]);
+    const auto dist = [](auto u, auto v) { return std::hypot(u.first - v.first, u.second - v.second); };
+    return std::max({dist(p01, p02), dist(p01, p12), dist(p02, p12), dist(p01, std::pair{0.0, 0.0})});
+}
+
+}  // namespace
+
+TEST_CASE("the article's bias rule: one layer's three 0.5-level lines meet in one point, the origin") {
+    const fs::path d = test_dir("bias_rule");
+    for (const char* seed : {"1", "2", "3", "4", "5"}) {
+        CAPTURE(seed);
+        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--extent", "4",
+                                "--size", "128x128", "-q", "--backend", "cpu", "-o",
+                                (d / "a.png").string()})
+                    .exit_code == 0);
+        CHECK(crossing_spread(read_png(d / "a.png")) < 1.0);
+        // Format 1's rule gives the output layer biases: the lines no longer meet.
+        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--extent", "4",
+                                "--biases", "full", "--size", "128x128", "-q", "--backend", "cpu",
+                                "-o", (d / "b.png").string()})
+                    .exit_code == 0);
+        CHECK(crossing_spread(read_png(d / "b.png")) > 4.0);
+    }
+}
+
+TEST_CASE("pictures written by format 1 render again pixel for pixel") {
+    const fs::path data = fs::path(PRIMORDIAL_TEST_DATA) / "format1";
+    const fs::path d = test_dir("format1");
+    int checked = 0;
+    for (const char* name : {"default-biases", "bias-scale", "one-layer", "he-relu", "morph", "minimal"}) {
+        CAPTURE(name);
+        const fs::path old = data / (std::string(name) + ".png");
+        const auto before = read_png(old);
+        REQUIRE(before.params_text);
+        CHECK(nlohmann::json::parse(*before.params_text)["format"] == "primordial/1");
+        REQUIRE(run_primordial({"render", "--params", old.string(), "-q", "--backend", "cpu", "-o",
+                                (d / "again.png").string()})
+                    .exit_code == 0);
+        const auto again = read_png(d / "again.png");
+        CHECK(again.width == before.width);
+        CHECK(again.rgb == before.rgb);
+        ++checked;
+    }
+    // A hand-written format 1 file that leaves out the bias and scale keys, too.
+    REQUIRE(run_primordial({"render", "--params", (data / "minimal.json").string(), "-q",
+                            "--backend", "cpu", "-o", (d / "minimal.png").string()})
+                .exit_code == 0);
+    CHECK(read_png(d / "minimal.png").rgb == read_png(data / "minimal.png").rgb);
+    CHECK(checked == 6);
+}
+
+TEST_CASE("bias flags: the rule, both scales, and their errors") {
+    const fs::path d = test_dir("bias_flags");
+    const auto params_of = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), "render");
+        for (const char* a : {"--save-params", "p.json"}) args.push_back(a);
+        const RunResult r = run_primordial(args, "", d);
+        REQUIRE(r.exit_code == 0);
+        return nlohmann::json::parse(read_bytes(d / "p.json"))["network"];
+    };
+    const auto n = params_of({"--biases", "full", "--bias-scale", "0.5", "--output-bias-scale", "0.25"});
+    CHECK(n["biases"] == "full");
+    CHECK(n["bias_scale"] == 0.5);
+    CHECK(n["output_bias_scale"] == 0.25);
+    CHECK(!params_of({}).contains("biases"));
+    const RunResult bad = run_primordial({"render", "--biases", "some", "-o", (d / "x.png").string()});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "primordial: error: --biases: unknown rule 'some' (expected article, full)\n");
+    const RunResult neg = run_primordial({"render", "--output-bias-scale", "-1", "-o", (d / "x.png").string()});
+    CHECK(neg.exit_code == 2);
+    CHECK(neg.err == "primordial: error: --output-bias-scale: must be >= 0 (got -1)\n");
+    CHECK(!fs::exists(d / "x.png"));
 }

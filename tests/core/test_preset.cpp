@@ -32,24 +32,215 @@ TEST_CASE("every built-in preset loads and lays out") {
     CHECK(find_preset("20")->animation.has_value());
 }
 
-TEST_CASE("figure 3 carries the article's hand-set single layer") {
-    const Preset* p = find_preset("3");
+namespace {
+
+const Preset& figure(int n) {
+    const Preset* p = find_preset(std::to_string(n));
     REQUIRE(p);
-    CHECK(p->view.kind == ViewKind::heightmap);
-    REQUIRE(p->params.network.set_weights.size() == 1);
-    CHECK(p->params.network.set_weights[0].weights == std::vector<float>{0.4f, 1.0f});
-    CHECK(p->params.network.set_weights[0].biases == std::vector<float>{-0.3f});
+    return *p;
 }
 
-TEST_CASE("figure 19 sweeps the weight range geometrically from 0.5 to 1") {
-    const Preset* p = find_preset("19");
-    REQUIRE(p);
-    CHECK(p->params.network.depth == 27);
-    CHECK(p->params.network.widths == std::vector<int>{30});
-    REQUIRE(p->view.columns.values.size() == 9);
-    CHECK(p->view.columns.values.front() == doctest::Approx(0.5));
-    CHECK(p->view.columns.values.back() == doctest::Approx(1.0));
-    CHECK(p->view.columns.values[4] == doctest::Approx(std::sqrt(0.5)));
+std::vector<double> values(const Sweep& s) { return s.values; }
+
+// The tiles of a figure laid out at its own size, and their grid: distinct columns and rows.
+struct Layout {
+    std::vector<SheetTile> tiles;
+    int columns = 0, rows = 0;
+};
+Layout layout(const Preset& p) {
+    Layout l;
+    l.tiles = build_sheet(p.params, p.view, p.params.image_width, p.params.image_height).tiles;
+    std::set<int> xs, ys;
+    for (const SheetTile& t : l.tiles) xs.insert(t.rect.x), ys.insert(t.rect.y);
+    l.columns = static_cast<int>(xs.size());
+    l.rows = static_cast<int>(ys.size());
+    return l;
+}
+
+}  // namespace
+
+// Each figure as the article's caption states it (../shared/seed/FIGURES.md).
+TEST_CASE("figure 3: the sigmoid, the height map and the grey picture of the single layer over [-1, 1]^2") {
+    const Preset& p = figure(3);
+    CHECK(p.view.kind == ViewKind::heightmap);
+    CHECK(p.view.curve);
+    CHECK(p.params.view.extent == 1.0);
+    CHECK(p.params.network.outputs == 1);
+    REQUIRE(p.params.network.set_weights.size() == 1);
+    CHECK(p.params.network.set_weights[0].weights == std::vector<float>{0.4f, 1.0f});
+    CHECK(p.params.network.set_weights[0].biases == std::vector<float>{-0.3f});
+    const Layout l = layout(p);
+    REQUIRE(l.tiles.size() == 3);
+    CHECK(l.tiles[0].content == TileContent::function_curve);
+    CHECK(l.tiles[0].function == Activation::sigmoid);
+    CHECK(l.tiles[1].content == TileContent::surface);
+    CHECK(l.tiles[1].colormap == ColorMap::grey);
+    CHECK(l.tiles[2].content == TileContent::picture);
+}
+
+TEST_CASE("figure 4: three tanh s-curves of one input, their sum, tanh of it") {
+    const Preset& p = figure(4);
+    CHECK(p.view.kind == ViewKind::curves);
+    CHECK(p.params.network.depth == 2);
+    CHECK(p.params.network.widths == std::vector<int>{3});
+    CHECK(p.params.network.inputs == std::vector<Input>{Input::x});
+    CHECK(p.params.network.activation_of(0) == Activation::tanh);
+    CHECK(p.params.network.output_activation == Activation::tanh);
+    CHECK(layout(p).tiles.size() == 3);
+}
+
+TEST_CASE("figure 5: three sigmoid surfaces, their combination as a surface, then the grey picture") {
+    const Preset& p = figure(5);
+    CHECK(p.view.kind == ViewKind::surfaces);
+    CHECK(p.params.network.widths == std::vector<int>{3});
+    CHECK(p.params.network.activation_of(0) == Activation::sigmoid);
+    CHECK(p.params.network.outputs == 1);
+    const Layout l = layout(p);
+    REQUIRE(l.tiles.size() == 5);
+    for (int u = 0; u < 3; ++u) {
+        CHECK(l.tiles[static_cast<std::size_t>(u)].content == TileContent::surface);
+        CHECK(l.tiles[static_cast<std::size_t>(u)].tint.has_value());
+    }
+    CHECK(l.tiles[3].content == TileContent::surface);
+    CHECK(!l.tiles[3].tint);
+    CHECK(l.tiles[4].content == TileContent::picture);
+}
+
+TEST_CASE("figure 6: three sigmoid outputs, each alone in its colour, then the colour picture") {
+    const Preset& p = figure(6);
+    CHECK(p.view.kind == ViewKind::channels);
+    CHECK(p.params.network.depth == 1);
+    CHECK(p.params.network.outputs == 3);
+    CHECK(p.params.network.output_activation == Activation::sigmoid);
+    const Layout l = layout(p);
+    REQUIRE(l.tiles.size() == 5);
+    CHECK(l.tiles[3].content == TileContent::arrow);
+    CHECK(l.tiles[4].content == TileContent::picture);
+}
+
+TEST_CASE("figures 7 and 8: 2 x 3 one-layer and two-layer networks, 10 hidden units") {
+    for (int n : {7, 8}) {
+        CAPTURE(n);
+        const Preset& p = figure(n);
+        CHECK(p.view.kind == ViewKind::grid);
+        CHECK(p.view.columns.param == SweepParam::seed);
+        const Layout l = layout(p);
+        CHECK(l.tiles.size() == 6);
+        CHECK(l.columns == 3);
+        CHECK(l.rows == 2);
+        CHECK(p.params.network.depth == n - 6);
+    }
+    CHECK(figure(8).params.network.widths == std::vector<int>{10});
+}
+
+TEST_CASE("figure 9: four networks down the rows, depth 1 to 10 across") {
+    const Preset& p = figure(9);
+    REQUIRE(p.view.rows);
+    CHECK(p.view.rows->param == SweepParam::seed);
+    CHECK(p.view.rows->values.size() == 4);
+    CHECK(p.view.columns.param == SweepParam::depth);
+    CHECK(values(p.view.columns) == std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+    const Layout l = layout(p);
+    CHECK(l.tiles.size() == 40);
+    CHECK(l.columns == 10);
+    CHECK(l.rows == 4);
+}
+
+TEST_CASE("figures 10, 11, 12, 17, 18: one network of 30-unit layers") {
+    const NetworkParams& n10 = figure(10).params.network;
+    for (int n : {11, 12, 17, 18}) {
+        CAPTURE(n);
+        const NetworkParams& other = figure(n).params.network;
+        CHECK(other.seed == n10.seed);
+        CHECK(other.widths == std::vector<int>{30});
+        CHECK(other.scale == n10.scale);
+        CHECK(other.biases == BiasRule::article);
+    }
+    // Figure 10: depth 1 ... 18 in 3 columns and 6 rows.
+    const Preset& p10 = figure(10);
+    CHECK(p10.view.columns.param == SweepParam::depth);
+    std::vector<double> depths;
+    for (int d = 1; d <= 18; ++d) depths.push_back(d);
+    CHECK(values(p10.view.columns) == depths);
+    const Layout l = layout(p10);
+    CHECK(l.tiles.size() == 18);
+    CHECK(l.columns == 3);
+    CHECK(l.rows == 6);
+    // Figures 11 and 17: 27 layers over [-2.6, 2.6]^2; figure 12: 40 layers.
+    for (int n : {11, 17}) {
+        CHECK(figure(n).params.network.depth == 27);
+        CHECK(figure(n).params.view.extent == 2.6);
+        CHECK(figure(n).params.view.center_x == 0);
+        CHECK(figure(n).view.kind == ViewKind::picture);
+    }
+    CHECK(figure(12).params.network.depth == 40);
+    CHECK(figure(12).params.view.extent == 2.6);
+    // Figure 18: [-40, 40]^2 halved 8 times, centred on (0, 0), 3 x 3.
+    const Preset& p18 = figure(18);
+    CHECK(p18.params.network.depth == 27);
+    CHECK(p18.view.columns.param == SweepParam::extent);
+    REQUIRE(p18.view.columns.values.size() == 9);
+    for (int k = 0; k < 9; ++k)
+        CHECK(p18.view.columns.values[static_cast<std::size_t>(k)] == doctest::Approx(40.0 / (1 << k)));
+    CHECK(p18.params.view.center_x == 0);
+    CHECK(p18.params.view.center_y == 0);
+    CHECK(layout(p18).columns == 3);
+}
+
+TEST_CASE("figure 13: a plot of relu(x) = max(x, 0)") {
+    const Preset& p = figure(13);
+    CHECK(p.view.kind == ViewKind::activation);
+    CHECK(p.view.function == Activation::relu);
+    const Layout l = layout(p);
+    REQUIRE(l.tiles.size() == 1);
+    CHECK(l.tiles[0].content == TileContent::function_curve);
+    CHECK(l.tiles[0].function == Activation::relu);
+}
+
+TEST_CASE("figure 14: tanh above relu, depths 1, 6, 11, 16, sigmoid output") {
+    const Preset& p = figure(14);
+    REQUIRE(p.view.rows);
+    CHECK(p.view.rows->param == SweepParam::activation);
+    CHECK(values(*p.view.rows) == std::vector<double>{activation_value(Activation::tanh),
+                                                      activation_value(Activation::relu)});
+    CHECK(p.view.columns.param == SweepParam::depth);
+    CHECK(values(p.view.columns) == std::vector<double>{1, 6, 11, 16});
+    CHECK(p.params.network.output_activation == Activation::sigmoid);
+    const Layout l = layout(p);
+    CHECK(l.tiles.size() == 8);
+    CHECK(l.columns == 4);
+    CHECK(l.rows == 2);
+}
+
+TEST_CASE("figures 15 and 16: 14 layers widening from 10 to 400 units, and the 400-unit one at 30x") {
+    const Preset& p = figure(15);
+    CHECK(p.params.network.depth == 14);
+    CHECK(p.params.view.extent == 1.0);
+    CHECK(p.view.columns.param == SweepParam::width);
+    CHECK(values(p.view.columns) == std::vector<double>{10, 20, 40, 80, 120, 400});
+    const Layout l = layout(p);
+    CHECK(l.columns == 3);
+    CHECK(l.rows == 2);
+    const Preset& z = figure(16);
+    CHECK(z.params.network.depth == 14);
+    CHECK(z.params.network.widths == std::vector<int>{400});
+    CHECK(z.params.network.seed == p.params.network.seed);
+    CHECK(z.params.network.scale == p.params.network.scale);
+    CHECK(z.params.view.extent == doctest::Approx(1.0 / 30));
+    CHECK(static_cast<double>(z.params.image_width) / z.params.image_height == doctest::Approx(3.2));
+}
+
+TEST_CASE("figure 19: 27 layers of 30 units, weight ranges from [-0.5, 0.5] to [-1, 1] in 3 x 3") {
+    const Preset& p = figure(19);
+    CHECK(p.params.network.depth == 27);
+    CHECK(p.params.network.widths == std::vector<int>{30});
+    CHECK(p.view.columns.param == SweepParam::scale);
+    REQUIRE(p.view.columns.values.size() == 9);
+    CHECK(p.view.columns.values.front() == doctest::Approx(0.5));
+    CHECK(p.view.columns.values.back() == doctest::Approx(1.0));
+    const Layout l = layout(p);
+    CHECK(l.columns == 3);
+    CHECK(l.rows == 3);
 }
 
 TEST_CASE("bad preset files say what is wrong") {
@@ -61,18 +252,30 @@ TEST_CASE("bad preset files say what is wrong") {
         }
         return std::string();
     };
-    const std::string head = R"({"format": "primordial-preset/1", "name": "n", "title": "t", "params": {}, )";
-    CHECK(error_of(R"({"format": "primordial/1"})") == "p.json: format: expected \"primordial-preset/1\"");
+    const std::string head = R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": {}, )";
+    CHECK(error_of(R"({"format": "primordial/1"})") == "p.json: format: expected \"primordial-preset/2\"");
     CHECK(error_of(head + R"("view": {"kind": "spiral"}})") ==
-          "p.json: view.kind: unknown 'spiral' (expected picture, progression, grid, neurons, curves, decomposition, heightmap)");
+          "p.json: view.kind: unknown 'spiral' (expected picture, progression, grid, neurons, decomposition, curves, heightmap, surfaces, channels, activation)");
+    CHECK(error_of(head + R"("view": {"kind": "activation", "function": "swish"}})").find("view.function: must be an activation") != std::string::npos);
+    CHECK(error_of(head + R"("view": {"kind": "heightmap", "curve": 1}})") == "p.json: view.curve: must be true or false");
     CHECK(error_of(head + R"("view": {"kind": "grid"}})") == "p.json: view.columns: a grid needs a sweep");
     CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "colour", "values": [1]}}})") ==
-          "p.json: view.columns.param: unknown 'colour' (expected depth, width, extent, scale, activation, seed, z)");
+          "p.json: view.columns.param: unknown 'colour' (expected depth, width, extent, scale, activation, seed, z, t)");
     CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "scale", "from": 0, "to": 1, "count": 3, "spacing": "geometric"}}})") ==
           "p.json: view.columns: geometric spacing needs positive ends");
     CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "activation", "values": ["tanh", "swish"]}}})")
               .find("must be activation names") != std::string::npos);
     CHECK(error_of(head + R"("extra": 1})") == "p.json: .extra: unknown key");
+}
+
+TEST_CASE("a preset of format 1 reads its parameters as format 1") {
+    const Preset p = preset_from_json(
+        R"({"format": "primordial-preset/1", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})", "p");
+    CHECK(p.params.network.biases == BiasRule::full);
+    CHECK(p.params.network.scale == 1.0);
+    const Preset q = preset_from_json(
+        R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})", "p");
+    CHECK(q.params.network.biases == BiasRule::article);
 }
 
 TEST_CASE("a view spec survives JSON") {
@@ -82,6 +285,10 @@ TEST_CASE("a view spec survives JSON") {
     v.columns = make_sweep(SweepParam::extent, 40, 0.15625, 9, true);
     v.wrap = 3;
     v.camera.yaw = 12;
+    CHECK(view_from_json(view_to_json(v), "t") == v);
+    v.kind = ViewKind::activation;
+    v.function = Activation::elu;
+    v.curve = true;
     CHECK(view_from_json(view_to_json(v), "t") == v);
 }
 

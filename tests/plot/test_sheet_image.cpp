@@ -2,7 +2,10 @@
 
 #include <cstring>
 
+#include <filesystem>
+
 #include "core/evaluate.hpp"
+#include "core/png_io.hpp"
 #include "core/preset.hpp"
 #include "plot/curve_plot.hpp"
 #include "plot/sheet_image.hpp"
@@ -47,7 +50,7 @@ TEST_CASE("a figure's tiles are byte for byte plain renders of their parameters"
         CHECK(crop(rgb, s.width, t.rect) == alone);
     }
     // Between tiles: the background.
-    CHECK(std::memcmp(&rgb[0], plot::kBackground, 3) == 0);
+    CHECK(std::memcmp(&rgb[0], core::kPaper, 3) == 0);
 }
 
 TEST_CASE("plot tiles draw curves and surfaces; the camera turns the surface") {
@@ -63,10 +66,14 @@ TEST_CASE("plot tiles draw curves and surfaces; the camera turns the surface") {
     const core::Preset* fig3 = core::find_preset("3");
     REQUIRE(fig3);
     core::Sheet h = core::build_sheet(fig3->params, fig3->view, 400, 200);
-    REQUIRE(h.tiles[0].content == core::TileContent::surface);
-    const auto a = plot::plot_tile(h.tiles[0]);
-    h.tiles[0].camera.yaw += 90;
-    const auto b = plot::plot_tile(h.tiles[0]);
+    // The article's three panels: the sigmoid's curve, the height map, the grey picture.
+    REQUIRE(h.tiles.size() == 3);
+    CHECK(h.tiles[0].content == core::TileContent::function_curve);
+    REQUIRE(h.tiles[1].content == core::TileContent::surface);
+    CHECK(h.tiles[2].content == core::TileContent::picture);
+    const auto a = plot::plot_tile(h.tiles[1]);
+    h.tiles[1].camera.yaw += 90;
+    const auto b = plot::plot_tile(h.tiles[1]);
     CHECK(distinct_colours(a) > 50);
     CHECK(a != b);
 }
@@ -81,16 +88,17 @@ TEST_CASE("the output curve follows the values: a rising sigmoid is drawn rising
     c.output_activation = core::Activation::sigmoid;
     const int w = 200, h = 200;
     const auto img = plot::draw_curves(c, core::TileContent::output_curve, w, h);
-    // The curve's colour (red) is low on the right and high on the left of the plot.
-    const auto red_rows = [&](int x) {
+    // The curve (black, as the article draws the output) is low on the left and high on the
+    // right of the plot.
+    const auto ink_rows = [&](int x) {
         int top = h, bottom = -1;
         for (int y = 0; y < h; ++y) {
             const auto* p = &img[(static_cast<std::size_t>(y) * w + x) * 3];
-            if (p[0] - p[1] > 60 && p[0] - p[2] > 60) top = std::min(top, y), bottom = std::max(bottom, y);
+            if (p[0] < 60 && p[1] < 60 && p[2] < 60) top = std::min(top, y), bottom = std::max(bottom, y);
         }
         return std::pair{top, bottom};
     };
-    const auto left = red_rows(40), right = red_rows(170);
+    const auto left = ink_rows(40), right = ink_rows(170);
     REQUIRE(left.second >= 0);
     REQUIRE(right.second >= 0);
     CHECK(right.first < left.first - 50);
@@ -104,4 +112,19 @@ TEST_CASE("rendering a sheet can be cancelled") {
     const auto rgb = plot::render_sheet(s, {}, [&](double) { return ++calls < 3; });
     CHECK(rgb.empty());
     CHECK(calls == 3);
+}
+
+TEST_CASE("a view saved by format 1 (figure 19 then) draws every tile again pixel for pixel") {
+    const auto path = std::filesystem::path(PRIMORDIAL_TEST_DATA) / "format1" / "grid-view.png";
+    const core::State s = core::state_from_file(path);
+    CHECK(s.view.kind == core::ViewKind::grid);
+    CHECK(s.params.network.biases == core::BiasRule::full);
+    const core::PngImage old = core::read_png(path);
+    const core::Sheet sheet = core::build_sheet(s.params, s.view, old.width, old.height);
+    REQUIRE(sheet.tiles.size() == 9);
+    const auto rgb = plot::render_sheet(sheet);
+    for (const core::SheetTile& t : sheet.tiles) {
+        CAPTURE(t.label);
+        CHECK(crop(rgb, sheet.width, t.rect) == crop(old.rgb, old.width, t.rect));
+    }
 }
