@@ -18,6 +18,7 @@ struct ExplorerState {
     core::Params params;  // image_width/height: the picture area in framebuffer pixels
     core::ViewSpec view;  // picture, or a view of several tiles (grid, progression, ...)
     bool panel_visible = true;
+    bool tile_labels = true;  // each tile's caption drawn on it
     bool help_visible = false;
     bool fullscreen = false;
     bool presenting = false;  // presentation mode: fullscreen, no panel, the autopilot drifts

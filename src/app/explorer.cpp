@@ -2,6 +2,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ClosePopupToLevel: Esc closes the innermost popup
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
@@ -17,13 +18,17 @@
 
 #include "app/actions.hpp"
 #include "app/bookmarks.hpp"
+#include "app/escape.hpp"
 #include "app/export_job.hpp"
 #include "app/history.hpp"
+#include "app/notices.hpp"
 #include "app/panel.hpp"
 #include "app/paths.hpp"
 #include "app/presentation.hpp"
 #include "app/session.hpp"
 #include "app/sheet_view.hpp"
+#include "app/status.hpp"
+#include "app/ui_style.hpp"
 #include "core/evaluate.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
@@ -48,7 +53,12 @@ struct KeyPress {
 struct WindowInput {
     std::vector<KeyPress> keys;
     std::vector<std::string> dropped;  // files dropped on the window
+    std::optional<float> content_scale;  // the window moved to a monitor of another scale
 };
+
+void on_content_scale(GLFWwindow* w, float x, float) {
+    static_cast<WindowInput*>(glfwGetWindowUserPointer(w))->content_scale = x;
+}
 
 void on_drop(GLFWwindow* w, int count, const char** paths) {
     auto* in = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
@@ -65,22 +75,10 @@ std::uint64_t fresh_seed() {
     return 1 + rd() % 999999;  // short enough to read out and type back
 }
 
-std::string status_text(const gpu::ProgressStatus& st, const core::Network& net, int w, int h) {
-    char buf[256];
-    const char* names[] = {"full", "1/2", "1/4", "1/8", "1/16", "1/32"};
-    std::string time = st.full_ms ? std::to_string(static_cast<int>(*st.full_ms + 0.5)) + " ms"
-                                  : std::string("-");
-    // Useful GFLOP/s = 2 * multiply-adds / time.
-    std::snprintf(buf, sizeof buf, "%s  %3.0f%%  |  full frame %s  |  %.1f GFLOP/s  |  %dx%d  |  %lld multiply-adds/pixel",
-                  st.done ? "done" : names[st.level], st.fraction * 100, time.c_str(),
-                  2.0 * st.mac_per_ms * 1e-6, w, h, net.multiply_adds());
-    return buf;
-}
-
 class Explorer {
 public:
     Explorer(GLFWwindow* window, const ExplorerOptions& opt, Session session, std::string message)
-        : window_(window), opt_(opt), message_(std::move(message)), progressive_(renderer_),
+        : window_(window), opt_(opt), progressive_(renderer_),
           sheet_view_(renderer_), history_(tracked_state(session.params, session.view)),
           recent_(session.recent), bookmarks_dir_(data_dir(system_getenv()) / "bookmarks"),
           bookmarks_(list_bookmarks(bookmarks_dir_)) {
@@ -92,14 +90,22 @@ public:
         state_.screenshot_dir = session.screenshot_dir;
         glfwSetWindowUserPointer(window_, &input_);
         glfwSetKeyCallback(window_, on_key);  // before ImGui, which chains to it
+        glfwSetWindowContentScaleCallback(window_, on_content_scale);
+        if (!message.empty()) warn(message);
     }
 
     void run() {
         bool dirty = true;
-        while (!glfwWindowShouldClose(window_) && !state_.quit) {
+        while (!state_.quit) {
             // Sleep until an event while nothing changes; spin while the picture refines.
             if (dirty) glfwPollEvents();
             else glfwWaitEventsTimeout(0.5);
+            if (const auto scale = std::exchange(input_.content_scale, std::nullopt)) {
+                // Text stays crisp on the new monitor: fonts rebuilt at its scale.
+                apply_ui_style(*scale);
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
@@ -130,7 +136,8 @@ private:
         const core::ViewSpec view_before = state_.view;
 
         PanelLists lists{&recent_, &bookmarks_, [this](const Bookmark& b) { return thumbnail(b); }};
-        const PanelOutput panel = draw_panel(state_, message_, io.DisplaySize.y, lists);
+        const PanelOutput panel = draw_panel(state_, io.DisplaySize.y, lists);
+        if (!panel.note.empty()) warn(panel.note);
         if (panel.command) apply_command(*panel.command);
         if (panel.open) open_file(*panel.open);
         if (panel.open_bookmark) open_bookmark(*panel.open_bookmark);
@@ -146,22 +153,35 @@ private:
         state_.params.image_width = pic_w;
         state_.params.image_height = pic_h;
 
+        // A sheet leaves a strip at the bottom for the status line, which then covers no tile.
+        if (sheet_mode())
+            state_.params.image_height = std::max(1, pic_h - static_cast<int>(status_height() * sy));
+
         if (sheet_mode()) handle_sheet_mouse(panel.width, sx, sy);
         else handle_mouse(panel.width, sx, sy);
-        for (const KeyPress& k : input_.keys)
-            if (!io.WantCaptureKeyboard)
-                if (auto id = command_for_key(k.key, k.mods)) apply_command(*id);
-        input_.keys.clear();
+        handle_keys();
+        if (glfwWindowShouldClose(window_)) {  // the window's close button
+            glfwSetWindowShouldClose(window_, GLFW_FALSE);
+            state_.quit = true;
+        }
+        if (state_.quit && on_close_request(open_things()) == EscapeAction::ask_to_quit) {
+            state_.quit = false;
+            quit_dialog_ = true;
+        }
 
         core::fit_set_weights(state_.params.network);  // hand-set weights follow shape edits
         try {
             core::validate(state_.params);
         } catch (const core::InputError& e) {
-            message_ = std::string("not applied: ") + e.what();
+            warn(std::string("not applied: ") + e.what());
             state_.params = before;
         }
         if (state_.fullscreen != fullscreen_) set_fullscreen(state_.fullscreen);
-        if (sheet_mode()) sheet_view_.update(state_, opt_.frame_budget_ms, message_);
+        if (sheet_mode()) {
+            std::string why;
+            sheet_view_.update(state_, opt_.frame_budget_ms, why);
+            if (!why.empty()) warn(why);
+        }
         const bool sheet = sheet_mode();
         if (!sheet) update_renderer(preview_params());
         // The budget covers the whole frame: what the input and a rebuilt network took is
@@ -175,17 +195,21 @@ private:
         gpu::clear_framebuffer(fb_w, fb_h);
         if (sheet) {
             sheet_view_.present(pic_x, fb_h);
+            if (state_.tile_labels) sheet_view_.draw_labels(panel.width, 1.0f / sx, 1.0f / sy);
             draw_status(sheet_view_.status_text(), panel.width, io.DisplaySize.y);
             const std::string label = sheet_view_.hovered_label();
             if (!label.empty() && !io.WantCaptureMouse) ImGui::SetTooltip("%s", label.c_str());
         } else {
             progressive_.present(pic_x, 0, pic_w, pic_h);
-            draw_status(status_text(progressive_.status(), *network_, pic_w, pic_h), panel.width,
-                        io.DisplaySize.y);
+            draw_status(picture_status(progressive_.status(), network_->multiply_adds(), pic_w, pic_h),
+                        panel.width, io.DisplaySize.y);
         }
+        const auto now = Notices::Clock::now();
+        draw_notice(notices_.current(now), notices_.problem(), panel.width, io.DisplaySize.x);
         bool help = state_.help_visible;
         draw_help(&help);
         state_.help_visible = help;
+        if (quit_dialog_) draw_quit_dialog();
         if (state_.screenshot_requested) {
             state_.screenshot_requested = false;
             save_screenshot();
@@ -198,8 +222,73 @@ private:
         const bool wheel_burst = std::chrono::steady_clock::now() - last_wheel_ < std::chrono::milliseconds(400);
         history_.record(tracked_state(state_.params, state_.view),
                         ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left) || wheel_burst);
+        // While a notice is up the loop keeps running, so it goes when its time is over.
         return more || job_ || state_.animation_preview || ImGui::IsAnyItemActive() ||
-               !(state_.params == before) || !(state_.view == view_before);
+               !notices_.current(now).empty() || !(state_.params == before) ||
+               !(state_.view == view_before);
+    }
+
+    float status_height() const { return ImGui::GetFrameHeight() + 16.0f; }
+
+    OpenThings open_things() const {
+        const ImGuiContext* g = ImGui::GetCurrentContext();
+        return {ImGui::GetIO().WantTextInput, !g->OpenPopupStack.empty(), quit_dialog_,
+                state_.help_visible, job_ != nullptr};
+    }
+
+    // Esc closes the innermost open thing and quits only when nothing is open; other keys act
+    // only when no text field, menu or dropdown has them.
+    void handle_keys() {
+        const ImGuiIO& io = ImGui::GetIO();
+        for (const KeyPress& k : input_.keys) {
+            const OpenThings open = open_things();
+            if (k.key == GLFW_KEY_ESCAPE && k.mods == 0) {
+                switch (on_escape(open)) {
+                    case EscapeAction::none: break;
+                    case EscapeAction::close_popup:
+                        ImGui::ClosePopupToLevel(ImGui::GetCurrentContext()->OpenPopupStack.Size - 1, true);
+                        break;
+                    case EscapeAction::close_quit_dialog: quit_dialog_ = false; break;
+                    case EscapeAction::close_help: state_.help_visible = false; break;
+                    case EscapeAction::ask_to_quit: quit_dialog_ = true; break;
+                    case EscapeAction::quit: state_.quit = true; break;
+                }
+                continue;
+            }
+            if (quit_dialog_ && (k.key == GLFW_KEY_ENTER || k.key == GLFW_KEY_KP_ENTER)) {
+                cancel_job_and_quit();
+                continue;
+            }
+            if (io.WantCaptureKeyboard || open.popup || quit_dialog_) continue;
+            if (auto id = command_for_key(k.key, k.mods)) apply_command(*id);
+        }
+        input_.keys.clear();
+    }
+
+    // Quitting while an export or animation is being written asks first; cancelling it leaves
+    // no file behind (the writer's file appears only when complete).
+    void draw_quit_dialog() {
+        const ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Always,
+                                ImVec2(0.5f, 0.5f));
+        ImGui::Begin("Quit while exporting?", nullptr,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                         ImGuiWindowFlags_NoSavedSettings);
+        ImGui::Text("%s is not finished (%.0f%%).", job_ ? job_->output().filename().string().c_str() : "the export",
+                    job_ ? job_->fraction() * 100 : 100.0);
+        ImGui::TextUnformatted("Quitting now cancels it and leaves no file.");
+        if (ImGui::Button("keep exporting (Esc)")) quit_dialog_ = false;
+        ImGui::SameLine();
+        if (ImGui::Button("cancel it and quit (Enter)")) cancel_job_and_quit();
+        ImGui::End();
+        if (!job_) quit_dialog_ = false;  // it finished meanwhile: nothing to ask
+    }
+
+    void cancel_job_and_quit() {
+        if (job_) job_->cancel();
+        job_.reset();
+        quit_dialog_ = false;
+        state_.quit = true;
     }
 
     bool sheet_mode() const { return state_.view.kind != core::ViewKind::picture; }
@@ -211,7 +300,7 @@ private:
         try {
             core::validate(state_.params, state_.animation);
         } catch (const core::InputError& e) {
-            message_ = std::string("no preview: ") + e.what();
+            warn(std::string("no preview: ") + e.what());
             state_.animation_preview = false;
             return state_.params;
         }
@@ -259,7 +348,7 @@ private:
                                                    state_.animation_fps, job_rows());
             }
         } catch (const std::exception& e) {
-            message_ = std::string("export not started: ") + e.what();
+            warn(std::string("export not started: ") + e.what());
         }
         if (!job_) return;
         // Half of what is left of the frame: the picture keeps refining meanwhile.
@@ -269,13 +358,13 @@ private:
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 60), ImGuiCond_Always, ImVec2(0.5f, 1));
         ImGui::Begin("Exporting", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
         ImGui::TextUnformatted(job_->status().c_str());
-        ImGui::ProgressBar(static_cast<float>(job_->fraction()), ImVec2(360 * io.FontGlobalScale, 0));
+        ImGui::ProgressBar(static_cast<float>(job_->fraction()), ImVec2(25 * ImGui::GetFontSize(), 0));
         if (ImGui::Button("cancel")) job_->cancel();
         ImGui::End();
         if (job_->ended()) {
-            message_ = job_->error().empty() ? "exported " + job_->output().string()
-                                             : "export stopped: " + job_->error();
-            std::fprintf(stderr, "primordial: %s\n", message_.c_str());
+            if (job_->error().empty()) tell("exported " + job_->output().string());
+            else warn("export stopped: " + job_->error());
+            std::fprintf(stderr, "primordial: %s\n", notices_.current(Notices::Clock::now()).c_str());
             job_.reset();
         }
     }
@@ -291,26 +380,26 @@ private:
 
     void handle_requests() {
         if (std::exchange(state_.undo_requested, false)) {
-            message_ = history_.can_undo() ? "undone" : "nothing to undo";
+            history_.can_undo() ? tell("undone") : warn("nothing to undo");
             take_state(history_.undo());
         }
         if (std::exchange(state_.redo_requested, false)) {
-            message_ = history_.can_redo() ? "redone" : "nothing to redo";
+            history_.can_redo() ? tell("redone") : warn("nothing to redo");
             take_state(history_.redo());
         }
         if (std::exchange(state_.copy_requested, false)) {
             core::Preset p{"clipboard", 0, "Copied from the Primordial explorer", state_.params, state_.view, {}};
             glfwSetClipboardString(window_, core::preset_to_json(p).c_str());
-            message_ = "copied the state to the clipboard (paste it with Ctrl+V, or save it as a .json preset)";
+            tell("copied the state to the clipboard: paste it with Ctrl+V, or save it as a .json file for --params");
         }
         if (std::exchange(state_.paste_requested, false)) {
             const char* text = glfwGetClipboardString(window_);
             try {
                 if (!text) throw core::InputError("the clipboard holds no text");
                 take_state(core::state_from_text(text, "clipboard"));
-                message_ = "pasted the state from the clipboard";
+                tell("pasted the state from the clipboard");
             } catch (const core::InputError& e) {
-                message_ = std::string("not pasted: ") + e.what();
+                warn(std::string("not pasted: ") + e.what());
             }
         }
         if (std::exchange(state_.bookmark_requested, false)) {
@@ -318,9 +407,9 @@ private:
                 const auto file = save_bookmark(bookmarks_dir_, state_.bookmark_name,
                                                 core::State{state_.params, state_.view});
                 bookmarks_ = list_bookmarks(bookmarks_dir_);
-                message_ = "bookmarked as " + file.stem().string();
+                tell("bookmarked as " + file.stem().string());
             } catch (const std::exception& e) {
-                message_ = std::string("bookmark failed: ") + e.what();
+                warn(std::string("bookmark failed: ") + e.what());
             }
         }
     }
@@ -329,18 +418,18 @@ private:
         try {
             take_state(core::state_from_file(file));
             remember_recent(recent_, std::filesystem::absolute(file).string());
-            message_ = "opened " + file.string();
+            tell("opened " + file.string());
         } catch (const std::exception& e) {
-            message_ = std::string("not opened: ") + e.what();
+            warn(std::string("not opened: ") + e.what());
         }
     }
 
     void open_bookmark(const Bookmark& b) {
         try {
             take_state(load_bookmark(b));
-            message_ = "opened the bookmark " + b.name;
+            tell("opened the bookmark " + b.name);
         } catch (const std::exception& e) {
-            message_ = std::string("bookmark not opened: ") + e.what();
+            warn(std::string("bookmark not opened: ") + e.what());
         }
     }
 
@@ -349,9 +438,9 @@ private:
             delete_bookmark(b);
             thumbnails_.erase(b.file.string());
             bookmarks_ = list_bookmarks(bookmarks_dir_);
-            message_ = "deleted the bookmark " + b.name;
+            tell("deleted the bookmark " + b.name);
         } catch (const std::exception& e) {
-            message_ = std::string("bookmark not deleted: ") + e.what();
+            warn(std::string("bookmark not deleted: ") + e.what());
         }
     }
 
@@ -434,7 +523,7 @@ private:
         if (paused_) drift_start_ += now - last_present_frame_;
         last_present_frame_ = now;
         // Only when the picture on screen is finished does the next one start.
-        if (progressive_.status().done || !progressive_.has_image()) {
+        if (!paused_ && (progressive_.status().done || !progressive_.has_image())) {
             const double seconds =
                 std::max(0.0, std::chrono::duration<double>(now - drift_start_).count() + drift_offset_);
             core::Params p = autopilot(present_base_, seconds);
@@ -442,10 +531,12 @@ private:
             p.image_height = fb_h;
             update_renderer(p);
         }
-        progressive_.step(opt_.frame_budget_ms);
+        // Paused, nothing more is drawn: the picture on screen stays, and no picture begun
+        // before the pause swaps in.
+        if (!paused_) progressive_.step(opt_.frame_budget_ms);
         gpu::clear_framebuffer(fb_w, fb_h);
         progressive_.present(0, 0, fb_w, fb_h);
-        return true;
+        return !paused_;
     }
 
     void enter_presentation() {
@@ -467,7 +558,7 @@ private:
         glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_NORMAL);
         state_.fullscreen = was_fullscreen_;
         set_fullscreen(was_fullscreen_);
-        message_ = "left presentation mode";
+        tell("left presentation mode");
         return true;
     }
 
@@ -483,7 +574,7 @@ private:
             const GLFWvidmode* mode = m ? glfwGetVideoMode(m) : nullptr;
             if (!mode) {
                 state_.fullscreen = false;
-                message_ = "fullscreen: no monitor found";
+                warn("fullscreen: no monitor found");
                 return;
             }
             glfwSetWindowMonitor(window_, m, 0, 0, mode->width, mode->height, mode->refreshRate);
@@ -505,8 +596,8 @@ private:
             if (sheet_mode()) {  // the whole view, as `primordial figure` would write it
                 sheet_view_.save(state_, path, renderer_.capabilities().software(),
                                  state_.screenshot_width, state_.screenshot_height);
-                message_ = "saved " + path.string();
-                std::fprintf(stderr, "primordial: %s\n", message_.c_str());
+                tell("saved " + path.string());
+                std::fprintf(stderr, "primordial: saved %s\n", path.string().c_str());
                 return;
             }
             if (state_.screenshot_width > 0) {
@@ -528,16 +619,20 @@ private:
                                                              shot.image_height);
             }
             core::write_png(*rows, path, core::params_to_json(shot));
-            message_ = "saved " + path.string();
+            tell("saved " + path.string());
         } catch (const std::exception& e) {
-            message_ = std::string("screenshot failed: ") + e.what();
+            warn(std::string("screenshot failed: ") + e.what());
         }
-        std::fprintf(stderr, "primordial: %s\n", message_.c_str());
+        std::fprintf(stderr, "primordial: %s\n", notices_.current(Notices::Clock::now()).c_str());
     }
+
+    void tell(const std::string& text) { notices_.post(text, Notices::Clock::now()); }
+    void warn(const std::string& text) { notices_.post(text, Notices::Clock::now(), true); }
 
     GLFWwindow* window_;
     ExplorerOptions opt_;
-    std::string message_;
+    Notices notices_;
+    bool quit_dialog_ = false;  // "an export is running: quit?"
     WindowInput input_;
     ExplorerState state_;
     gpu::NetworkRenderer renderer_;
@@ -614,13 +709,10 @@ int run_explorer(const ExplorerOptions& opt) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
-    ImGui::StyleColorsDark();
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
-    if (xscale > 1.01f) {  // HiDPI: larger widgets and text
-        ImGui::GetStyle().ScaleAllSizes(xscale);
-        io.FontGlobalScale = xscale;
-    }
+    if (!apply_ui_style(xscale))
+        std::fprintf(stderr, "primordial: DejaVu Sans not found (apt-get install fonts-dejavu-core); using ImGui's font\n");
 
     int rc = 0;
     {

@@ -37,7 +37,7 @@ ExportJob::ExportJob(core::Params base, core::Animation a, fs::path dir,
     : base_(std::move(base)), anim_(a), output_(std::move(dir)), video_(std::move(video)),
       fps_(fps), rows_(std::move(rows)), frames_(a.frames) {
     core::validate(base_, a);
-    fs::create_directories(output_);
+    made_folder_ = fs::create_directories(output_);
     start_unit();
 }
 
@@ -85,6 +85,7 @@ bool ExportJob::step(double budget_ms) {
             u.row += n;
             if (u.row < h) continue;
             u.png->finish();
+            if (anim_) written_.push_back(u.png->path());
             if (anim_ && ++frame_ < frames_) {
                 start_unit();
             } else {
@@ -108,6 +109,9 @@ void ExportJob::finish() {
 void ExportJob::cancel() {
     if (ended_) return;
     unit_.reset();  // nothing appears for the picture in progress
+    std::error_code ec;
+    for (const fs::path& f : written_) fs::remove(f, ec);
+    if (made_folder_) fs::remove(output_, ec);  // only when empty: nothing of the user's goes
     cancelled_ = ended_ = true;
     error_ = "cancelled";
 }

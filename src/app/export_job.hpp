@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "core/animation.hpp"
@@ -33,6 +34,8 @@ public:
 
     // Renders until `budget_ms` is spent. Returns false once the job has ended.
     bool step(double budget_ms);
+    // Stops and leaves no file: the picture in progress never appears, an animation's finished
+    // frames are removed, and so is the frames' folder when this job made it.
     void cancel();
     bool ended() const { return ended_; }
     double fraction() const;
@@ -55,6 +58,8 @@ private:
     int frame_ = 0, frames_ = 1;
     double rows_per_ms_ = 0;  // measured, to size each step's band
     bool ended_ = false, cancelled_ = false;
+    bool made_folder_ = false;
+    std::vector<std::filesystem::path> written_;  // an animation's finished frames
     std::string error_;
 };
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
@@ -16,6 +17,9 @@ namespace primordial::app {
 namespace {
 
 using core::Activation;
+
+// Sizes in the units of ImGui's own 13-pixel font, so that they follow the font's size.
+float em() { return ImGui::GetFontSize() / 13.0f; }
 
 constexpr Activation kActivations[] = {Activation::tanh,       Activation::sigmoid,
                                        Activation::relu,       Activation::leaky_relu,
@@ -47,10 +51,38 @@ void enum_combo(const char* label, E* value, const E (&options)[N]) {
     }
 }
 
-void network_section(core::NetworkParams& n) {
-    ImGui::InputScalar("seed", ImGuiDataType_U64, &n.seed);
+// A value a slider or a typed number set, brought within the command line's limits; what was
+// changed is said in `note`. Sliders cover the usual range; Ctrl+click types up to the limit.
+template <class T>
+void within_limits(core::Setting s, T& value, std::string& note) {
+    const core::Clamped c = core::clamp_to_range(s, static_cast<double>(value));
+    value = static_cast<T>(c.value);
+    if (!c.note.empty()) note = c.note;
+}
+
+void tooltip(const char* text) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+void seed_input(std::uint64_t& seed, std::string& note) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(seed));
+    if (ImGui::InputText("seed", buf, sizeof buf,
+                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank)) {
+        try {
+            seed = core::parse_seed(buf);
+        } catch (const core::InputError& e) {
+            note = std::string("seed ") + e.what() + "; kept " + std::to_string(seed);
+        }
+    }
+    tooltip("Any whole number from 0 to 2^64 - 1 (Enter to apply)");
+}
+
+void network_section(core::NetworkParams& n, std::string& note) {
+    seed_input(n.seed, note);
     int depth = n.depth;
-    if (ImGui::SliderInt("depth", &depth, 1, 64, "%d", ImGuiSliderFlags_AlwaysClamp)) {
+    if (ImGui::SliderInt("depth", &depth, 1, 64)) {
+        within_limits(core::Setting::depth, depth, note);
         // Per-layer lists follow the depth: repeat the last entry, or trim.
         const auto resize = [&](auto& v) {
             if (v.size() > 1) v.resize(static_cast<std::size_t>(std::max(depth - 1, 1)), v.back());
@@ -59,12 +91,21 @@ void network_section(core::NetworkParams& n) {
         resize(n.widths);
         resize(n.activations);
     }
-    if (n.widths.size() == 1) {
-        ImGui::SliderInt("width", &n.widths[0], 1, 400, "%d", ImGuiSliderFlags_Logarithmic);
+    tooltip("Weight matrices, the output layer included (Ctrl+click to type, up to 256)");
+    if (n.depth == 1) {  // no hidden layer: width and hidden activation do not apply
+        ImGui::TextDisabled("depth 1: no hidden layer");
+    } else if (n.widths.size() == 1) {
+        if (ImGui::SliderInt("width", &n.widths[0], 1, 400, "%d", ImGuiSliderFlags_Logarithmic))
+            within_limits(core::Setting::width, n.widths[0], note);
+        tooltip("Units per hidden layer (Ctrl+click to type, up to 1024)");
     } else {
         ImGui::TextDisabled("widths per layer (%zu)", n.widths.size());
         ImGui::SameLine();
         if (ImGui::SmallButton("make uniform")) n.widths = {n.widths.front()};
+    }
+    if (n.depth == 1) {
+        activation_combo("output", &n.output_activation);
+        return;
     }
     bool per_layer = n.activations.size() > 1;
     if (ImGui::Checkbox("activation per layer", &per_layer)) {
@@ -85,7 +126,8 @@ void network_section(core::NetworkParams& n) {
     activation_combo("output", &n.output_activation);
 }
 
-void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap* colormap) {
+void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap* colormap,
+                    std::string& note) {
     using core::Input;
     for (Input in : {Input::x, Input::y, Input::r, Input::z, Input::cos_t, Input::sin_t}) {
         bool on = std::find(n.inputs.begin(), n.inputs.end(), in) != n.inputs.end();
@@ -99,9 +141,9 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
         }
     }
     float z = static_cast<float>(v.z);
-    if (ImGui::SliderFloat("z", &z, -3.0f, 3.0f)) v.z = z;
+    if (ImGui::SliderFloat("z", &z, -3.0f, 3.0f)) within_limits(core::Setting::z, v.z = z, note);
     float t = static_cast<float>(v.t);
-    if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f)) v.t = t;
+    if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f)) within_limits(core::Setting::t, v.t = t, note);
     int outputs = n.outputs == 1 ? 1 : 0;
     ImGui::RadioButton("RGB", &outputs, 0);
     ImGui::SameLine();
@@ -112,29 +154,29 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
                                             core::ColorMap::magma, core::ColorMap::ocean});
 }
 
-void weights_section(core::NetworkParams& n) {
+void weights_section(core::NetworkParams& n, std::string& note) {
     enum_combo("distribution", &n.distribution,
                {core::Distribution::uniform, core::Distribution::normal});
-    enum_combo("init", &n.init,
+    enum_combo("scale scheme", &n.init,
                {core::Init::range, core::Init::glorot, core::Init::he, core::Init::lecun});
+    tooltip("How the weight scale sets the weights' spread:\n"
+            "range: uniform on [-scale, scale] (normal: sigma = scale), the article's\n"
+            "glorot, he, lecun: a spread from each layer's fan-in (and fan-out), times the scale");
     float scale = static_cast<float>(n.scale);
-    if (ImGui::SliderFloat("weight scale", &scale, 0.01f, 10.0f, "%.4g",
-                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-        n.scale = scale;
+    if (ImGui::SliderFloat("weight scale", &scale, 0.01f, 10.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
+        within_limits(core::Setting::scale, n.scale = scale, note);
     enum_combo("biases", &n.biases, {core::BiasRule::article, core::BiasRule::full});
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("article: hidden biases at a quarter of the weight scale, none on the "
-                          "output layer\nfull: every layer's biases at the weight scale");
+    tooltip("article: hidden biases at a quarter of the weight scale, none on the output layer\n"
+            "full: every layer's biases at the weight scale");
     // A bias scale of its own, or the rule's (which follows the weight scale).
-    const auto own_scale = [](const char* toggle, const char* slider, std::optional<double>& v,
-                              double by_rule) {
+    const auto own_scale = [&](const char* toggle, const char* slider, std::optional<double>& v,
+                               double by_rule) {
         bool own = v.has_value();
         if (ImGui::Checkbox(toggle, &own)) v = own ? std::optional<double>(by_rule) : std::nullopt;
         if (!v) return;
         float b = static_cast<float>(*v);
-        if (ImGui::SliderFloat(slider, &b, 0.0f, 10.0f, "%.4g",
-                               ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-            v = b;
+        if (ImGui::SliderFloat(slider, &b, 0.0f, 10.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
+            within_limits(core::Setting::bias_scale, *v = b, note);
     };
     own_scale("own hidden bias scale", "hidden bias scale", n.bias_scale, n.hidden_bias_scale());
     own_scale("own output bias scale", "output bias scale", n.output_bias_scale,
@@ -158,7 +200,7 @@ void hand_weights_section(core::NetworkParams& n) {
         n.set_weights.clear();
         return;
     }
-    const float field = 58.0f * ImGui::GetIO().FontGlobalScale;
+    const float field = 58.0f * em();
     for (int l = 0; l < n.depth; ++l) {
         const auto [in, out] = core::layer_shape(n, l);
         core::LayerValues& v = n.set_weights[static_cast<std::size_t>(l)];
@@ -246,6 +288,7 @@ void views_section(ExplorerState& s) {
             if (ImGui::Selectable(std::string(core::to_string(k)).c_str(), k == v.kind)) v.kind = k;
         ImGui::EndCombo();
     }
+    if (v.kind != ViewKind::picture) ImGui::Checkbox("labels on the tiles", &s.tile_labels);
     switch (v.kind) {
         case ViewKind::grid: {
             sweep_editor("across", v.columns);
@@ -285,38 +328,52 @@ void views_section(ExplorerState& s) {
     }
 }
 
-void view_section(ExplorerState& s) {
+void view_section(ExplorerState& s, std::string& note) {
     core::ViewParams& v = s.params.view;
-    ImGui::InputDouble("centre x", &v.center_x, 0.0, 0.0, "%.10g");
-    ImGui::InputDouble("centre y", &v.center_y, 0.0, 0.0, "%.10g");
-    double extent = v.extent;
-    if (ImGui::InputDouble("extent", &extent, 0.0, 0.0, "%.6g") && extent > 0) v.extent = extent;
+    const auto typed = [&](const char* label, double& value, core::Setting setting, const char* format) {
+        double x = value;
+        if (ImGui::InputDouble(label, &x, 0.0, 0.0, format, ImGuiInputTextFlags_EnterReturnsTrue))
+            within_limits(setting, value = x, note);
+    };
+    typed("centre x", v.center_x, core::Setting::center, "%.10g");
+    typed("centre y", v.center_y, core::Setting::center, "%.10g");
+    typed("extent", v.extent, core::Setting::extent, "%.6g");
+    tooltip("Half the span of the picture's shorter side (Enter to apply)");
     if (ImGui::Button("reset view")) apply(CommandId::reset_view, s, 0);
 }
 
 }  // namespace
 
-void export_section(ExplorerState& s) {
+// A picture size typed in pixels, each side within the limits.
+void size_input(const char* label, int& w, int& h, std::string& note) {
+    int size[2] = {w, h};
+    if (ImGui::InputInt2(label, size, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        within_limits(core::Setting::side, size[0], note);
+        within_limits(core::Setting::side, size[1], note);
+        w = size[0], h = size[1];
+    }
+}
+
+void export_section(ExplorerState& s, std::string& note) {
     bool screen = s.export_width == 0;
     if (ImGui::Checkbox("twice the picture", &screen)) {
         s.export_width = screen ? 0 : s.params.image_width * 2;
         s.export_height = screen ? 0 : s.params.image_height * 2;
     }
-    if (!screen) {
-        int size[2] = {s.export_width, s.export_height};
-        if (ImGui::InputInt2("size", size)) {
-            s.export_width = std::clamp(size[0], 1, core::Limits::max_side);
-            s.export_height = std::clamp(size[1], 1, core::Limits::max_side);
-        }
-    }
-    ImGui::SliderInt("supersample", &s.export_supersample, 1, core::Limits::max_supersample, "%d x %d");
+    if (!screen) size_input("size", s.export_width, s.export_height, note);
+    // "2 x 2": ImGui formats one number, so the label carries the other.
+    const std::string samples = std::to_string(s.export_supersample) + " x %d samples";
+    ImGui::SliderInt("supersample", &s.export_supersample, 1, core::Limits::max_supersample,
+                     samples.c_str(), ImGuiSliderFlags_AlwaysClamp);
     int sixteen = s.export_bit_depth == 16;
     ImGui::RadioButton("8-bit", &sixteen, 0);
     ImGui::SameLine();
     ImGui::RadioButton("16-bit", &sixteen, 1);
     s.export_bit_depth = sixteen ? 16 : 8;
-    ImGui::TextDisabled("into the screenshot folder; the frame stays the same at any size");
-    if (ImGui::Button("export the picture")) s.export_requested = true;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Into the screenshot folder; the frame stays the same at any size.");
+    ImGui::PopStyleColor();
+    if (ImGui::Button("export the picture (E)")) s.export_requested = true;
 }
 
 void animation_section(ExplorerState& s) {
@@ -369,7 +426,7 @@ void file_menu(PanelOutput& out, const PanelLists& lists) {
     if (!ImGui::BeginMenu("File")) return;
     ImGui::TextDisabled("Open a parameter file, preset or PNG:");
     char path[1024] = "";
-    ImGui::SetNextItemWidth(360.0f * ImGui::GetIO().FontGlobalScale);
+    ImGui::SetNextItemWidth(360.0f * em());
     if (ImGui::InputText("##open", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue) && path[0])
         out.open = std::filesystem::path(path);
     ImGui::TextDisabled("(or drop a file on the window)");
@@ -387,7 +444,7 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
     if (ImGui::InputText("name", name, sizeof name)) s.bookmark_name = name;
     if (ImGui::Button("bookmark this (Ctrl+B)")) out.command = CommandId::bookmark;
     if (!lists.bookmarks) return;
-    const float scale = ImGui::GetIO().FontGlobalScale;
+    const float scale = em();
     for (const Bookmark& b : *lists.bookmarks) {
         ImGui::PushID(b.file.c_str());
         const unsigned tex = lists.thumbnail ? lists.thumbnail(b) : 0;
@@ -404,11 +461,12 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
     }
 }
 
-PanelOutput draw_panel(ExplorerState& s, const std::string& message, float height,
-                       const PanelLists& lists) {
+float panel_width() { return 340.0f * em(); }
+
+PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) {
     PanelOutput out;
     if (!s.panel_visible) return out;
-    const float width = 340.0f * ImGui::GetIO().FontGlobalScale;
+    const float width = panel_width();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
     ImGui::Begin("Primordial", nullptr,
@@ -431,20 +489,21 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
         }
         ImGui::EndMenuBar();
     }
-    ImGui::PushItemWidth(-110.0f * ImGui::GetIO().FontGlobalScale);
+    std::string& note = out.note;
+    ImGui::PushItemWidth(-110.0f * em());
     if (ImGui::CollapsingHeader("Views", ImGuiTreeNodeFlags_DefaultOpen)) views_section(s);
     if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
         if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
-        network_section(s.params.network);
+        network_section(s.params.network, note);
     }
     if (ImGui::CollapsingHeader("Inputs and outputs", ImGuiTreeNodeFlags_DefaultOpen))
-        inputs_section(s.params.network, s.params.view, &s.params.colormap);
+        inputs_section(s.params.network, s.params.view, &s.params.colormap, note);
     if (ImGui::CollapsingHeader("Weights", ImGuiTreeNodeFlags_DefaultOpen)) {
-        weights_section(s.params.network);
+        weights_section(s.params.network, note);
         hand_weights_section(s.params.network);
     }
-    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s);
-    if (ImGui::CollapsingHeader("Export")) export_section(s);
+    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s, note);
+    if (ImGui::CollapsingHeader("Export")) export_section(s, note);
     if (ImGui::CollapsingHeader("Animation")) animation_section(s);
     if (ImGui::CollapsingHeader("Bookmarks")) bookmarks_section(s, out, lists);
     if (ImGui::CollapsingHeader("Presentation")) {
@@ -464,20 +523,10 @@ PanelOutput draw_panel(ExplorerState& s, const std::string& message, float heigh
             s.screenshot_width = window_size ? 0 : s.params.image_width;
             s.screenshot_height = window_size ? 0 : s.params.image_height;
         }
-        if (!window_size) {
-            int size[2] = {s.screenshot_width, s.screenshot_height};
-            if (ImGui::InputInt2("size", size)) {
-                s.screenshot_width = std::clamp(size[0], 1, core::Limits::max_side);
-                s.screenshot_height = std::clamp(size[1], 1, core::Limits::max_side);
-            }
-        }
+        if (!window_size) size_input("size", s.screenshot_width, s.screenshot_height, note);
         if (ImGui::Button("save screenshot (S)")) out.command = CommandId::screenshot;
     }
     ImGui::PopItemWidth();
-    if (!message.empty()) {
-        ImGui::Separator();
-        ImGui::TextWrapped("%s", message.c_str());
-    }
     out.width = width;
     ImGui::End();
     return out;
@@ -491,6 +540,28 @@ void draw_status(const std::string& text, float x, float bottom) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
     ImGui::TextUnformatted(text.c_str());
+    ImGui::End();
+}
+
+void draw_notice(const std::string& text, bool problem, float x, float right) {
+    if (text.empty()) return;
+    const float width = std::min(right - x - 32.0f, 60.0f * ImGui::GetFontSize());
+    if (width < 50) return;
+    ImGui::SetNextWindowPos(ImVec2((x + right) * 0.5f, 12.0f), ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(width, FLT_MAX));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("##notice", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    if (problem) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.35f, 1.0f));
+    // Wrapped at the window's width: a long path or error is read whole, never cut.
+    const float text_width = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::PushTextWrapPos(std::min(text_width, width - 2 * ImGui::GetStyle().WindowPadding.x) +
+                           ImGui::GetCursorPosX());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (problem) ImGui::PopStyleColor();
     ImGui::End();
 }
 

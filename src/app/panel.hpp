@@ -21,19 +21,22 @@ struct PanelLists {
 
 struct PanelOutput {
     float width = 0;  // in window coordinates, 0 when hidden
+    std::string note;  // what an edit did that was not asked for ("depth 100000 ... set to 256")
     bool commands_requested = false;
     std::optional<CommandId> command;  // chosen from the menu
     std::optional<std::filesystem::path> open;  // a file to open (recent, or typed)
     std::optional<Bookmark> open_bookmark, delete_bookmark;
 };
 
-// Draws the panel (when visible) and applies the user's edits to `s`. `message` is shown under
-// the controls (last screenshot, errors).
-PanelOutput draw_panel(ExplorerState& s, const std::string& message, float height,
-                       const PanelLists& lists = {});
+// Draws the panel (when visible) and applies the user's edits to `s`, within the limits of the
+// command line.
+PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists = {});
+float panel_width();  // in window coordinates, following the font's size
 
 // The status line over the bottom of the picture, and the help overlay listing every command.
 void draw_status(const std::string& text, float x, float bottom);
+// A notice at the top of the picture area (from x to right), wrapped to fit; problems in amber.
+void draw_notice(const std::string& text, bool problem, float x, float right);
 void draw_help(bool* open);
 
 }  // namespace primordial::app

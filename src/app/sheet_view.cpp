@@ -1,5 +1,7 @@
 #include "app/sheet_view.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -84,6 +86,22 @@ std::string SheetView::hovered_label() const {
     else if (t.content == core::TileContent::surface)
         hint = "  (drag: turn it)";
     return t.label + hint;
+}
+
+void SheetView::draw_labels(float x, float to_window_x, float to_window_y) const {
+    if (!sheet_) return;
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const float pad = 3.0f, font = ImGui::GetFontSize();
+    for (const core::SheetTile& t : sheet_->tiles) {
+        if (t.label.empty() || t.content == core::TileContent::arrow) continue;
+        const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
+        const float left = x + t.rect.x * to_window_x, top = t.rect.y * to_window_y;
+        const float w = t.rect.w * to_window_x, h = t.rect.h * to_window_y;
+        if (size.x + 2 * pad > w || font + 2 * pad > h * 0.5f) continue;  // too small to carry it
+        const ImVec2 a(left + pad, top + h - font - 3 * pad), b(a.x + size.x + 2 * pad, a.y + font + 2 * pad);
+        draw->AddRectFilled(a, b, IM_COL32(0, 0, 0, 150), 3.0f);
+        draw->AddText(ImVec2(a.x + pad, a.y + pad), IM_COL32(255, 255, 255, 235), t.label.c_str());
+    }
 }
 
 std::string SheetView::status_text() const {

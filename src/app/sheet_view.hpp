@@ -28,6 +28,10 @@ public:
     void handle_mouse(ExplorerState& s, double px, double py, double wheel, bool dragging,
                       double drag_x, double drag_y, bool clicked);
     std::string status_text() const;
+    // Each tile's caption on the tile (the swept value, the depth, the unit), drawn under the
+    // panel and tooltips. `x`: where the picture starts, in window coordinates; `to_window`:
+    // picture pixels to window coordinates.
+    void draw_labels(float x, float to_window_x, float to_window_y) const;
     // The hovered tile's caption, or "".
     std::string hovered_label() const;
     // Writes the whole view as a PNG, like `primordial figure`: as laid out on screen, or laid

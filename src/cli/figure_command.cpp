@@ -27,7 +27,7 @@ const core::Preset& preset_or_fail(const std::string& which) {
 }
 
 void FigureCommand::add_to(CLI::App& app) {
-    app.add_option("figure", which, "Figure number (3-19) or preset name");
+    app.add_option("figure", which, "Figure number (3-19) or preset name; or leave it out and give --params (a preset, a copied state, a PNG of a view)");
     app.add_flag("-l,--list", list, "List the figures and presets, one line each");
     net.add_to(app);
     app.add_option("-o,--output", output, "PNG to write [<preset name>.png]");
@@ -44,14 +44,25 @@ int FigureCommand::run() const {
         }
         return 0;
     }
-    if (!which) throw core::InputError("figure: name a figure (3-19) or preset, or use --list");
-    const core::Preset& preset = preset_or_fail(*which);
-    const core::Params params = net.resolve(preset.params);
+    // A preset, or any state a file holds (a copied state, a view's PNG), with flags on top.
+    core::State base;
+    std::string name;
+    if (which) {
+        const core::Preset& preset = preset_or_fail(*which);
+        base = {preset.params, preset.view, true};
+        name = preset.name;
+    } else if (net.params_file) {
+        name = std::filesystem::path(*net.params_file).stem().string() + "-figure";
+    } else {
+        throw core::InputError("figure: name a figure (3-19) or preset, give --params FILE, or use --list");
+    }
+    const core::State state = net.resolve_state(base);
+    const core::Params& params = state.params;
     if (params.image_width > kMaxFigureSide || params.image_height > kMaxFigureSide)
         throw core::InputError("--size: a figure can be at most " + std::to_string(kMaxFigureSide) +
                                " pixels a side (use `primordial render` for posters)");
-    const core::Sheet sheet = core::build_sheet(params, preset.view, params.image_width, params.image_height);
-    const std::string out = output.empty() ? preset.name + ".png" : output;
+    const core::Sheet sheet = core::build_sheet(params, state.view, params.image_width, params.image_height);
+    const std::string out = output.empty() ? name + ".png" : output;
 
     std::unique_ptr<GpuSession> gpu = choose_gpu(backend, quiet);
     plot::PictureRenderer pictures;
@@ -59,16 +70,16 @@ int FigureCommand::run() const {
         pictures = [&](const core::SheetTile& t) {
             return gpu->row_renderer(t.network, t.params.view, t.rect.w, t.rect.h, t.colormap);
         };
-    ProgressLine progress("figure " + preset.name, quiet);
+    ProgressLine progress("figure " + name, quiet);
     const auto rgb = plot::render_sheet(sheet, pictures, std::ref(progress), threads);
     core::ImageRowRenderer rows(rgb.data(), sheet.width, sheet.height);
     // The view travels in a chunk of its own, so the explorer reopens the figure as it is.
     core::write_png(rows, out, core::params_to_json(params), {}, 64, 8,
-                    preset.view.kind == core::ViewKind::picture ? "" : core::view_to_json(preset.view));
+                    state.view.kind == core::ViewKind::picture ? "" : core::view_to_json(state.view));
     const double secs = progress.finish();
     if (!quiet)
         std::printf("%s: figure %s, %dx%d, %zu tile%s, %s, %.2f s\n", out.c_str(),
-                    preset.figure ? std::to_string(preset.figure).c_str() : preset.name.c_str(),
+                    which ? which->c_str() : name.c_str(),
                     sheet.width, sheet.height, sheet.tiles.size(), sheet.tiles.size() == 1 ? "" : "s",
                     gpu ? "gpu" : "cpu", secs);
     return 0;

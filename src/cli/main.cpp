@@ -41,8 +41,9 @@ int main(int argc, char** argv) {
     cli::RenderCommand render;
     render.add_to(*app.add_subcommand("render", "Render a network to a PNG (headless)"));
     cli::NetworkFlags explore_flags;
-    std::optional<std::string> screenshot_dir, window_size, explore_figure;
+    std::optional<std::string> screenshot_dir, window_size, explore_figure, explore_file;
     CLI::App* explore = app.add_subcommand("explore", "Open the explorer window (the default)");
+    explore->add_option("file", explore_file, "A parameter file, preset, copied state or Primordial PNG to open (as --params)");
     explore_flags.add_to(*explore);
     explore->add_option("--screenshot-dir", screenshot_dir, "Where S saves screenshots [pictures folder]");
     explore->add_option("--window", window_size, "Window size WIDTHxHEIGHT [1600x1000]");
@@ -78,16 +79,21 @@ int main(int argc, char** argv) {
         // render the explorer's default network headless.
         if (app.got_subcommand("explore") || app::display_available()) {
             app::ExplorerOptions opt;
-            if (explore_figure) {
-                const core::Preset& preset = cli::preset_or_fail(*explore_figure);
-                opt.params = explore_flags.resolve(preset.params);
-                opt.view = preset.view;
-            } else if (explore_flags.any()) {
-                opt.params = explore_flags.resolve();
-                // A PNG of a view (a figure, a bookmark) opens as that view.
-                if (explore_flags.params_file && core::has_png_signature(*explore_flags.params_file))
-                    if (const auto view = core::read_png_view(*explore_flags.params_file))
-                        opt.view = core::view_from_json(*view, *explore_flags.params_file);
+            if (explore_file) {
+                if (explore_flags.params_file)
+                    throw core::InputError("explore: give the file once (" + *explore_file + " or --params)");
+                explore_flags.params_file = explore_file;
+            }
+            if (explore_figure || explore_flags.any()) {
+                // A preset, or a file's state (a PNG of a view opens as that view), flags on top.
+                core::State base;
+                if (explore_figure) {
+                    const core::Preset& preset = cli::preset_or_fail(*explore_figure);
+                    base = {preset.params, preset.view, true};
+                }
+                const core::State state = explore_flags.resolve_state(base);
+                opt.params = state.params;
+                opt.view = state.view;
             }
             if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
             opt.present = present;

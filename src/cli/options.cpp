@@ -34,14 +34,11 @@ long long parse_int(const std::string& flag, const std::string& text) {
 }
 
 std::uint64_t parse_seed(const std::string& flag, const std::string& text) {
-    std::uint64_t v = 0;
-    const char* end = text.data() + text.size();
-    if (!text.empty() && text[0] == '-') fail(flag, "must be a whole number >= 0 (got " + text + ")");
-    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
-    if (ec == std::errc::result_out_of_range) fail(flag, "'" + text + "' is larger than 2^64 - 1");
-    if (text.empty() || ec != std::errc() || ptr != end)
-        fail(flag, "'" + text + "' is not a whole number");
-    return v;
+    try {
+        return core::parse_seed(text);
+    } catch (const InputError& e) {
+        fail(flag, e.what());
+    }
 }
 
 std::pair<int, int> parse_size(const std::string& flag, const std::string& text) {

@@ -52,21 +52,17 @@ bool NetworkFlags::any() const {
            colormap;
 }
 
-core::Params NetworkFlags::resolve(core::Params p) const {
+core::State NetworkFlags::resolve_state(core::State state) const {
     if (params_file) {
-        const std::filesystem::path path = *params_file;
-        std::string ext = path.extension().string();
-        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (ext == ".png" && std::filesystem::is_regular_file(path) && !core::has_png_signature(path))
-            throw InputError("--params: " + path.string() + ": not a PNG file");
-        if (core::has_png_signature(path)) {
-            const auto text = core::read_png_params(path);
-            if (!text) throw InputError("--params: " + path.string() + " is a PNG without primordial parameters");
-            p = core::params_from_json(*text, path.string(), p);
-        } else {
-            p = core::params_from_json(core::read_text_file(path), path.string(), p);
+        try {
+            core::State file = core::state_from_file(*params_file, state.params);
+            state.params = file.params;
+            if (file.has_view) state.view = file.view, state.has_view = true;
+        } catch (const InputError& e) {
+            throw InputError("--params: " + std::string(e.what()));
         }
     }
+    core::Params& p = state.params;
     core::NetworkParams& n = p.network;
     if (depth) {
         const long long d = parse_int("--depth", *depth);
@@ -122,7 +118,7 @@ core::Params NetworkFlags::resolve(core::Params p) const {
             if (msg[i] == '_') msg[i] = '-';
         throw InputError("--" + msg);
     }
-    return p;
+    return state;
 }
 
 ProgressLine::ProgressLine(std::string what, bool quiet)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/colormap.hpp"
+#include "core/limits.hpp"
 
 namespace primordial::core {
 
@@ -26,24 +27,6 @@ enum class Init { range, glorot, he, lecun };
 // layer included (parameter files of format 1).
 enum class BiasRule { article, full };
 inline constexpr double kArticleBiasRatio = 0.25;
-
-// Bad user input (a flag, a key, a file). Front ends turn it into exit code 2.
-struct InputError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-struct Limits {
-    static constexpr int max_depth = 256;
-    static constexpr int max_width = 1024;
-    static constexpr std::int64_t max_weights = 16'000'000;
-    static constexpr int max_side = 32768;
-    static constexpr double max_abs_center = 1e12;
-    static constexpr double min_extent = 1e-12;
-    static constexpr double max_extent = 1e12;
-    static constexpr double max_scale = 1e6;
-    static constexpr double max_abs_z = 1e6;
-    static constexpr int max_supersample = 4;
-};
 
 // Explicit values of one weight matrix (out rows of in columns, row-major) and its biases.
 struct LayerValues {

@@ -31,6 +31,7 @@ public:
     void write_rows(const void* rows, int n);
     void finish();
     int rows_written() const { return rows_written_; }
+    const std::filesystem::path& path() const { return path_; }
 
 private:
     struct Impl;

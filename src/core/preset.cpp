@@ -1,6 +1,7 @@
 #include "core/preset.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
@@ -237,25 +238,33 @@ std::string preset_to_json(const Preset& p) {
     return j.dump(2) + "\n";
 }
 
-State state_from_text(std::string_view text, const std::string& source) {
+State state_from_text(std::string_view text, const std::string& source, const Params& base) {
     const ordered_json j = parse(text, source);
     if (j.is_object() && j.contains("format") &&
         (j["format"] == kPresetFormat || j["format"] == kPresetFormat1)) {
         const Preset p = preset_from_json(text, source);
-        return {p.params, p.view};
+        return {p.params, p.view, true};
     }
-    return {params_from_json(text, source), ViewSpec{}};
+    return {params_from_json(text, source, base), ViewSpec{}, false};
 }
 
-State state_from_file(const std::filesystem::path& path) {
+State state_from_file(const std::filesystem::path& path, const Params& base) {
+    const std::string name = path.string();
     if (has_png_signature(path)) {
         const auto params = read_png_params(path);
-        if (!params) throw InputError(path.string() + ": a PNG without primordial parameters");
-        State s{params_from_json(*params, path.string()), ViewSpec{}};
-        if (const auto view = read_png_view(path)) s.view = view_from_json(*view, path.string());
+        if (!params) throw InputError(name + " is a PNG without primordial parameters");
+        State s{params_from_json(*params, name, base), ViewSpec{}, false};
+        if (const auto view = read_png_view(path)) {
+            s.view = view_from_json(*view, name);
+            s.has_view = true;
+        }
         return s;
     }
-    return state_from_text(read_text_file(path), path.string());
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".png" && std::filesystem::is_regular_file(path))
+        throw InputError(name + ": not a PNG file");
+    return state_from_text(read_text_file(path), name, base);
 }
 
 ViewSpec view_from_json(std::string_view text, const std::string& source) {

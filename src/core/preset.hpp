@@ -38,10 +38,16 @@ std::string preset_to_json(const Preset& p);  // pretty; preset_from_json reads 
 struct State {
     Params params;
     ViewSpec view;
-    bool operator==(const State&) const = default;
+    bool has_view = false;  // the source had a view of its own: a preset, or a view's PNG
+    // The same state, wherever it came from.
+    bool operator==(const State& o) const { return params == o.params && view == o.view; }
 };
-State state_from_text(std::string_view text, const std::string& source);
-State state_from_file(const std::filesystem::path& path);
+// Keys a parameter file leaves out keep their values in `base` (a preset is complete).
+State state_from_text(std::string_view text, const std::string& source, const Params& base = {});
+// Any of the above from a file: JSON, or a PNG (its view travels in a chunk of its own). The one
+// reader of "a state" for the explorer, `render`, `figure` and `animate`.
+State state_from_file(const std::filesystem::path& path, const Params& base = {});
+
 ViewSpec view_from_json(std::string_view text, const std::string& source);
 
 // The presets built into the binary, figures first in figure order, then by name.

@@ -75,6 +75,27 @@ TEST_CASE("a cancelled export leaves no file") {
     CHECK(fs::is_empty(d));
 }
 
+TEST_CASE("a cancelled animation takes back its finished frames and the folder it made") {
+    const fs::path d = fresh("animation_cancel");
+    core::Params base = params();
+    base.supersample = 1;
+    const core::Animation a{core::AnimParam::scale, 0.5, 1, 0, 0, 4};
+    ExportJob job(base, a, d / "frames", std::nullopt, 30, cpu_rows());
+    while (!fs::exists(d / "frames" / "frame-00001.png")) REQUIRE(job.step(1));
+    CHECK(fs::exists(d / "frames" / "frame-00000.png"));
+    job.cancel();
+    CHECK(job.error() == "cancelled");
+    CHECK(fs::is_empty(d));
+    // A folder that was there before stays, with what else it holds.
+    fs::create_directories(d / "mine");
+    std::ofstream(d / "mine" / "keep.txt") << "x";
+    ExportJob again(base, a, d / "mine", std::nullopt, 30, cpu_rows());
+    while (!fs::exists(d / "mine" / "frame-00001.png")) REQUIRE(again.step(1));
+    again.cancel();
+    CHECK(fs::exists(d / "mine" / "keep.txt"));
+    CHECK(!fs::exists(d / "mine" / "frame-00000.png"));
+}
+
 TEST_CASE("an animation export writes each frame of the sweep") {
     const fs::path d = fresh("export_animation");
     core::Params base = params();

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -89,7 +90,7 @@ TEST_CASE("bad figure requests get one line and exit code 2, and write nothing")
     };
     const Case cases[] = {
         {{"figure", "21"}, "primordial: error: figure: no figure or preset '21' (figures 1, 2, 3,"},
-        {{"figure"}, "primordial: error: figure: name a figure (3-19) or preset, or use --list\n"},
+        {{"figure"}, "primordial: error: figure: name a figure (3-19) or preset, give --params FILE, or use --list\n"},
         {{"figure", "19", "--size", "0x5"}, "primordial: error: --size: "},
         {{"figure", "19", "--size", "20000x100"}, "primordial: error: --size: a figure can be at most 16384 pixels a side"},
         {{"figure", "19", "--depth", "0"}, "primordial: error: --depth: must be between 1 and 256 (got 0)\n"},
@@ -107,4 +108,44 @@ TEST_CASE("bad figure requests get one line and exit code 2, and write nothing")
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
         CHECK_FALSE(fs::exists(out));
     }
+}
+
+TEST_CASE("one reader for a state: a copied state and a view's PNG work with render and figure") {
+    const fs::path d = test_dir("state_reader");
+    // A view's PNG (figure 19, a grid) renders again as that view with figure --params...
+    REQUIRE(run_primordial({"figure", "19", "--size", "90x90", "--backend", "cpu", "-q", "-o",
+                            (d / "grid.png").string()})
+                .exit_code == 0);
+    const RunResult again = run_primordial({"figure", "--params", (d / "grid.png").string(),
+                                            "--backend", "cpu", "-q", "-o", (d / "again.png").string()});
+    CHECK(again.exit_code == 0);
+    CHECK(read_png(d / "again.png").rgb == read_png(d / "grid.png").rgb);
+    // ... and as the picture of its base network with render.
+    const RunResult base = run_primordial({"render", "--params", (d / "grid.png").string(),
+                                           "--backend", "cpu", "-q", "-o", (d / "base.png").string()});
+    CHECK(base.exit_code == 0);
+    CHECK(read_png(d / "base.png").width == 90);
+    // A copied state (the clipboard's JSON: a preset) is a parameter file everywhere.
+    std::ofstream(d / "clip.json")
+        << R"({"format": "primordial-preset/2", "name": "clipboard", "title": "Copied", "size": [40, 30],
+              "params": {"network": {"depth": 3, "width": 8, "seed": 4}},
+              "view": {"kind": "grid", "columns": {"param": "seed", "values": [1, 2]}}})";
+    const RunResult r = run_primordial({"render", "--params", (d / "clip.json").string(),
+                                        "--backend", "cpu", "-q", "-o", (d / "clip.png").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    const RunResult p = run_primordial({"render", "--depth", "3", "--width", "8", "--seed", "4",
+                                        "--size", "40x30", "--backend", "cpu", "-q", "-o",
+                                        (d / "plain.png").string()});
+    REQUIRE(p.exit_code == 0);
+    CHECK(read_png(d / "clip.png").rgb == read_png(d / "plain.png").rgb);
+    const RunResult f = run_primordial({"figure", "--params", (d / "clip.json").string(),
+                                        "--backend", "cpu", "-q", "-o", (d / "clipview.png").string()});
+    CHECK(f.exit_code == 0);
+    CHECK(read_png(d / "clipview.png").width == 40);
+    CHECK(read_png(d / "clipview.png").rgb != read_png(d / "clip.png").rgb);  // two tiles
+    // figure needs a figure or a file.
+    const RunResult none = run_primordial({"figure", "-o", (d / "x.png").string()});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err == "primordial: error: figure: name a figure (3-19) or preset, give --params FILE, or use --list\n");
 }
