@@ -51,6 +51,8 @@ NOTES = {
     "seed-morph": "Each layer's weights slerped from seed 1's towards seed 2's: the picture changes without washing out halfway.",
     "sine-waves": "sin as the activation with LeCun scaling.",
     "viridis-deep": "A one-output network drawn through the viridis colour map.",
+    "phase-diagram": "The default network over weight scales (across) and hidden-bias scales (down), with the mean-field theory's edge of chaos drawn over the tiles and a dot where the default network sits (docs/UNDERSTANDING.md).",
+    "linear-regions": "An 8-layer relu network's linear regions: one colour per pattern of active units, boundaries dark, the count in the corner.",
 }
 ANIMATIONS = {"fig02-cross-section", "fig20-weight-scale-animation", "loop-drift", "seed-morph"}
 

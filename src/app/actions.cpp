@@ -65,6 +65,10 @@ void click_tile(ExplorerState& s, const core::Sheet& sheet, int tile) {
         s.params.image_width = w;
         s.params.image_height = h;
         s.view.kind = core::ViewKind::picture;
+    } else if (s.view.kind == core::ViewKind::phase) {
+        // Moves the network (the marker) there; the diagram stays.
+        s.params.network.scale = t.params.network.scale;
+        s.params.network.bias_scale = t.params.network.bias_scale;
     } else if (s.view.kind == core::ViewKind::progression) {
         s.params = core::with_value(s.params, core::SweepParam::depth, t.params.network.depth);
     }

@@ -27,6 +27,7 @@
 #include "app/presentation.hpp"
 #include "app/session.hpp"
 #include "app/sheet_view.hpp"
+#include "app/stats_worker.hpp"
 #include "app/status.hpp"
 #include "app/ui_style.hpp"
 #include "core/evaluate.hpp"
@@ -135,9 +136,11 @@ private:
         const core::Params before = state_.params;
         const core::ViewSpec view_before = state_.view;
 
-        PanelLists lists{&recent_, &bookmarks_, [this](const Bookmark& b) { return thumbnail(b); }};
+        PanelLists lists{&recent_, &bookmarks_, [this](const Bookmark& b) { return thumbnail(b); }, &stats_};
         const PanelOutput panel = draw_panel(state_, io.DisplaySize.y, lists);
         if (!panel.note.empty()) warn(panel.note);
+        if (panel.stats_open) stats_.request(state_.params);
+        stats_.poll();
         if (panel.command) apply_command(*panel.command);
         if (panel.open) open_file(*panel.open);
         if (panel.open_bookmark) open_bookmark(*panel.open_bookmark);
@@ -195,6 +198,7 @@ private:
         gpu::clear_framebuffer(fb_w, fb_h);
         if (sheet) {
             sheet_view_.present(pic_x, fb_h);
+            sheet_view_.draw_overlay(panel.width, 1.0f / sx, 1.0f / sy);
             if (state_.tile_labels) sheet_view_.draw_labels(panel.width, 1.0f / sx, 1.0f / sy);
             draw_status(sheet_view_.status_text(), panel.width, io.DisplaySize.y);
             const std::string label = sheet_view_.hovered_label();
@@ -223,7 +227,7 @@ private:
         history_.record(tracked_state(state_.params, state_.view),
                         ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left) || wheel_burst);
         // While a notice is up the loop keeps running, so it goes when its time is over.
-        return more || job_ || state_.animation_preview || ImGui::IsAnyItemActive() ||
+        return more || job_ || stats_.busy() || state_.animation_preview || ImGui::IsAnyItemActive() ||
                !notices_.current(now).empty() || !(state_.params == before) ||
                !(state_.view == view_before);
     }
@@ -632,6 +636,7 @@ private:
     GLFWwindow* window_;
     ExplorerOptions opt_;
     Notices notices_;
+    StatsWorker stats_;
     bool quit_dialog_ = false;  // "an export is running: quit?"
     WindowInput input_;
     ExplorerState state_;

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "app/stats_panel.hpp"
 #include "core/network.hpp"
 #include "core/params.hpp"
 #include "core/preset.hpp"
@@ -141,7 +142,8 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
         }
     }
     float z = static_cast<float>(v.z);
-    if (ImGui::SliderFloat("z", &z, -3.0f, 3.0f)) within_limits(core::Setting::z, v.z = z, note);
+    // "##value": the slider's own ID, apart from the z input's checkbox above.
+    if (ImGui::SliderFloat("z##value", &z, -3.0f, 3.0f)) within_limits(core::Setting::z, v.z = z, note);
     float t = static_cast<float>(v.t);
     if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f)) within_limits(core::Setting::t, v.t = t, note);
     int outputs = n.outputs == 1 ? 1 : 0;
@@ -320,6 +322,17 @@ void views_section(ExplorerState& s) {
             if (activation_combo("function", &f)) v.function = f;
             break;
         }
+        case ViewKind::phase:
+            ImGui::TextWrapped("Weight scale across, bias scale down; the line is the edge of "
+                               "chaos (chi1 = 1), the dot this network. Click a tile to move there.");
+            if (v.columns.param == core::SweepParam::scale && v.columns.values.size() > 1)
+                ImGui::TextDisabled("weight scales %.3g ... %.3g", v.columns.values.front(), v.columns.values.back());
+            if (ImGui::Button("centre on this network")) v = core::phase_view(s.params);
+            break;
+        case ViewKind::regions:
+            ImGui::TextWrapped("Each colour is one pattern of which hidden units are on: a region "
+                               "where the network is linear. The count is in the corner.");
+            break;
         case ViewKind::curves:
             ImGui::TextWrapped("Along x through the view centre; a network with x as its only input "
                                "is a curve.");
@@ -463,6 +476,29 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
 
 float panel_width() { return 340.0f * em(); }
 
+namespace {
+
+// A collapsing section whose widgets have IDs of their own: "size" in Export and "size" in
+// Screenshot are two widgets, not one.
+class Section {
+public:
+    Section(const char* name, bool open_at_first)
+        : open_(ImGui::CollapsingHeader(name, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+        if (open_) ImGui::PushID(name);
+    }
+    ~Section() {
+        if (open_) ImGui::PopID();
+    }
+    Section(const Section&) = delete;
+    Section& operator=(const Section&) = delete;
+    explicit operator bool() const { return open_; }
+
+private:
+    bool open_;
+};
+
+}  // namespace
+
 PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) {
     PanelOutput out;
     if (!s.panel_visible) return out;
@@ -491,28 +527,32 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     }
     std::string& note = out.note;
     ImGui::PushItemWidth(-110.0f * em());
-    if (ImGui::CollapsingHeader("Views", ImGuiTreeNodeFlags_DefaultOpen)) views_section(s);
-    if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (Section section{"Views", true}) views_section(s);
+    if (Section section{"Network", true}) {
         if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
         network_section(s.params.network, note);
     }
-    if (ImGui::CollapsingHeader("Inputs and outputs", ImGuiTreeNodeFlags_DefaultOpen))
+    if (Section section{"Inputs and outputs", true})
         inputs_section(s.params.network, s.params.view, &s.params.colormap, note);
-    if (ImGui::CollapsingHeader("Weights", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (Section section{"Weights", true}) {
         weights_section(s.params.network, note);
         hand_weights_section(s.params.network);
     }
-    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) view_section(s, note);
-    if (ImGui::CollapsingHeader("Export")) export_section(s, note);
-    if (ImGui::CollapsingHeader("Animation")) animation_section(s);
-    if (ImGui::CollapsingHeader("Bookmarks")) bookmarks_section(s, out, lists);
-    if (ImGui::CollapsingHeader("Presentation")) {
+    if (Section section{"View", true}) view_section(s, note);
+    if (Section section{"Statistics", false}) {
+        out.stats_open = true;
+        if (lists.stats) stats_section(*lists.stats, s.params.network.scale);
+    }
+    if (Section section{"Export", false}) export_section(s, note);
+    if (Section section{"Animation", false}) animation_section(s);
+    if (Section section{"Bookmarks", false}) bookmarks_section(s, out, lists);
+    if (Section section{"Presentation", false}) {
         ImGui::TextWrapped("Fullscreen without the panel; the network drifts on its own. "
                            "Space pauses, Left and Right step between networks, P or Esc returns.");
         ImGui::SliderInt("monitor", &s.monitor, 0, 7, s.monitor == 0 ? "primary" : "%d");
         if (ImGui::Button("present (P)")) out.command = CommandId::presentation;
     }
-    if (ImGui::CollapsingHeader("Screenshot", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (Section section{"Screenshot", true}) {
         ImGui::TextWrapped("folder: %s", s.screenshot_dir.string().c_str());
         char buf[512];
         std::snprintf(buf, sizeof buf, "%s", s.screenshot_dir.string().c_str());

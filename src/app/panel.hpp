@@ -9,6 +9,7 @@
 
 #include "app/actions.hpp"
 #include "app/bookmarks.hpp"
+#include "app/stats_worker.hpp"
 
 namespace primordial::app {
 
@@ -17,11 +18,13 @@ struct PanelLists {
     const std::vector<std::string>* recent = nullptr;
     const std::vector<Bookmark>* bookmarks = nullptr;
     std::function<unsigned(const Bookmark&)> thumbnail;  // a texture id, 0 when there is none
+    const StatsWorker* stats = nullptr;                  // the Statistics section's numbers
 };
 
 struct PanelOutput {
     float width = 0;  // in window coordinates, 0 when hidden
     std::string note;  // what an edit did that was not asked for ("depth 100000 ... set to 256")
+    bool stats_open = false;  // the Statistics section is open: keep its numbers current
     bool commands_requested = false;
     std::optional<CommandId> command;  // chosen from the menu
     std::optional<std::filesystem::path> open;  // a file to open (recent, or typed)

@@ -23,10 +23,30 @@ bool same_but_camera(core::ViewSpec a, core::ViewSpec b) {
 }  // namespace
 
 void SheetView::replot(int tile) {
-    tiles_.set_plot(tile, plot::plot_tile(sheet_->tiles[static_cast<std::size_t>(tile)]));
+    const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(tile)];
+    if (t.content == core::TileContent::regions) {  // a second or so at full size: off the frame loop
+        pending_.push_back({tile, std::async(std::launch::async, [t] { return plot::plot_tile(t); })});
+        return;
+    }
+    tiles_.set_plot(tile, plot::plot_tile(t));
+}
+
+void SheetView::collect_plots() {
+    std::erase_if(pending_, [&](PendingPlot& p) {
+        if (p.rgb.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+        tiles_.set_plot(p.tile, p.rgb.get());
+        return true;
+    });
 }
 
 void SheetView::update(ExplorerState& s, double budget_ms, std::string& message) {
+    // The phase diagram holds its sweeps still while the network moves about in it.
+    if (s.view.kind == core::ViewKind::phase &&
+        (s.view.columns.param != core::SweepParam::scale || !s.view.rows ||
+         s.view.rows->param != core::SweepParam::bias_scale) &&
+        core::view_unavailable(s.params, core::ViewKind::phase).empty())
+        s.view = core::phase_view(s.params);
+    collect_plots();
     if (sheet_ && s.params == params_ && s.view == spec_) return;
     if (sheet_ && s.params == params_ && same_but_camera(s.view, spec_)) {
         // Turning the height map redraws only the surface.
@@ -49,6 +69,8 @@ void SheetView::update(ExplorerState& s, double budget_ms, std::string& message)
     params_ = s.params;
     spec_ = s.view;
     hovered_ = dragged_ = -1;
+    for (PendingPlot& p : pending_) p.rgb.wait();  // a plot of the old sheet is of no more use
+    pending_.clear();
     tiles_.set_sheet(*sheet_, budget_ms);
     for (std::size_t i = 0; i < sheet_->tiles.size(); ++i)
         if (sheet_->tiles[i].content != core::TileContent::picture) replot(static_cast<int>(i));
@@ -93,7 +115,8 @@ void SheetView::draw_labels(float x, float to_window_x, float to_window_y) const
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float pad = 3.0f, font = ImGui::GetFontSize();
     for (const core::SheetTile& t : sheet_->tiles) {
-        if (t.label.empty() || t.content == core::TileContent::arrow) continue;
+        if (t.label.empty() || t.content == core::TileContent::arrow || t.content == core::TileContent::regions)
+            continue;  // an arrow says nothing; the region map writes its own count
         const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
         const float left = x + t.rect.x * to_window_x, top = t.rect.y * to_window_y;
         const float w = t.rect.w * to_window_x, h = t.rect.h * to_window_y;
@@ -104,14 +127,32 @@ void SheetView::draw_labels(float x, float to_window_x, float to_window_y) const
     }
 }
 
+void SheetView::draw_overlay(float x, float to_window_x, float to_window_y) const {
+    if (!sheet_ || sheet_->overlay.empty()) return;
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const auto at = [&](const std::array<double, 2>& p) {
+        return ImVec2(x + static_cast<float>(p[0]) * to_window_x, static_cast<float>(p[1]) * to_window_y);
+    };
+    for (const auto& line : sheet_->overlay.lines) {
+        std::vector<ImVec2> points;
+        for (const auto& p : line) points.push_back(at(p));
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(0, 0, 0, 150), 0, 5.0f);
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(255, 255, 255, 240), 0, 2.0f);
+    }
+    if (const auto& m = sheet_->overlay.marker) {
+        draw->AddCircleFilled(at(*m), 7.0f, IM_COL32(0, 0, 0, 255));
+        draw->AddCircleFilled(at(*m), 5.0f, IM_COL32(255, 217, 26, 255));
+    }
+}
+
 std::string SheetView::status_text() const {
     if (!sheet_) return "";
     const gpu::ProgressStatus st = tiles_.status();
     char buf[160];
     std::snprintf(buf, sizeof buf, "%s  |  %zu tile%s  |  %s %3.0f%%",
                   std::string(core::to_string(spec_.kind)).c_str(), sheet_->tiles.size(),
-                  sheet_->tiles.size() == 1 ? "" : "s", st.done ? "done" : "refining",
-                  st.fraction * 100);
+                  sheet_->tiles.size() == 1 ? "" : "s",
+                  plotting() ? "drawing" : st.done ? "done" : "refining", st.fraction * 100);
     return buf;
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -22,7 +24,7 @@ public:
     // view that cannot apply (e.g. a layer the network lacks) says why in `message` and returns
     // to the single picture.
     void update(ExplorerState& s, double budget_ms, std::string& message);
-    bool step(double budget_ms) { return tiles_.step(budget_ms); }
+    bool step(double budget_ms) { return tiles_.step(budget_ms) || plotting(); }
     void present(int x, int fb_height) { tiles_.present(x, 0, fb_height); }
     // Mouse over the sheet at (px, py) picture pixels; `drag` in picture pixels.
     void handle_mouse(ExplorerState& s, double px, double py, double wheel, bool dragging,
@@ -32,6 +34,10 @@ public:
     // panel and tooltips. `x`: where the picture starts, in window coordinates; `to_window`:
     // picture pixels to window coordinates.
     void draw_labels(float x, float to_window_x, float to_window_y) const;
+    // The phase diagram's edge of chaos and marker, as in the saved figure.
+    void draw_overlay(float x, float to_window_x, float to_window_y) const;
+    // Plots that take long (the region map) are drawn on another thread: true while one is.
+    bool plotting() const { return !pending_.empty(); }
     // The hovered tile's caption, or "".
     std::string hovered_label() const;
     // Writes the whole view as a PNG, like `primordial figure`: as laid out on screen, or laid
@@ -41,6 +47,7 @@ public:
 
 private:
     void replot(int tile);
+    void collect_plots();
 
     gpu::NetworkRenderer& renderer_;
     gpu::SheetRenderer tiles_;
@@ -48,6 +55,11 @@ private:
     core::Params params_;  // what sheet_ was laid out for
     core::ViewSpec spec_;
     int hovered_ = -1, dragged_ = -1;
+    struct PendingPlot {
+        int tile;
+        std::future<std::vector<std::uint8_t>> rgb;
+    };
+    std::vector<PendingPlot> pending_;
 };
 
 }  // namespace primordial::app

@@ -13,6 +13,7 @@
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
+#include "cli/stats_command.hpp"
 #include "core/params.hpp"
 #include "core/png_io.hpp"
 #include "core/preset.hpp"
@@ -56,6 +57,8 @@ int main(int argc, char** argv) {
     figure.add_to(*app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
     cli::AnimateCommand animate;
     animate.add_to(*app.add_subcommand("animate", "Render an animation as numbered PNG frames (and a video)"));
+    cli::StatsCommand stats;
+    stats.add_to(*app.add_subcommand("stats", "Measure a network layer by layer beside the mean-field theory"));
     cli::BenchCommand bench;
     bench.add_to(*app.add_subcommand("bench", "Time the renderers against numpy + OpenBLAS"));
 
@@ -73,6 +76,7 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("render")) return render.run();
         if (app.got_subcommand("bench")) return bench.run();
+        if (app.got_subcommand("stats")) return stats.run();
         if (app.got_subcommand("figure")) return figure.run();
         if (app.got_subcommand("animate")) return animate.run();
         // No subcommand: the main job. Open the explorer where there is a display; otherwise

@@ -34,12 +34,33 @@ double activation_reference(Activation a, double v) {
         case Activation::relu: return std::max(v, 0.0);
         case Activation::leaky_relu: return v > 0 ? v : 0.01 * v;
         case Activation::elu: return v > 0 ? v : std::expm1(v);
-        case Activation::softplus: return std::log1p(std::exp(v));
+        case Activation::softplus: return v > 30 ? v + std::log1p(std::exp(-v)) : std::log1p(std::exp(v));
         case Activation::sin: return std::sin(v);
         case Activation::gaussian: return std::exp(-v * v);
         case Activation::identity: return v;
     }
     return v;
+}
+
+double activation_derivative(Activation a, double v) {
+    switch (a) {
+        case Activation::tanh: {
+            const double t = std::tanh(v);
+            return 1 - t * t;
+        }
+        case Activation::sigmoid: {
+            const double s = 1.0 / (1.0 + std::exp(-v));
+            return s * (1 - s);
+        }
+        case Activation::relu: return v > 0 ? 1.0 : 0.0;
+        case Activation::leaky_relu: return v > 0 ? 1.0 : 0.01;
+        case Activation::elu: return v > 0 ? 1.0 : std::exp(v);
+        case Activation::softplus: return 1.0 / (1.0 + std::exp(-v));
+        case Activation::sin: return std::cos(v);
+        case Activation::gaussian: return -2 * v * std::exp(-v * v);
+        case Activation::identity: return 1.0;
+    }
+    return 1.0;
 }
 
 }  // namespace primordial::core

@@ -29,7 +29,9 @@ inline float activate(Activation a, float v) {
 // Applies `a` to v[0..n) in place; vectorised per activation.
 void activate_all(Activation a, float* v, std::size_t n);
 
-// The textbook formula in double precision, for tests and documentation.
+// The textbook formula in double precision, for tests, statistics and documentation.
 double activation_reference(Activation a, double v);
+// Its derivative (relu's is 0 at 0: a unit is active where v > 0).
+double activation_derivative(Activation a, double v);
 
 }  // namespace primordial::core

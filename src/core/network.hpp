@@ -32,6 +32,8 @@ class WeightSampler {
 public:
     WeightSampler(const NetworkParams& p, int fan_in, int fan_out, double gain);
     float operator()(std::uint64_t hash) const;
+    // Before the gain: uniform values lie on [-spread, spread], normal ones have sigma = spread.
+    double spread() const { return spread_; }
 
 private:
     bool normal_;

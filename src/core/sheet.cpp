@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/name_table.hpp"
 
+#include "core/mean_field.hpp"
 #include "core/probe.hpp"
+#include "core/stats.hpp"
 
 namespace primordial::core {
 namespace {
@@ -15,7 +18,8 @@ constexpr std::pair<ViewKind, std::string_view> kKinds[] = {
     {ViewKind::grid, "grid"},           {ViewKind::neurons, "neurons"},
     {ViewKind::decomposition, "decomposition"}, {ViewKind::curves, "curves"},
     {ViewKind::heightmap, "heightmap"}, {ViewKind::surfaces, "surfaces"},
-    {ViewKind::channels, "channels"},   {ViewKind::activation, "activation"}};
+    {ViewKind::channels, "channels"},   {ViewKind::activation, "activation"},
+    {ViewKind::phase, "phase"},         {ViewKind::regions, "regions"}};
 
 // Colours of the hidden units' surfaces (figure 5): blue, orange, red, then more.
 constexpr std::array<float, 3> kUnitTints[] = {{0.16f, 0.27f, 0.95f}, {0.95f, 0.55f, 0.18f},
@@ -96,6 +100,7 @@ public:
     }
 
     Sheet take() { return std::move(sheet_); }
+    Overlay& overlay() { return sheet_.overlay; }
     const Sheet& sheet() const { return sheet_; }
     int gap() const { return gap_; }
 
@@ -126,6 +131,11 @@ std::string view_unavailable(const Params& p, ViewKind kind) {
         case ViewKind::channels:
             if (p.network.outputs != 3) return "channels needs a network with 3 outputs (RGB)";
             break;
+        case ViewKind::phase:
+            if (p.network.depth < 2) return "the phase diagram needs a hidden layer (depth 2 or more)";
+            if (!p.network.set_weights.empty()) return "the phase diagram needs seeded weights, not hand-set ones";
+            break;
+        case ViewKind::regions: return regions_unavailable(p.network);
         default: break;
     }
     return "";
@@ -140,6 +150,16 @@ ViewKind next_view(const Params& p, ViewKind kind) {
         if (view_unavailable(p, next).empty()) return next;
     }
     return ViewKind::picture;
+}
+
+ViewSpec phase_view(const Params& p) {
+    ViewSpec v;
+    v.kind = ViewKind::phase;
+    const double s = critical_scale(p.network).value_or(p.network.scale);
+    v.columns = make_sweep(SweepParam::scale, s / 2, s * 3, 7, true);
+    const double b = std::max(p.network.hidden_bias_scale(), 0.05 * s);
+    v.rows = make_sweep(SweepParam::bias_scale, 2 * b, 0, 5, false);
+    return v;
 }
 
 int Sheet::tile_at(double px, double py) const {
@@ -339,6 +359,80 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             }
             b.plot(TileContent::arrow, net, {x + g, y, arrow, side}, "");
             b.picture(base, {x + arrow + 3 * g, y, side, side}, "red, green, blue");
+            break;
+        }
+
+        case ViewKind::phase: {
+            if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
+            // Weight scales across, bias scales down (any other sweeps: the defaults).
+            const ViewSpec d = phase_view(base);
+            const Sweep& cs = spec.columns.param == SweepParam::scale ? spec.columns : d.columns;
+            const Sweep& rs = spec.rows && spec.rows->param == SweepParam::bias_scale ? *spec.rows : *d.rows;
+            const int cols = static_cast<int>(cs.values.size()), rows = static_cast<int>(rs.values.size());
+            check_count(cols * rows);
+            for (double v : cs.values)
+                if (!(v > 0)) fail("the phase diagram's weight scales must be > 0");
+            const auto rects = grid_rects(cols * rows, cols, rows, width, height, b.gap());
+            for (int r = 0; r < rows; ++r)
+                for (int c = 0; c < cols; ++c) {
+                    char label[64];  // short: a tile's caption has to fit on it
+                    std::snprintf(label, sizeof label, "s %.3g  b %.3g", cs.values[c], rs.values[r]);
+                    const Params p = with_value(with_value(base, SweepParam::bias_scale, rs.values[r]),
+                                                SweepParam::scale, cs.values[c]);
+                    b.picture(checked(p, label), rects[r * cols + c], label);
+                }
+            // Tile centres stand for their values; between them weight scales go geometrically,
+            // bias scales linearly (and beyond the ends the same way).
+            const auto along = [](const std::vector<double>& values, const std::vector<double>& centres,
+                                  double v, bool log_scale) {
+                const auto f = [&](double x) { return log_scale ? std::log(x) : x; };
+                if (values.size() < 2) return centres.front();
+                // The segment holding v; beyond either end, the end segment (extrapolated).
+                std::size_t i = 0;
+                while (i + 2 < values.size() && (f(v) - f(values[i + 1])) * (f(values[i + 1]) - f(values[0])) > 0) ++i;
+                const double span = f(values[i + 1]) - f(values[i]);
+                const double t = span != 0 ? (f(v) - f(values[i])) / span : 0;
+                return centres[i] + t * (centres[i + 1] - centres[i]);
+            };
+            std::vector<double> xc, yc;
+            for (int c = 0; c < cols; ++c) xc.push_back(rects[c].x + rects[c].w / 2.0);
+            for (int r = 0; r < rows; ++r) yc.push_back(rects[r * cols].y + rects[r * cols].h / 2.0);
+            const Rect first = rects.front(), last = rects.back();
+            const auto inside = [&](double x, double y) {
+                return x >= first.x && x <= last.x + last.w && y >= first.y && y <= last.y + last.h;
+            };
+            // The edge of chaos: for each bias scale, the weight scale where chi1 = 1.
+            const double b_lo = *std::min_element(rs.values.begin(), rs.values.end());
+            const double b_hi = *std::max_element(rs.values.begin(), rs.values.end());
+            const SquareTable table(reference_activation(base.network));
+            std::vector<std::array<double, 2>> line;
+            constexpr int kSteps = 24;
+            for (int i = 0; i <= kSteps; ++i) {
+                NetworkParams n = base.network;
+                n.bias_scale = b_lo + (b_hi - b_lo) * i / kSteps;
+                const auto sc = critical_scale(n, table);
+                const double x = sc ? along(cs.values, xc, *sc, true) : NAN;
+                const double y = along(rs.values, yc, *n.bias_scale, false);
+                if (sc && inside(x, y)) {
+                    line.push_back({x, y});
+                } else if (line.size() > 1) {
+                    b.overlay().lines.push_back(std::move(line));
+                    line.clear();
+                } else {
+                    line.clear();
+                }
+            }
+            if (line.size() > 1) b.overlay().lines.push_back(std::move(line));
+            const double mx = along(cs.values, xc, base.network.scale, true);
+            const double my = along(rs.values, yc, base.network.hidden_bias_scale(), false);
+            if (inside(mx, my)) b.overlay().marker = std::array<double, 2>{mx, my};
+            break;
+        }
+
+        case ViewKind::regions: {
+            if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
+            b.plot(TileContent::regions, build_network(base.network), {0, 0, width, height},
+                   "linear regions");
             break;
         }
 

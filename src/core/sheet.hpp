@@ -27,18 +27,20 @@ enum class ViewKind {
     heightmap,
     surfaces,
     channels,
-    activation
+    activation,
+    phase,
+    regions
 };
 inline constexpr ViewKind kViewKinds[] = {
     ViewKind::picture,   ViewKind::progression, ViewKind::grid,     ViewKind::neurons,
     ViewKind::decomposition, ViewKind::curves,  ViewKind::heightmap, ViewKind::surfaces,
-    ViewKind::channels,  ViewKind::activation};
+    ViewKind::channels,  ViewKind::activation, ViewKind::phase,    ViewKind::regions};
 
 std::string_view to_string(ViewKind k);
 std::optional<ViewKind> parse_view_kind(std::string_view s);
 inline constexpr std::string_view kViewKindNames =
     "picture, progression, grid, neurons, decomposition, curves, heightmap, surfaces, channels, "
-    "activation";
+    "activation, phase, regions";
 
 // The paper sheets are drawn on, between their tiles: the article's white.
 inline constexpr std::uint8_t kPaper[3] = {255, 255, 255};
@@ -77,7 +79,8 @@ enum class TileContent {
     output_curve,
     surface,
     function_curve,  // an activation function alone, over the tile's view (figures 3 and 13)
-    arrow            // a right-pointing arrow between tiles (figure 6)
+    arrow,           // a right-pointing arrow between tiles (figure 6)
+    regions          // each pixel coloured by its relu activation pattern, boundaries dark
 };
 
 struct SheetTile {
@@ -94,9 +97,18 @@ struct SheetTile {
     Activation function = Activation::identity;  // a function_curve tile's
 };
 
+// Lines and a marker drawn over a whole sheet, in its pixels: the phase diagram's edge of chaos
+// and the current network's place on it.
+struct Overlay {
+    std::vector<std::vector<std::array<double, 2>>> lines;
+    std::optional<std::array<double, 2>> marker;
+    bool empty() const { return lines.empty() && !marker; }
+};
+
 struct Sheet {
     int width = 0, height = 0;
     std::vector<SheetTile> tiles;
+    Overlay overlay;
     // The tile under pixel (px, py), or -1.
     int tile_at(double px, double py) const;
 };
@@ -108,6 +120,10 @@ inline constexpr int kMaxProgressionFrames = 40;
 std::string view_unavailable(const Params& p, ViewKind kind);
 // The view after `kind` in kViewKinds that can show `p` (cycling; the picture always can).
 ViewKind next_view(const Params& p, ViewKind kind);
+
+// The phase diagram's sweeps for `p`: weight scales from half to three times the critical
+// scale (or round the current one), bias scales from twice the current one down to 0.
+ViewSpec phase_view(const Params& p);
 
 // Lays out `spec` for `base` on a width x height canvas. Throws InputError when the spec cannot
 // apply (a layer the network lacks, a swept value out of range, too many tiles).

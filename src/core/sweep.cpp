@@ -12,7 +12,7 @@ constexpr std::pair<SweepParam, std::string_view> kNames[] = {
     {SweepParam::depth, "depth"}, {SweepParam::width, "width"},
     {SweepParam::extent, "extent"}, {SweepParam::scale, "scale"},
     {SweepParam::activation, "activation"}, {SweepParam::seed, "seed"},
-    {SweepParam::z, "z"}, {SweepParam::t, "t"}};
+    {SweepParam::z, "z"}, {SweepParam::t, "t"}, {SweepParam::bias_scale, "bias_scale"}};
 
 bool whole(SweepParam p) {
     return p == SweepParam::depth || p == SweepParam::width || p == SweepParam::seed ||
@@ -64,6 +64,7 @@ Params with_value(Params p, SweepParam param, double value) {
         case SweepParam::seed: n.seed = static_cast<std::uint64_t>(value); break;
         case SweepParam::z: p.view.z = value; break;
         case SweepParam::t: p.view.t = value; break;
+        case SweepParam::bias_scale: n.bias_scale = value; break;
     }
     return p;
 }
@@ -72,7 +73,8 @@ std::string value_label(SweepParam p, double value) {
     if (p == SweepParam::activation)
         return std::string(to_string(static_cast<Activation>(static_cast<int>(value))));
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s %.4g", std::string(to_string(p)).c_str(), value);
+    std::snprintf(buf, sizeof buf, "%s %.4g",
+                  p == SweepParam::bias_scale ? "bias" : std::string(to_string(p)).c_str(), value);
     return buf;
 }
 

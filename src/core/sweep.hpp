@@ -11,7 +11,7 @@
 
 namespace primordial::core {
 
-enum class SweepParam { depth, width, extent, scale, activation, seed, z, t };
+enum class SweepParam { depth, width, extent, scale, activation, seed, z, t, bias_scale };
 
 struct Sweep {
     SweepParam param = SweepParam::depth;
@@ -22,7 +22,8 @@ struct Sweep {
 
 std::string_view to_string(SweepParam p);
 std::optional<SweepParam> parse_sweep_param(std::string_view s);
-inline constexpr std::string_view kSweepParamNames = "depth, width, extent, scale, activation, seed, z, t";
+inline constexpr std::string_view kSweepParamNames =
+    "depth, width, extent, scale, activation, seed, z, t, bias_scale";
 
 double activation_value(Activation a);
 // `count` values from `from` to `to`: evenly spaced, or geometric (a constant ratio, as zoom

@@ -37,4 +37,17 @@ std::vector<std::uint8_t> Canvas::rgb() {
     return out;
 }
 
+void Canvas::set_rgb(const std::vector<std::uint8_t>& rgb) {
+    cairo_surface_flush(surface_);
+    unsigned char* data = cairo_image_surface_get_data(surface_);
+    const int stride = cairo_image_surface_get_stride(surface_);
+    for (int y = 0; y < height_; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
+        const std::uint8_t* in = rgb.data() + static_cast<std::size_t>(y) * width_ * 3;
+        for (int x = 0; x < width_; ++x)
+            row[x] = std::uint32_t{in[3 * x]} << 16 | std::uint32_t{in[3 * x + 1]} << 8 | in[3 * x + 2];
+    }
+    cairo_surface_mark_dirty(surface_);
+}
+
 }  // namespace primordial::plot

@@ -20,6 +20,8 @@ public:
     int height() const { return height_; }
     // The picture as RGB, 3 bytes per pixel, row-major.
     std::vector<std::uint8_t> rgb();
+    // Fills the surface from RGB bytes (width x height), to draw over a picture.
+    void set_rgb(const std::vector<std::uint8_t>& rgb);
 
 private:
     int width_, height_;

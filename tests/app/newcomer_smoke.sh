@@ -46,6 +46,10 @@ sleep 0.4
 xdotool key Escape
 alive "Esc on the help"
 
+# The z slider (its ID once clashed with the z input's checkbox: ImGui aborted).
+xdotool mousemove --window "$win" 150 385 click 1
+alive "a click on the z slider"
+
 # 5. Typed values: depth 100000 (the command line allows 256); seed 7, then -1 (refused).
 xdotool mousemove --window "$win" 120 185 keydown ctrl click 1 keyup ctrl
 sleep 0.3

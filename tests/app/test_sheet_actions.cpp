@@ -82,7 +82,8 @@ TEST_CASE("dragging the height map turns the camera within limits") {
 }
 
 TEST_CASE("V steps through every view in the listed order and back to the picture") {
-    ExplorerState s;  // an RGB network with hidden layers: every view applies
+    ExplorerState s;
+    s.params.network.activations = {core::Activation::relu};  // RGB, hidden relu layers: every view applies
     std::vector<core::ViewKind> seen;
     for (std::size_t i = 0; i < std::size(core::kViewKinds); ++i) {
         apply(CommandId::next_view, s, 0);
@@ -94,6 +95,20 @@ TEST_CASE("V steps through every view in the listed order and back to the pictur
     CHECK(command_for_key(GLFW_KEY_V, 0) == CommandId::next_view);
 }
 
+TEST_CASE("a click on a phase-diagram tile moves the network there; the diagram stays") {
+    ExplorerState s;
+    s.params.image_width = 700;
+    s.params.image_height = 500;
+    s.view = core::phase_view(s.params);
+    const core::Sheet sheet = core::build_sheet(s.params, s.view, 700, 500);
+    const int tile = 8;  // second row, second column
+    click_tile(s, sheet, tile);
+    CHECK(s.view.kind == core::ViewKind::phase);
+    CHECK(s.params.network.scale == doctest::Approx(s.view.columns.values[1]));
+    CHECK(*s.params.network.bias_scale == doctest::Approx(s.view.rows->values[1]));
+    CHECK(s.params.image_width == 700);
+}
+
 TEST_CASE("V passes over views that cannot show the network") {
     ExplorerState s;
     s.params.network.outputs = 1;  // grey: no channels
@@ -103,7 +118,8 @@ TEST_CASE("V passes over views that cannot show the network") {
         apply(CommandId::next_view, s, 0);
         seen.push_back(s.view.kind);
     }
-    for (core::ViewKind k : {core::ViewKind::channels, core::ViewKind::decomposition, core::ViewKind::surfaces})
+    for (core::ViewKind k : {core::ViewKind::channels, core::ViewKind::decomposition, core::ViewKind::surfaces,
+                             core::ViewKind::phase, core::ViewKind::regions})
         CHECK(std::find(seen.begin(), seen.end(), k) == seen.end());
     CHECK(std::find(seen.begin(), seen.end(), core::ViewKind::activation) != seen.end());
 }

@@ -38,4 +38,31 @@ PY
 else
   grep -q '"kind": "picture"' "$session" || { echo "FAIL: the clicked tile did not open"; exit 1; }
 fi
-echo "PASS: a grid view saved as its figure; a click opens a tile"
+
+# The phase diagram and the linear regions (drawn off the frame loop): each saved view equals
+# its figure, the edge of chaos and the count included.
+for preset in phase-diagram linear-regions; do
+  rm -f "$dir/shots"/*.png
+  start_app "$bin" explore --figure "$preset" --screenshot-dir "$dir/shots" --window 1000x700
+  xdotool mousemove --window "$win" 990 690
+  sleep 3
+  xdotool key s
+  for _ in $(seq 300); do ls "$dir/shots"/*.png >/dev/null 2>&1 && break; sleep 0.2; done
+  quit_app
+  shot=$(ls "$dir/shots"/*.png | head -n1)
+  [ -f "$shot" ] || { echo "FAIL: no $preset view saved"; exit 1; }
+  if /usr/bin/python3 -c 'import numpy, PIL' 2>/dev/null; then
+    size=$(/usr/bin/python3 -c 'import sys; from PIL import Image; w, h = Image.open(sys.argv[1]).size; print(f"{w}x{h}")' "$shot")
+    "$bin" figure "$preset" --size "$size" --backend cpu -q -o "$dir/figure.png"
+    /usr/bin/python3 - "$shot" "$dir/figure.png" <<'PY'
+import sys
+import numpy as np
+from PIL import Image
+a, b = (np.asarray(Image.open(p).convert("RGB")) for p in sys.argv[1:3])
+assert a.shape == b.shape, (a.shape, b.shape)
+assert (a == b).all(), f"{(a != b).any(axis=2).mean() * 100:.3f}% of pixels differ"
+print(f"{sys.argv[1]}: the saved view equals its figure at {a.shape[1]}x{a.shape[0]}")
+PY
+  fi
+done
+echo "PASS: a grid view saved as its figure; a click opens a tile; the phase diagram and the regions saved as their figures"

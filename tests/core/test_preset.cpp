@@ -255,12 +255,12 @@ TEST_CASE("bad preset files say what is wrong") {
     const std::string head = R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": {}, )";
     CHECK(error_of(R"({"format": "primordial/1"})") == "p.json: format: expected \"primordial-preset/2\"");
     CHECK(error_of(head + R"("view": {"kind": "spiral"}})") ==
-          "p.json: view.kind: unknown 'spiral' (expected picture, progression, grid, neurons, decomposition, curves, heightmap, surfaces, channels, activation)");
+          "p.json: view.kind: unknown 'spiral' (expected picture, progression, grid, neurons, decomposition, curves, heightmap, surfaces, channels, activation, phase, regions)");
     CHECK(error_of(head + R"("view": {"kind": "activation", "function": "swish"}})").find("view.function: must be an activation") != std::string::npos);
     CHECK(error_of(head + R"("view": {"kind": "heightmap", "curve": 1}})") == "p.json: view.curve: must be true or false");
     CHECK(error_of(head + R"("view": {"kind": "grid"}})") == "p.json: view.columns: a grid needs a sweep");
     CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "colour", "values": [1]}}})") ==
-          "p.json: view.columns.param: unknown 'colour' (expected depth, width, extent, scale, activation, seed, z, t)");
+          "p.json: view.columns.param: unknown 'colour' (expected depth, width, extent, scale, activation, seed, z, t, bias_scale)");
     CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "scale", "from": 0, "to": 1, "count": 3, "spacing": "geometric"}}})") ==
           "p.json: view.columns: geometric spacing needs positive ends");
     CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "activation", "values": ["tanh", "swish"]}}})")

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/evaluate.hpp"
+#include "core/mean_field.hpp"
 #include "core/probe.hpp"
 #include "core/sheet.hpp"
 
@@ -161,4 +162,52 @@ TEST_CASE("decomposition: units, their weighted sum, and the output") {
     CHECK(hi >= 253);
     p.network.depth = 1;
     CHECK_THROWS_AS(build_sheet(p, spec, 700, 350), InputError);
+}
+
+TEST_CASE("the phase diagram: weight scales across, bias scales down, the edge of chaos over them") {
+    Params base;
+    base.network.depth = 12;
+    NetworkParams at = base.network;
+    at.bias_scale = 0.05;
+    const double sc = *critical_scale(at);
+    ViewSpec v;
+    v.kind = ViewKind::phase;
+    v.columns = make_sweep(SweepParam::scale, sc / 2, sc * 2, 3, true);  // sc in the middle column
+    v.rows = make_sweep(SweepParam::bias_scale, 0.1, 0, 2, false);
+    base.network.scale = sc * 2;
+    base.network.bias_scale = 0.1;  // the top right tile
+    const Sheet s = build_sheet(base, v, 600, 400);
+    REQUIRE(s.tiles.size() == 6);
+    CHECK(s.tiles[0].params.network.scale == doctest::Approx(sc / 2));
+    CHECK(*s.tiles[0].params.network.bias_scale == doctest::Approx(0.1));
+    CHECK(*s.tiles[5].params.network.bias_scale == 0);
+    // Halfway between the rows (bias 0.05) the line crosses the middle column's centre.
+    REQUIRE(s.overlay.lines.size() == 1);
+    const auto& line = s.overlay.lines[0];
+    REQUIRE(line.size() == 25);
+    const Rect& mid = s.tiles[1].rect;
+    const double y_mid = (s.tiles[1].rect.y + s.tiles[4].rect.y) / 2.0 + mid.h / 2.0;
+    CHECK(line[12][1] == doctest::Approx(y_mid));
+    CHECK(line[12][0] == doctest::Approx(mid.x + mid.w / 2.0).epsilon(1e-6));
+    // Larger biases push the edge to larger weights: the line leans right going up.
+    CHECK(line.front()[0] < line.back()[0]);
+    // The marker sits on the current network's tile.
+    REQUIRE(s.overlay.marker);
+    const Rect& tr = s.tiles[2].rect;
+    CHECK((*s.overlay.marker)[0] == doctest::Approx(tr.x + tr.w / 2.0));
+    CHECK((*s.overlay.marker)[1] == doctest::Approx(tr.y + tr.h / 2.0));
+    // Hand-set weights have no scale to sweep.
+    base.network.depth = 1;
+    CHECK(!view_unavailable(base, ViewKind::phase).empty());
+}
+
+TEST_CASE("the regions view is one map, for relu networks") {
+    Params p;
+    p.network.depth = 4;
+    CHECK(view_unavailable(p, ViewKind::regions) == "linear regions are counted for relu and leaky_relu hidden layers only");
+    p.network.activations = {Activation::leaky_relu};
+    const Sheet s = build_sheet(p, ViewSpec{ViewKind::regions}, 200, 100);
+    REQUIRE(s.tiles.size() == 1);
+    CHECK(s.tiles[0].content == TileContent::regions);
+    CHECK(s.tiles[0].rect.w == 200);
 }
