@@ -13,6 +13,8 @@ packages=(
   python3-glad
   xvfb xauth xdotool xclip
   python3 python3-numpy python3-pil libopenblas0-pthread
+  python3-dev pybind11-dev
+  chromium glslang-tools
   ffmpeg
   clang
 )

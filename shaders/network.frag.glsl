@@ -1,30 +1,25 @@
-// Evaluates the network at one pixel: the same function as core::Evaluator (src/core/evaluate.cpp).
-// The renderer prepends "#version 330 core", "#define MAX_VEC4 <bucket width / 4>" and
-// activation.glsl. Loop bounds are uniforms, so new weights, depths or activations never recompile;
-// only the width bucket (MAX_VEC4) selects among a few cached programs.
+// Evaluates the network at one point: the same function as core::Evaluator
+// (src/core/evaluate.cpp), as network_color(dx, dy) of the offset from the view centre. Loop
+// bounds come from the layer table, so new weights, depths or activations never recompile; only
+// the width bucket (MAX_VEC4) selects among a few programs.
 //
-// u_weights (RGBA32F): per layer, out4 bias texels, then out4 x in4 blocks of 4x4 weights, each
-// block as 4 texels (one per input column, holding 4 consecutive output rows). Layer 0 is the first
-// layer folded at the view centre (core::fold_first_layer), with the per-pixel inputs as columns.
-// u_layers (RGBA32I): per layer (in, out, activation, first texel).
+// What comes before this file says where the network lives: "#define MAX_VEC4 <bucket / 4>", the
+// activations (activation.glsl), and WEIGHT(i) and LAYER(l), the i-th weight texel and the l-th
+// layer: a buffer texture in the explorer (network_gl.glsl), a 2-D texture in a web page
+// (network_web.glsl), constants in a Shadertoy shader (BAKED, src/share/shadertoy.cpp).
+//
+// Weights (RGBA32F texels): per layer, out4 bias texels, then out4 x in4 blocks of 4x4 weights,
+// each block as 4 texels (one per input column, holding 4 consecutive output rows). Layer 0 is the
+// first layer folded at the view centre (core::fold_first_layer), with the per-pixel inputs as
+// columns. Layers (ivec4): in, out, activation, first texel.
 
-uniform samplerBuffer u_weights;
-uniform isamplerBuffer u_layers;
-#define WEIGHT(i) texelFetch(u_weights, i)
+#ifndef BAKED
 uniform int u_layer_count;
 uniform int u_outputs;       // 1 (grey) or 3
-uniform int u_colormap;      // 1: colour a one-output network through u_lut
-uniform sampler2D u_lut;     // 256 x 1 colour table (core::colormap_lut)
+uniform int u_colormap;      // 1: colour a one-output network through the colour table (LUT)
 uniform ivec4 u_columns;     // folded input columns: 0 x, 1 y, 2 r, -1 none
 uniform vec2 u_center;       // view centre as float, for r
-uniform float u_step;        // plane units per full-resolution pixel
-uniform ivec2 u_image;       // full-resolution image size
-uniform int u_level;         // level k: pixel (i, j) samples full-resolution pixel (i << k, j << k)
-uniform ivec2 u_tile;        // tile's top-left pixel in the level-k image (row 0 at the top)
-uniform int u_tile_height;
-uniform ivec2 u_origin;      // framebuffer pixel of the tile's bottom-left corner
-
-out vec4 frag_color;
+#endif
 
 // llvmpipe ends any shader after 65535 loop iterations in all (LP_MAX_TGSI_LOOP_ITERATIONS), so
 // the inner loop handles UNROLL blocks of 4 inputs per iteration: every network the core allows
@@ -59,13 +54,8 @@ float column(int c, float dx, float dy, float r) {
     return c == 0 ? dx : (c == 1 ? dy : (c == 2 ? r : 0.0));
 }
 
-void main() {
-    ivec2 fb = ivec2(gl_FragCoord.xy) - u_origin;
-    int i = (u_tile.x + fb.x) << u_level;
-    int j = (u_tile.y + (u_tile_height - 1 - fb.y)) << u_level;
-    // Evaluator::pixel_offset_x / _y, operation for operation.
-    float dx = (float(i) + 0.5 - float(u_image.x) * 0.5) * u_step;
-    float dy = (float(u_image.y) * 0.5 - float(j) - 0.5) * u_step;
+// The colour (bytes / 255) at offset (dx, dy) from the view centre.
+vec4 network_color(float dx, float dy) {
     float px = u_center.x + dx, py = u_center.y + dy;
     float r = sqrt(px * px + py * py);
 
@@ -77,7 +67,7 @@ void main() {
                    column(u_columns.z, dx, dy, r), 0.0);
     vec4 h0, h1, h2, h3, h4, h5, h6, h7;
     {
-        ivec4 L = texelFetch(u_layers, 0);
+        ivec4 L = LAYER(0);
         ivec4 rows = ivec4(0, 1, 2, 3);
 #define FIRST(o, h)                                                        \
         {                                                                  \
@@ -106,7 +96,7 @@ void main() {
         n = mix(vec4(0.0), activate(L.z, acc), lessThan(rows + 4 * (o), ivec4(L.y))); \
     }
     for (int l = 1; l < u_layer_count; ++l) {
-        ivec4 L = texelFetch(u_layers, l);
+        ivec4 L = LAYER(l);
         ivec4 rows = ivec4(0, 1, 2, 3);
         int t = 40 + (l - 1) * 264;  // layer 0: 8 + 8 * 4 texels; then 8 + 8 * 8 * 4 each
         vec4 n0, n1, n2, n3, n4, n5, n6, n7;
@@ -121,7 +111,7 @@ void main() {
                 column(u_columns.z, dx, dy, r), 0.0);
     int src = 0, dst = MAX_VEC4;
     for (int l = 0; l < u_layer_count; ++l) {
-        ivec4 L = texelFetch(u_layers, l);
+        ivec4 L = LAYER(l);
         int in4 = (L.x + 3) >> 2, out4 = (L.y + 3) >> 2;
         for (int o = 0; o < out4; ++o) {
             // Bias first, then the inputs in ascending order, as the CPU sums them.
@@ -146,7 +136,6 @@ void main() {
     bvec4 nan = isnan(v);
     v = mix(v, vec4(0.0), nan);
     v = floor(clamp(v, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
-    if (u_outputs == 1 && u_colormap != 0)
-        v.rgb = texelFetch(u_lut, ivec2(int(v.x * 255.0 + 0.5), 0), 0).rgb;
-    frag_color = vec4(v.rgb, 1.0);
+    if (u_outputs == 1 && u_colormap != 0) v.rgb = LUT(int(v.x * 255.0 + 0.5));
+    return vec4(v.rgb, 1.0);
 }

@@ -11,12 +11,14 @@
 #include "core/params.hpp"
 #include "core/preset.hpp"
 #include "core/sheet.hpp"
+#include "gpu/engine.hpp"
 
 namespace primordial::app {
 
 struct ExplorerState {
     core::Params params;  // image_width/height: the picture area in framebuffer pixels
     core::ViewSpec view;  // picture, or a view of several tiles (grid, progression, ...)
+    gpu::EngineRequest engine = gpu::EngineRequest::automatic;  // what draws the pictures
     bool panel_visible = true;
     bool tile_labels = true;  // each tile's caption drawn on it
     bool help_visible = false;

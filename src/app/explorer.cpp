@@ -30,6 +30,8 @@
 #include "app/stats_worker.hpp"
 #include "app/status.hpp"
 #include "app/ui_style.hpp"
+#include "share/shadertoy.hpp"
+#include "share/web_page.hpp"
 #include "core/evaluate.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
@@ -38,7 +40,10 @@
 #include "core/row_renderer.hpp"
 #include "core/video.hpp"
 #include "core/view.hpp"
+#include "core/atomic_file.hpp"
+#include "gpu/cpu_engine.hpp"
 #include "gpu/display.hpp"
+#include "gpu/engine.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 #include "gpu/network_renderer.hpp"
 #include "gpu/progressive.hpp"
@@ -55,20 +60,38 @@ struct WindowInput {
     std::vector<KeyPress> keys;
     std::vector<std::string> dropped;  // files dropped on the window
     std::optional<float> content_scale;  // the window moved to a monitor of another scale
+    std::uint64_t events = 0;            // any input or window event, counted
 };
 
+WindowInput& input_of(GLFWwindow* w) { return *static_cast<WindowInput*>(glfwGetWindowUserPointer(w)); }
+
+// Counts every event, so the frame loop knows whether one came while it waited. Set before
+// ImGui's backend, which chains to them.
+void count_events(GLFWwindow* window) {
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { ++input_of(w).events; });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { ++input_of(w).events; });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { ++input_of(w).events; });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { ++input_of(w).events; });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { ++input_of(w).events; });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { ++input_of(w).events; });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) { ++input_of(w).events; });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { ++input_of(w).events; });
+}
+
 void on_content_scale(GLFWwindow* w, float x, float) {
-    static_cast<WindowInput*>(glfwGetWindowUserPointer(w))->content_scale = x;
+    input_of(w).content_scale = x;
+    ++input_of(w).events;
 }
 
 void on_drop(GLFWwindow* w, int count, const char** paths) {
-    auto* in = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
-    for (int i = 0; i < count; ++i) in->dropped.emplace_back(paths[i]);
+    for (int i = 0; i < count; ++i) input_of(w).dropped.emplace_back(paths[i]);
+    ++input_of(w).events;
 }
 
 void on_key(GLFWwindow* w, int key, int, int action, int mods) {
+    ++input_of(w).events;
     if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
-    static_cast<WindowInput*>(glfwGetWindowUserPointer(w))->keys.push_back({key, mods});
+    input_of(w).keys.push_back({key, mods});
 }
 
 std::uint64_t fresh_seed() {
@@ -79,8 +102,8 @@ std::uint64_t fresh_seed() {
 class Explorer {
 public:
     Explorer(GLFWwindow* window, const ExplorerOptions& opt, Session session, std::string message)
-        : window_(window), opt_(opt), progressive_(renderer_),
-          sheet_view_(renderer_), history_(tracked_state(session.params, session.view)),
+        : window_(window), opt_(opt), sheet_view_(renderer_, [this] { return make_engine(); }),
+          history_(tracked_state(session.params, session.view)),
           recent_(session.recent), bookmarks_dir_(data_dir(system_getenv()) / "bookmarks"),
           bookmarks_(list_bookmarks(bookmarks_dir_)) {
         state_.params = session.params;
@@ -90,17 +113,35 @@ public:
         glfwSetDropCallback(window_, on_drop);
         state_.screenshot_dir = session.screenshot_dir;
         glfwSetWindowUserPointer(window_, &input_);
+        use_engine(opt.engine);
         glfwSetKeyCallback(window_, on_key);  // before ImGui, which chains to it
+        count_events(window_);
         glfwSetWindowContentScaleCallback(window_, on_content_scale);
         if (!message.empty()) warn(message);
     }
 
     void run() {
-        bool dirty = true;
+        Wake wake = Wake::now;
         while (!state_.quit) {
-            // Sleep until an event while nothing changes; spin while the picture refines.
-            if (dirty) glfwPollEvents();
-            else glfwWaitEventsTimeout(0.5);
+            // Sleep until an event while nothing changes; spin while the frame itself refines the
+            // picture; check back every few milliseconds while threads work on it, leaving them
+            // the cores.
+            switch (wake) {
+                case Wake::now: glfwPollEvents(); break;
+                case Wake::soon: {
+                    // Threads at work and nothing else happening: a frame (which on a software
+                    // rasteriser takes cores from them) only when they finished something, and
+                    // a few times a second for the status line.
+                    const std::uint64_t seen = input_.events;
+                    glfwWaitEventsTimeout(gpu::kCheckBackMs / 1000.0);
+                    if (input_.events == seen && !collect_background() &&
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - last_drawn_)
+                                .count() < gpu::kRedrawMs)
+                        continue;
+                    break;
+                }
+                case Wake::on_event: glfwWaitEventsTimeout(0.5); break;
+            }
             if (const auto scale = std::exchange(input_.content_scale, std::nullopt)) {
                 // Text stays crisp on the new monitor: fonts rebuilt at its scale.
                 apply_ui_style(*scale);
@@ -110,7 +151,8 @@ public:
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
-            dirty = frame();
+            wake = frame();
+            last_drawn_ = std::chrono::steady_clock::now();
             ImGui::Render();
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             glfwSwapBuffers(window_);
@@ -122,9 +164,15 @@ public:
     }
 
 private:
-    // One frame: input, panel, rendering within the budget. Returns whether more frames are
+    enum class Wake { now, soon, on_event };
+
+    bool collect_background() {
+        return !presenting_ && sheet_mode() ? sheet_view_.collect() : progressive_->collect();
+    }
+
+    // One frame: input, panel, rendering within the budget. Returns when the next frame is
     // needed without new events.
-    bool frame() {
+    Wake frame() {
         if (state_.presenting || presenting_) {
             if (!presenting_) enter_presentation();
             int w = 0, h = 0;
@@ -136,13 +184,16 @@ private:
         const core::Params before = state_.params;
         const core::ViewSpec view_before = state_.view;
 
-        PanelLists lists{&recent_, &bookmarks_, [this](const Bookmark& b) { return thumbnail(b); }, &stats_};
+        PanelLists lists{&recent_, &bookmarks_, [this](const Bookmark& b) { return thumbnail(b); }, &stats_,
+                         engine_.reason};
         const PanelOutput panel = draw_panel(state_, io.DisplaySize.y, lists);
         if (!panel.note.empty()) warn(panel.note);
+        if (state_.engine != engine_request_) use_engine(state_.engine);
         if (panel.stats_open) stats_.request(state_.params);
         stats_.poll();
         if (panel.command) apply_command(*panel.command);
         if (panel.open) open_file(*panel.open);
+        if (panel.share) share(*panel.share);
         if (panel.open_bookmark) open_bookmark(*panel.open_bookmark);
         if (panel.delete_bookmark) remove_bookmark(*panel.delete_bookmark);
         for (const std::string& f : input_.dropped) open_file(f);
@@ -193,7 +244,7 @@ private:
                                  std::chrono::steady_clock::now() - frame_start)
                                  .count();
         const double budget = std::max(1.0, opt_.frame_budget_ms - spent);
-        const bool more = sheet ? sheet_view_.step(budget) : progressive_.step(budget);
+        const bool more = sheet ? sheet_view_.step(budget) : progressive_->step(budget);
 
         gpu::clear_framebuffer(fb_w, fb_h);
         if (sheet) {
@@ -204,8 +255,9 @@ private:
             const std::string label = sheet_view_.hovered_label();
             if (!label.empty() && !io.WantCaptureMouse) ImGui::SetTooltip("%s", label.c_str());
         } else {
-            progressive_.present(pic_x, 0, pic_w, pic_h);
-            draw_status(picture_status(progressive_.status(), network_->multiply_adds(), pic_w, pic_h),
+            progressive_->present(pic_x, 0, pic_w, pic_h);
+            draw_status(engine_.label + "  |  " +
+                            picture_status(progressive_->status(), network_->multiply_adds(), pic_w, pic_h),
                         panel.width, io.DisplaySize.y);
         }
         const auto now = Notices::Clock::now();
@@ -227,9 +279,14 @@ private:
         history_.record(tracked_state(state_.params, state_.view),
                         ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left) || wheel_burst);
         // While a notice is up the loop keeps running, so it goes when its time is over.
-        return more || job_ || stats_.busy() || state_.animation_preview || ImGui::IsAnyItemActive() ||
-               !notices_.current(now).empty() || !(state_.params == before) ||
-               !(state_.view == view_before);
+        if (job_ || state_.animation_preview || ImGui::IsAnyItemActive() ||
+            !(state_.params == before) || !(state_.view == view_before))
+            return Wake::now;
+        // The CPU engine's threads, the statistics and slow plots work on their own: the frame
+        // only collects what they finished.
+        if (more && engine_.kind == gpu::EngineKind::gpu && !sheet_view_.plotting()) return Wake::now;
+        if (more || stats_.busy() || !notices_.current(now).empty()) return Wake::soon;
+        return Wake::on_event;
     }
 
     float status_height() const { return ImGui::GetFrameHeight() + 16.0f; }
@@ -297,6 +354,24 @@ private:
 
     bool sheet_mode() const { return state_.view.kind != core::ViewKind::picture; }
 
+    // The engine asked for (auto, gpu or cpu), for the picture and for every tile of a view.
+    void use_engine(gpu::EngineRequest request) {
+        engine_request_ = state_.engine = request;
+        engine_ = gpu::choose_engine(request, renderer_.capabilities().software(),
+                                     renderer_.capabilities().renderer);
+        std::fprintf(stderr, "primordial: drawing with %s\n", engine_.reason.c_str());
+        progressive_ = make_engine();
+        sheet_view_.set_engine_factory([this] { return make_engine(); });
+        shown_ = {};
+        network_.reset();  // the next frame starts the picture again on the new engine
+    }
+
+    std::unique_ptr<gpu::ProgressiveEngine> make_engine() {
+        if (engine_.kind == gpu::EngineKind::gpu) return std::make_unique<gpu::ProgressiveRenderer>(renderer_);
+        if (!workers_) workers_ = std::make_unique<gpu::CpuWorkers>();
+        return std::make_unique<gpu::CpuEngine>(*workers_);
+    }
+
     // The picture to show: the state, or the previewed frame of the animation, which moves on
     // whenever the last one is finished.
     core::Params preview_params() {
@@ -308,7 +383,7 @@ private:
             state_.animation_preview = false;
             return state_.params;
         }
-        if (progressive_.status().done) preview_frame_ = (preview_frame_ + 1) % state_.animation.frames;
+        if (progressive_->status().done) preview_frame_ = (preview_frame_ + 1) % state_.animation.frames;
         preview_frame_ = std::min(preview_frame_, state_.animation.frames - 1);
         return core::frame_params(state_.params, state_.animation, preview_frame_);
     }
@@ -418,6 +493,24 @@ private:
         }
     }
 
+    // The picture's network and view as a web page or a Shadertoy shader, next to the screenshots.
+    void share(ShareAs as) {
+        const bool page = as == ShareAs::web_page;
+        try {
+            std::filesystem::create_directories(state_.screenshot_dir);
+            std::filesystem::path path = unique_screenshot_path(state_.screenshot_dir, std::chrono::system_clock::now());
+            const std::string stem = path.stem().string(), ext = page ? ".html" : ".glsl";
+            path.replace_extension(ext);
+            for (int n = 2; std::filesystem::exists(path); ++n)
+                path = path.parent_path() / (stem + "-" + std::to_string(n) + ext);
+            core::write_text_file(path, page ? share::web_page(state_.params) : share::shadertoy_shader(state_.params));
+            tell("shared as " + path.string());
+            std::fprintf(stderr, "primordial: shared %s\n", path.string().c_str());
+        } catch (const std::exception& e) {
+            warn(std::string("not shared: ") + e.what());
+        }
+    }
+
     void open_file(const std::filesystem::path& file) {
         try {
             take_state(core::state_from_file(file));
@@ -500,19 +593,16 @@ private:
             network_ = core::build_network(built_for_);
         }
         renderer_.set_cache_bytes(0);  // a sheet's networks are of no more use
-        renderer_.set_network(*network_);  // a no-op unless a sheet's tile was drawn last
-        if (first || !(renderer_.view() == p.view)) renderer_.set_view(p.view);
-        renderer_.set_colormap(p.colormap);
         if (first || !(p == shown_)) {
             shown_ = p;
-            progressive_.restart(p.image_width, p.image_height, network_->multiply_adds(),
-                                 opt_.frame_budget_ms);
+            progressive_->restart({&*network_, p.view, p.colormap, p.image_width, p.image_height},
+                                  opt_.frame_budget_ms);
         }
     }
 
     // Presentation mode: the whole window, no panel or cursor, the autopilot drifting; a new
     // picture replaces the old only when it is finished at full resolution.
-    bool presentation_frame(int fb_w, int fb_h) {
+    Wake presentation_frame(int fb_w, int fb_h) {
         using Clock = std::chrono::steady_clock;
         for (const KeyPress& k : input_.keys) {
             if (k.key == GLFW_KEY_ESCAPE || k.key == GLFW_KEY_P) state_.presenting = false;
@@ -527,7 +617,7 @@ private:
         if (paused_) drift_start_ += now - last_present_frame_;
         last_present_frame_ = now;
         // Only when the picture on screen is finished does the next one start.
-        if (!paused_ && (progressive_.status().done || !progressive_.has_image())) {
+        if (!paused_ && (progressive_->status().done || !progressive_->has_image())) {
             const double seconds =
                 std::max(0.0, std::chrono::duration<double>(now - drift_start_).count() + drift_offset_);
             core::Params p = autopilot(present_base_, seconds);
@@ -537,10 +627,11 @@ private:
         }
         // Paused, nothing more is drawn: the picture on screen stays, and no picture begun
         // before the pause swaps in.
-        if (!paused_) progressive_.step(opt_.frame_budget_ms);
+        if (!paused_) progressive_->step(opt_.frame_budget_ms);
         gpu::clear_framebuffer(fb_w, fb_h);
-        progressive_.present(0, 0, fb_w, fb_h);
-        return !paused_;
+        progressive_->present(0, 0, fb_w, fb_h);
+        if (paused_) return Wake::on_event;
+        return engine_.kind == gpu::EngineKind::gpu ? Wake::now : Wake::soon;
     }
 
     void enter_presentation() {
@@ -552,18 +643,18 @@ private:
         state_.fullscreen = true;
         set_fullscreen(true);
         glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-        progressive_.set_full_frames_only(true);
+        progressive_->set_full_frames_only(true);
         presenting_ = true;
     }
 
-    bool leave_presentation() {
+    Wake leave_presentation() {
         presenting_ = false;
-        progressive_.set_full_frames_only(false);
+        progressive_->set_full_frames_only(false);
         glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_NORMAL);
         state_.fullscreen = was_fullscreen_;
         set_fullscreen(was_fullscreen_);
         tell("left presentation mode");
-        return true;
+        return Wake::now;
     }
 
     void set_fullscreen(bool on) {
@@ -612,7 +703,7 @@ private:
             // otherwise it is rendered afresh, on the CPU where the GPU is a software one.
             std::vector<std::uint8_t> rgb;
             std::unique_ptr<core::RowRenderer> rows;
-            if (shot == shown_ && progressive_.read_finished(rgb)) {
+            if (shot == shown_ && progressive_->read_finished(rgb)) {
                 rows = std::make_unique<core::ImageRowRenderer>(rgb.data(), shot.image_width,
                                                                 shot.image_height);
             } else if (renderer_.capabilities().software()) {
@@ -641,7 +732,10 @@ private:
     WindowInput input_;
     ExplorerState state_;
     gpu::NetworkRenderer renderer_;
-    gpu::ProgressiveRenderer progressive_;
+    std::unique_ptr<gpu::CpuWorkers> workers_;  // made when the CPU engine is first wanted
+    gpu::EngineRequest engine_request_ = gpu::EngineRequest::automatic;
+    gpu::EngineChoice engine_;
+    std::unique_ptr<gpu::ProgressiveEngine> progressive_;
     SheetView sheet_view_;
     std::unique_ptr<ExportJob> job_;
     std::unique_ptr<gpu::NetworkRenderer> export_renderer_;
@@ -653,6 +747,7 @@ private:
     double drift_offset_ = 0;
     History history_;
     std::chrono::steady_clock::time_point last_wheel_{};
+    std::chrono::steady_clock::time_point last_drawn_{};  // when the window was last drawn
     std::vector<std::string> recent_;
     std::filesystem::path bookmarks_dir_;
     std::vector<Bookmark> bookmarks_;

@@ -6,6 +6,7 @@
 
 #include "core/params.hpp"
 #include "core/sheet.hpp"
+#include "gpu/engine.hpp"
 
 namespace primordial::app {
 
@@ -17,6 +18,8 @@ struct ExplorerOptions {
     double frame_budget_ms = 30;  // rendering time per frame while a picture refines
     bool present = false;  // start in presentation mode
     int monitor = 0;       // for fullscreen and presentation: 0 = primary
+    // The shader, the CPU evaluator on worker threads, or whichever is faster here.
+    gpu::EngineRequest engine = gpu::EngineRequest::automatic;
 };
 
 // Runs until the window closes. Returns an exit code; prints one-line errors to stderr.

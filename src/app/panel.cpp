@@ -437,7 +437,7 @@ void animation_section(ExplorerState& s) {
 
 void file_menu(PanelOutput& out, const PanelLists& lists) {
     if (!ImGui::BeginMenu("File")) return;
-    ImGui::TextDisabled("Open a parameter file, preset or PNG:");
+    ImGui::TextDisabled("Open a parameter file, preset, PNG or shared page:");
     char path[1024] = "";
     ImGui::SetNextItemWidth(360.0f * em());
     if (ImGui::InputText("##open", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue) && path[0])
@@ -448,6 +448,15 @@ void file_menu(PanelOutput& out, const PanelLists& lists) {
             if (ImGui::MenuItem(r.c_str())) out.open = std::filesystem::path(r);
         ImGui::EndMenu();
     }
+    ImGui::Separator();
+    ImGui::TextDisabled("Into the screenshot folder:");
+    if (ImGui::MenuItem("Share as web page (.html)")) out.share = ShareAs::web_page;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("One file that draws this network live in any browser with WebGL2, offline;\n"
+                          "it opens again here (File -> Open, or drop it on the window)");
+    if (ImGui::MenuItem("Share as Shadertoy shader (.glsl)")) out.share = ShareAs::shadertoy;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Paste into the Image tab of shadertoy.com/new; networks up to about 40 x 30");
     ImGui::EndMenu();
 }
 
@@ -527,7 +536,19 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     }
     std::string& note = out.note;
     ImGui::PushItemWidth(-110.0f * em());
-    if (Section section{"Views", true}) views_section(s);
+    if (Section section{"Views", true}) {
+        views_section(s);
+        const gpu::EngineRequest engines[] = {gpu::EngineRequest::automatic, gpu::EngineRequest::gpu,
+                                              gpu::EngineRequest::cpu};
+        if (ImGui::BeginCombo("engine", std::string(gpu::to_string(s.engine)).c_str())) {
+            for (gpu::EngineRequest e : engines)
+                if (ImGui::Selectable(std::string(gpu::to_string(e)).c_str(), e == s.engine)) s.engine = e;
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered() && !lists.engine_reason.empty())
+            ImGui::SetTooltip("Drawing with %s.\nauto: the shader on a real GPU, the CPU evaluator on a "
+                              "software rasteriser", lists.engine_reason.c_str());
+    }
     if (Section section{"Network", true}) {
         if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
         network_section(s.params.network, note);

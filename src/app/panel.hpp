@@ -19,7 +19,11 @@ struct PanelLists {
     const std::vector<Bookmark>* bookmarks = nullptr;
     std::function<unsigned(const Bookmark&)> thumbnail;  // a texture id, 0 when there is none
     const StatsWorker* stats = nullptr;                  // the Statistics section's numbers
+    std::string engine_reason;                           // what draws the pictures, and why
 };
+
+// What File -> Share writes: a self-contained web page or a Shadertoy shader.
+enum class ShareAs { web_page, shadertoy };
 
 struct PanelOutput {
     float width = 0;  // in window coordinates, 0 when hidden
@@ -29,6 +33,7 @@ struct PanelOutput {
     std::optional<CommandId> command;  // chosen from the menu
     std::optional<std::filesystem::path> open;  // a file to open (recent, or typed)
     std::optional<Bookmark> open_bookmark, delete_bookmark;
+    std::optional<ShareAs> share;  // File -> Share as ...
 };
 
 // Draws the panel (when visible) and applies the user's edits to `s`, within the limits of the

@@ -18,13 +18,25 @@ namespace primordial::app {
 
 class SheetView {
 public:
-    explicit SheetView(gpu::NetworkRenderer& renderer) : renderer_(renderer), tiles_(renderer) {}
+    SheetView(gpu::NetworkRenderer& renderer, gpu::EngineFactory make_engine)
+        : renderer_(renderer), tiles_(renderer, std::move(make_engine)) {}
+    // Another kind of engine for the tiles: the sheet is laid out and drawn again.
+    void set_engine_factory(gpu::EngineFactory make_engine) {
+        tiles_.set_engine_factory(std::move(make_engine));
+        sheet_.reset();
+    }
 
     // Lays the sheet out again when the parameters, the view or the picture size changed. On a
     // view that cannot apply (e.g. a layer the network lacks) says why in `message` and returns
     // to the single picture.
     void update(ExplorerState& s, double budget_ms, std::string& message);
     bool step(double budget_ms) { return tiles_.step(budget_ms) || plotting(); }
+    // Takes in what threads finished (tiles, slow plots) without drawing; true when any changed.
+    bool collect() {
+        const std::size_t pending = pending_.size();
+        collect_plots();
+        return tiles_.collect() | (pending_.size() != pending);
+    }
     void present(int x, int fb_height) { tiles_.present(x, 0, fb_height); }
     // Mouse over the sheet at (px, py) picture pixels; `drag` in picture pixels.
     void handle_mouse(ExplorerState& s, double px, double py, double wheel, bool dragging,

@@ -32,16 +32,16 @@ public:
         return std::make_unique<gpu::GpuRowRenderer>(*renderer_, width, height);
     }
 
-    std::vector<double> interface_frames(const core::Params& p, int frames,
+    gpu::InterfaceTimes interface_frames(gpu::EngineKind engine, const core::Params& p, int frames,
                                          double budget_ms) override {
         context_->make_current();
-        return gpu::interface_frame_times(*renderer_, p, frames, budget_ms);
+        return gpu::interface_times(*renderer_, engine, p, frames, budget_ms);
     }
 
-    std::vector<double> sheet_frames(const core::Params& p, const core::ViewSpec& view,
-                                     int frames, double budget_ms) override {
+    gpu::InterfaceTimes sheet_frames(gpu::EngineKind engine, const core::Params& p,
+                                     const core::ViewSpec& view, int frames, double budget_ms) override {
         context_->make_current();
-        return gpu::sheet_frame_times(*renderer_, p, view, frames, budget_ms, plot::plot_tile);
+        return gpu::sheet_times(*renderer_, engine, p, view, frames, budget_ms, plot::plot_tile);
     }
 
     bool software() const override { return context_->capabilities().software(); }

@@ -19,6 +19,8 @@
 #include "cli/options.hpp"
 #include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
+#include "core/preset.hpp"
+#include <nlohmann/json.hpp>
 
 namespace primordial::cli {
 namespace {
@@ -125,18 +127,84 @@ void time_export(const BenchCommand& b, const std::vector<std::pair<int, int>>& 
     std::fflush(stdout);
 }
 
+// One measurement: a whole frame (ms, GFLOP/s, x numpy) or the explorer's frame loop on one
+// engine (time to full as ms, and the p95 frame).
+struct Row {
+    std::string network, size, backend;
+    double ms = 0, gflops = 0;
+    std::optional<double> x_numpy, time_to_full_ms, p95_frame_ms;
+    std::string note;
+};
+
+class Report {
+public:
+    explicit Report(bool json) : json_(json) {}
+    void header(const std::string& machine, int repeat) {
+        if (json_) return;
+        std::printf("# machine: %s\n", machine.c_str());
+        std::printf("# best of %d frames; GFLOP/s = 2 * multiply-adds * pixels / time; x numpy = numpy's time / this time;\n"
+                    "# cpu-ui, gpu-ui: the explorer's engines: ms = time from a change to the full picture, p95 = frame while the seed changes every frame\n",
+                    repeat);
+        std::printf("%-8s %-10s %-7s %10s %9s %9s %9s\n", "network", "size", "backend", "ms", "GFLOP/s", "x numpy", "p95 frame");
+        std::fflush(stdout);
+    }
+    void note(const std::string& text) {
+        if (json_) notes_.push_back(text);
+        else std::printf("# %s\n", text.c_str()), std::fflush(stdout);
+    }
+    void add(const Row& r) {
+        rows_.push_back(r);
+        if (json_) return;
+        char ratio[32] = "-", p95[32] = "-";
+        if (r.x_numpy) std::snprintf(ratio, sizeof ratio, "%.2f", *r.x_numpy);
+        if (r.p95_frame_ms) std::snprintf(p95, sizeof p95, "%.1f", *r.p95_frame_ms);
+        std::printf("%-8s %-10s %-7s %10.1f %9.1f %9s %9s%s%s\n", r.network.c_str(), r.size.c_str(),
+                    r.backend.c_str(), r.ms, r.gflops, ratio, p95, r.note.empty() ? "" : "   ", r.note.c_str());
+        std::fflush(stdout);
+    }
+    void finish(const std::string& machine) {
+        if (!json_) return;
+        nlohmann::ordered_json j;
+        j["format"] = "primordial-bench/1";
+        j["machine"] = machine;
+        j["notes"] = notes_;
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+        for (const Row& r : rows_) {
+            nlohmann::ordered_json o;
+            o["network"] = r.network;
+            o["size"] = r.size;
+            o["backend"] = r.backend;
+            o["ms"] = r.ms;
+            o["gflops"] = r.gflops;
+            if (r.x_numpy) o["x_numpy"] = *r.x_numpy;
+            if (r.time_to_full_ms) o["time_to_full_ms"] = *r.time_to_full_ms;
+            if (r.p95_frame_ms) o["p95_frame_ms"] = *r.p95_frame_ms;
+            if (!r.note.empty()) o["note"] = r.note;
+            rows.push_back(std::move(o));
+        }
+        j["rows"] = std::move(rows);
+        std::printf("%s\n", j.dump(2).c_str());
+    }
+
+private:
+    bool json_;
+    std::vector<Row> rows_;
+    std::vector<std::string> notes_;
+};
+
 }  // namespace
 
 void BenchCommand::add_to(CLI::App& app) {
     app.add_option("--networks", networks, "Networks as DEPTHxWIDTH, comma-separated");
     app.add_option("--sizes", sizes, "Image sizes as WIDTHxHEIGHT, comma-separated");
     app.add_option("--backends", backends,
-                   "Any of cpu, gpu (full frames and interface frames), gpu-ui (interface frames "
-                   "only), numpy; comma-separated");
+                   "Any of cpu and gpu (whole frames), cpu-ui and gpu-ui (the explorer's CPU and "
+                   "shader engines: time to full and frames), numpy; comma-separated");
+    app.add_option("--format", format, "table or json [table]")->check(CLI::IsMember({"table", "json"}));
     app.add_option("--repeat", repeat, "Frames per measurement; the best is kept")->check(CLI::Range(1, 100));
     app.add_option("--threads", threads, "CPU threads, 0 for all")->check(CLI::Range(0, 1024));
     app.add_option("--ui-frames", ui_frames, "Interface frames to time per network")->check(CLI::Range(1, 10000));
-    app.add_option("--views", views, "Presets whose views get interface frames timed (with gpu or gpu-ui); '' for none");
+    app.add_option("--views", views, "Presets whose views get interface frames timed (with cpu-ui or gpu-ui); '' for none");
     app.add_option("--view-size", view_size, "Picture area for the view frames, WIDTHxHEIGHT");
     app.add_option("--export", export_size, "Also export the first network at WIDTHxHEIGHT to a temporary PNG and report time and peak memory");
     app.add_option("--export-supersample", export_supersample, "Samples per pixel side for --export (1-4)")->check(CLI::Range(1, 4));
@@ -147,29 +215,29 @@ int BenchCommand::run() const {
     std::vector<std::pair<int, int>> nets, image_sizes;
     for (const auto& s : split_list(networks)) nets.push_back(parse_size("--networks", s));
     for (const auto& s : split_list(sizes)) image_sizes.push_back(parse_size("--sizes", s));
-    bool want_cpu = false, want_gpu = false, want_gpu_frame = false, want_numpy = false;
+    bool want_cpu = false, want_gpu_frame = false, want_numpy = false;
+    std::vector<gpu::EngineKind> engines;
     for (const auto& b : split_list(backends)) {
         if (b == "cpu") want_cpu = true;
-        else if (b == "gpu") want_gpu = want_gpu_frame = true;
-        else if (b == "gpu-ui") want_gpu = true;
+        else if (b == "gpu") want_gpu_frame = true;
+        else if (b == "gpu-ui") engines.push_back(gpu::EngineKind::gpu);
+        else if (b == "cpu-ui") engines.push_back(gpu::EngineKind::cpu);
         else if (b == "numpy") want_numpy = true;
-        else throw core::InputError("--backends: unknown backend '" + b + "' (expected cpu, gpu, gpu-ui, numpy)");
+        else throw core::InputError("--backends: unknown backend '" + b + "' (expected cpu, gpu, cpu-ui, gpu-ui, numpy)");
     }
+    const auto engine_name = [](gpu::EngineKind e) { return e == gpu::EngineKind::gpu ? "gpu-ui" : "cpu-ui"; };
 
+    Report report(format == "json");
     std::unique_ptr<GpuSession> gpu;
-    if (want_gpu) {
+    if (want_gpu_frame || !engines.empty()) {
         std::string why;
         gpu = open_gpu(&why);
-        if (!gpu) std::printf("# gpu: unavailable (%s)\n", why.c_str());
+        if (!gpu) report.note("gl: unavailable (" + why + "); no gpu, cpu-ui or gpu-ui rows");
     }
-    std::printf("# machine: %s, %u hardware threads%s%s\n", cpu_model().c_str(),
-                std::max(1u, std::thread::hardware_concurrency()), gpu ? ", GL: " : "",
-                gpu ? gpu->description().c_str() : "");
-    std::printf("# best of %d frames; GFLOP/s = 2 * multiply-adds * pixels / time; "
-                "x numpy = numpy's time / this time\n", repeat);
-    std::printf("%-8s %-10s %-7s %10s %9s %9s\n", "network", "size", "backend", "ms/frame",
-                "GFLOP/s", "x numpy");
-    std::fflush(stdout);
+    const std::string machine = cpu_model() + ", " + std::to_string(std::max(1u, std::thread::hardware_concurrency())) +
+                                " hardware threads" + (gpu ? ", GL: " + gpu->description() : std::string());
+    report.header(machine, repeat);
+    const std::string budget = std::to_string(static_cast<int>(ui_budget_ms));
 
     const TempDir tmp;
     for (auto [depth, width] : nets) {
@@ -182,40 +250,36 @@ int BenchCommand::run() const {
             core::validate(p);
             const core::Network net = core::build_network(p.network);
             const double flops = 2.0 * static_cast<double>(net.multiply_adds()) * w * h;
+            const std::string name = std::to_string(depth) + "x" + std::to_string(width);
+            const std::string size = std::to_string(w) + "x" + std::to_string(h);
             std::optional<double> numpy_ms;
             if (want_numpy) numpy_ms = time_numpy(net, p, repeat, tmp);
-            auto row = [&](const char* backend, double ms) {
-                char ratio[32] = "-";
-                if (numpy_ms) std::snprintf(ratio, sizeof ratio, "%.2f", *numpy_ms / ms);
-                std::printf("%-8s %-10s %-7s %10.1f %9.1f %9s\n",
-                            (std::to_string(depth) + "x" + std::to_string(width)).c_str(),
-                            (std::to_string(w) + "x" + std::to_string(h)).c_str(), backend, ms,
-                            flops / ms * 1e-6, ratio);
-                std::fflush(stdout);
+            const auto row = [&](const char* backend, double ms) {
+                Row r{name, size, backend, ms, flops / ms * 1e-6};
+                if (numpy_ms) r.x_numpy = *numpy_ms / ms;
+                return r;
             };
             if (want_numpy) {
-                if (numpy_ms) row("numpy", *numpy_ms);
-                else std::printf("# numpy: unavailable (needs python3 with numpy)\n");
+                if (numpy_ms) report.add(row("numpy", *numpy_ms));
+                else report.note("numpy: unavailable (needs python3 with numpy)");
             }
             if (want_cpu) {
                 const core::Evaluator eval(net, p.view);
                 core::CpuRowRenderer cpu(eval, w, h, {threads});
-                row("cpu", time_frames(cpu, repeat));
+                report.add(row("cpu", time_frames(cpu, repeat)));
             }
-            if (gpu) {
-                if (want_gpu_frame) {
-                    auto r = gpu->row_renderer(net, p.view, w, h);
-                    row("gpu", time_frames(*r, repeat));
-                }
-                auto frames = gpu->interface_frames(p, ui_frames, ui_budget_ms);
-                std::sort(frames.begin(), frames.end());
-                const double p95 = frames[std::min(frames.size() - 1, frames.size() * 95 / 100)];
-                std::printf("%-8s %-10s %-7s %10.1f %9s %9s   p95 interface frame, %d frames, "
-                            "a new seed every frame, %.0f ms budget\n",
-                            (std::to_string(depth) + "x" + std::to_string(width)).c_str(),
-                            (std::to_string(w) + "x" + std::to_string(h)).c_str(), "gpu-ui", p95,
-                            "-", "-", ui_frames, ui_budget_ms);
-                std::fflush(stdout);
+            if (!gpu) continue;
+            if (want_gpu_frame) {
+                auto r = gpu->row_renderer(net, p.view, w, h);
+                report.add(row("gpu", time_frames(*r, repeat)));
+            }
+            for (gpu::EngineKind e : engines) {
+                const gpu::InterfaceTimes t = gpu->interface_frames(e, p, ui_frames, ui_budget_ms);
+                Row r = row(engine_name(e), t.time_to_full_ms);
+                r.time_to_full_ms = t.time_to_full_ms;
+                r.p95_frame_ms = t.p95();
+                r.note = std::to_string(ui_frames) + " frames with a new seed each, " + budget + " ms budget";
+                report.add(r);
             }
         }
     }
@@ -227,17 +291,18 @@ int BenchCommand::run() const {
             core::Params p = preset.params;
             p.image_width = vw;
             p.image_height = vh;
-            auto frames = gpu->sheet_frames(p, preset.view, ui_frames, ui_budget_ms);
-            std::sort(frames.begin(), frames.end());
-            const double p95 = frames[std::min(frames.size() - 1, frames.size() * 95 / 100)];
-            std::printf("%-8s %-10s %-7s %10.1f %9s %9s   p95 interface frame of the %s view of "
-                        "preset %s, a new seed every frame\n",
-                        ("fig" + (preset.figure ? std::to_string(preset.figure) : std::string("-"))).c_str(),
-                        view_size.c_str(), "gpu-ui", p95, "-", "-",
-                        std::string(core::to_string(preset.view.kind)).c_str(), preset.name.c_str());
-            std::fflush(stdout);
+            for (gpu::EngineKind e : engines) {
+                const gpu::InterfaceTimes t = gpu->sheet_frames(e, p, preset.view, ui_frames, ui_budget_ms);
+                Row r{"fig" + (preset.figure ? std::to_string(preset.figure) : std::string("-")), view_size,
+                      engine_name(e), t.time_to_full_ms, 0};
+                r.time_to_full_ms = t.time_to_full_ms;
+                r.p95_frame_ms = t.p95();
+                r.note = std::string(core::to_string(preset.view.kind)) + " view of preset " + preset.name;
+                report.add(r);
+            }
         }
     }
+    report.finish(machine);
     return 0;
 }
 

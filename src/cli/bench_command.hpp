@@ -10,7 +10,9 @@ namespace primordial::cli {
 struct BenchCommand {
     std::string networks = "2x10,18x30,40x30,14x400";  // DEPTHxWIDTH list
     std::string sizes = "1024x1024,1920x1080";
-    std::string backends = "cpu,gpu,numpy";
+    // cpu, gpu (whole frames), cpu-ui, gpu-ui (the explorer's engines), numpy
+    std::string backends = "cpu,gpu,cpu-ui,gpu-ui,numpy";
+    std::string format = "table";  // or json
     int repeat = 3;
     int threads = 0;
     int ui_frames = 40;

@@ -13,10 +13,12 @@
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
+#include "cli/share_command.hpp"
 #include "cli/stats_command.hpp"
 #include "core/params.hpp"
 #include "core/png_io.hpp"
 #include "core/preset.hpp"
+#include "gpu/engine.hpp"
 
 namespace {
 
@@ -53,12 +55,17 @@ int main(int argc, char** argv) {
     explore->add_flag("--present", present, "Start in presentation mode (P or Esc returns to the explorer)");
     explore->add_option("--monitor", monitor, "Monitor for fullscreen and presentation, 0 = primary [0]")->check(CLI::Range(0, 15));
     explore->add_option("--figure", explore_figure, "Open a figure of the article (3-19) or a preset; flags change it");
+    std::string engine = "auto";
+    explore->add_option("--engine", engine, "What draws the pictures: gpu (the shader), cpu (the CPU evaluator on every core) or auto (the shader on a real GPU, the CPU on a software rasteriser) [auto]")
+        ->check(CLI::IsMember({"auto", "gpu", "cpu"}));
     cli::FigureCommand figure;
     figure.add_to(*app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
     cli::AnimateCommand animate;
     animate.add_to(*app.add_subcommand("animate", "Render an animation as numbered PNG frames (and a video)"));
     cli::StatsCommand stats;
     stats.add_to(*app.add_subcommand("stats", "Measure a network layer by layer beside the mean-field theory"));
+    cli::ShareCommand share;
+    share.add_to(*app.add_subcommand("share", "Write a network as a web page (.html) or a Shadertoy shader (.glsl)"));
     cli::BenchCommand bench;
     bench.add_to(*app.add_subcommand("bench", "Time the renderers against numpy + OpenBLAS"));
 
@@ -77,6 +84,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("render")) return render.run();
         if (app.got_subcommand("bench")) return bench.run();
         if (app.got_subcommand("stats")) return stats.run();
+        if (app.got_subcommand("share")) return share.run();
         if (app.got_subcommand("figure")) return figure.run();
         if (app.got_subcommand("animate")) return animate.run();
         // No subcommand: the main job. Open the explorer where there is a display; otherwise
@@ -101,6 +109,7 @@ int main(int argc, char** argv) {
             }
             if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
             opt.present = present;
+            opt.engine = *gpu::parse_engine_request(engine);
             opt.monitor = monitor;
             if (window_size)
                 std::tie(opt.window_width, opt.window_height) = cli::parse_size("--window", *window_size);

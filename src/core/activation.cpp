@@ -12,7 +12,7 @@ void apply(float* v, std::size_t n) {
 
 }  // namespace
 
-__attribute__((target_clones("arch=x86-64-v3", "default"))) void activate_all(Activation a, float* v,
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void activate_all(Activation a, float* v,
                                                                                std::size_t n) {
     switch (a) {
         case Activation::tanh: return apply<Activation::tanh>(v, n);

@@ -17,7 +17,14 @@ namespace primordial::core {
 struct EvalOptions {
     int threads = 0;  // 0: all hardware threads
     ColorMap colormap = ColorMap::grey;  // for one-output networks
+    // Rows of the level-`level` image instead: level_size(width) x level_size(height) pixels,
+    // pixel (i, j) exactly full-resolution pixel (i << level, j << level), as the shader draws
+    // progressive levels. 0 is the picture itself.
+    int level = 0;
 };
+
+// The side of the level-k image of a picture `full` pixels across: ceil(full / 2^k).
+inline int level_size(int full, int level) { return ((full - 1) >> level) + 1; }
 
 class Evaluator {
 public:

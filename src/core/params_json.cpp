@@ -319,4 +319,13 @@ std::string weights_to_json(const Network& net, const ViewParams& view) {
     return j.dump() + "\n";
 }
 
+std::optional<std::string> params_in_page(std::string_view html) {
+    const std::size_t open = html.find(kPageParamsOpen);
+    if (open == std::string_view::npos) return std::nullopt;
+    const std::size_t start = open + kPageParamsOpen.size();
+    const std::size_t end = html.find("</script>", start);
+    if (end == std::string_view::npos) return std::nullopt;
+    return std::string(html.substr(start, end - start));
+}
+
 }  // namespace primordial::core

@@ -264,7 +264,14 @@ State state_from_file(const std::filesystem::path& path, const Params& base) {
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".png" && std::filesystem::is_regular_file(path))
         throw InputError(name + ": not a PNG file");
-    return state_from_text(read_text_file(path), name, base);
+    const std::string text = read_text_file(path);
+    if (ext == ".html" || ext == ".htm" || text.starts_with("<!doctype html") || text.starts_with("<!DOCTYPE html")) {
+        // A page from `primordial share`: the parameters it draws.
+        const auto params = params_in_page(text);
+        if (!params) throw InputError(name + " is a web page without primordial parameters");
+        return {params_from_json(*params, name, base), ViewSpec{}, false};
+    }
+    return state_from_text(text, name, base);
 }
 
 ViewSpec view_from_json(std::string_view text, const std::string& source) {

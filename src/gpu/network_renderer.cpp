@@ -1,6 +1,7 @@
 #include "gpu/network_renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "gpu/debug.hpp"
 #include "gpu/error.hpp"
 #include "gpu/gl.hpp"
+#include "gpu/network_source.hpp"
 #include "gpu/shaders.hpp"
 #include "gpu/weight_layout.hpp"
 
@@ -26,16 +28,6 @@ bool same_network(const core::Network& a, const core::Network& b) {
     return true;
 }
 
-// Folded input column codes the shader understands.
-int column_code(core::Input i) {
-    switch (i) {
-        case core::Input::x: return 0;
-        case core::Input::y: return 1;
-        case core::Input::r: return 2;
-        default: return -1;  // constants are folded into the bias
-    }
-    return -1;
-}
 
 }  // namespace
 
@@ -44,11 +36,8 @@ struct NetworkRenderer::Variant {
     int layer_count, outputs, colormap, columns, center, step, image, level, tile, tile_height, origin;
 
     explicit Variant(int bucket) {
-        const std::string version = "#version 330 core\n";
-        program = std::make_unique<Program>(
-            version + shaders::fullscreen_vert,
-            version + "#define MAX_VEC4 " + std::to_string(bucket / 4) + "\n" +
-                shaders::activation + shaders::network_frag);
+        program = std::make_unique<Program>(fullscreen_vertex_source(ShaderTarget::gl33),
+                                            network_fragment_source(bucket, ShaderTarget::gl33));
         const auto u = [&](const char* n) { return program->uniform(n); };
         layer_count = u("u_layer_count");
         outputs = u("u_outputs");
@@ -93,8 +82,8 @@ struct NetworkRenderer::Slot {
         glDeleteBuffers(1, &layer_buffer);
     }
     void keep_fold(const core::FoldedInput& fold) {
-        for (int c = 0; c < 4; ++c)
-            columns[c] = c < static_cast<int>(fold.columns.size()) ? column_code(fold.columns[c]) : -1;
+        const std::array<int, 4> codes = shader_columns(fold);
+        std::copy(codes.begin(), codes.end(), columns);
         center[0] = fold.center_x;
         center[1] = fold.center_y;
     }

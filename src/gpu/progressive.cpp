@@ -55,11 +55,12 @@ ProgressiveRenderer::~ProgressiveRenderer() {
     glDeleteVertexArrays(1, &vao_);
 }
 
-void ProgressiveRenderer::restart(int width, int height, long long mac_per_pixel,
-                                  double budget_ms) {
+void ProgressiveRenderer::restart(const PictureJob& job, double budget_ms) {
+    job_ = job;
+    const int width = job.width, height = job.height;
     width_ = width;
     height_ = height;
-    mac_per_pixel = std::max(1LL, mac_per_pixel);
+    const long long mac_per_pixel = std::max(1LL, job.network ? job.network->multiply_adds() : 1LL);
     ms_per_pixel_ *= (double(mac_per_pixel) + kOverhead) / (double(mac_per_pixel_) + kOverhead);
     mac_per_pixel_ = mac_per_pixel;
     // Start at the finest level whose whole picture fits one frame's budget (a cheap network
@@ -116,7 +117,10 @@ void ProgressiveRenderer::finish_level(int k) {
 }
 
 bool ProgressiveRenderer::step(double budget_ms, int lowest_level) {
-    if (current_ < 0 || !renderer_.ready() || width_ <= 0) return false;
+    if (current_ < 0 || !job_.network || width_ <= 0) return false;
+    renderer_.set_network(*job_.network);  // no-ops while this engine's network is bound
+    renderer_.set_view(job_.view);
+    renderer_.set_colormap(job_.colormap);
     const auto start = Clock::now();
     const int side = tile_side(budget_ms);
     while (current_ >= std::max(0, lowest_level)) {

@@ -10,45 +10,33 @@
 #include <optional>
 #include <vector>
 
+#include "gpu/engine.hpp"
 #include "gpu/network_renderer.hpp"
 #include "gpu/program.hpp"
 #include "gpu/timer.hpp"
 
 namespace primordial::gpu {
 
-struct ProgressStatus {
-    int level = 0;        // level being rendered (0 = full resolution)
-    double fraction = 0;  // of the whole job (all levels from the first)
-    bool done = false;
-    std::optional<double> full_ms;  // GPU time of the last finished full-resolution frame
-    double mac_per_ms = 0;          // measured throughput, multiply-adds per millisecond
-};
-
-class ProgressiveRenderer {
+// The shader engine: tiles drawn by the fragment shader into one texture per level.
+class ProgressiveRenderer final : public ProgressiveEngine {
 public:
-    static constexpr int kCoarsest = 5;  // 1/32 resolution
-
     explicit ProgressiveRenderer(NetworkRenderer& renderer);
-    ~ProgressiveRenderer();
+    ~ProgressiveRenderer() override;
     ProgressiveRenderer(const ProgressiveRenderer&) = delete;
     ProgressiveRenderer& operator=(const ProgressiveRenderer&) = delete;
 
-    // A new picture of width x height pixels for a network of `mac_per_pixel` multiply-adds:
-    // starts again at the coarsest level that is worth it.
-    void restart(int width, int height, long long mac_per_pixel, double budget_ms);
-    // Renders tiles until `budget_ms` of wall time is spent, or (with `lowest_level` > 0) until
-    // every level down to `lowest_level` is finished. Returns true while work remains.
-    bool step(double budget_ms, int lowest_level = 0);
-    // Draws the last finished picture into the viewport (x, y, w, h) of the bound framebuffer.
-    void present(int x, int y, int w, int h);
-    ProgressStatus status() const;
-    // The finished full-resolution picture as RGB rows (row 0 at the top), when there is one.
-    bool read_finished(std::vector<std::uint8_t>& rgb) const;
-    bool has_image() const { return shown_ >= 0; }
-    // Presentation: once a picture is on screen, only finished full-resolution pictures replace
-    // it (coarse levels are still drawn, off screen).
-    void set_full_frames_only(bool on) { full_only_ = on; }
-    int level_in_progress() const { return current_; }  // -1 when done
+    // Starts again at the coarsest level that is worth it (the finest whose whole picture fits
+    // one frame, never coarser than 1/32). The network is bound to the renderer at each step, so
+    // many engines (a sheet's tiles) share one renderer.
+    void restart(const PictureJob& job, double budget_ms) override;
+    bool step(double budget_ms, int lowest_level = 0) override;
+    void present(int x, int y, int w, int h) override;
+    ProgressStatus status() const override;
+    bool read_finished(std::vector<std::uint8_t>& rgb) const override;
+    bool has_image() const override { return shown_ >= 0; }
+    void set_full_frames_only(bool on) override { full_only_ = on; }
+    int level_in_progress() const override { return current_; }
+    std::string_view name() const override { return "gpu"; }
 
 private:
     struct Target {
@@ -67,6 +55,7 @@ private:
     void finish_level(int k);
 
     NetworkRenderer& renderer_;
+    PictureJob job_;
     int width_ = 0, height_ = 0;
     long long mac_per_pixel_ = 1;
     std::array<Level, kCoarsest + 1> levels_{};

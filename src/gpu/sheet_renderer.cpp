@@ -18,7 +18,8 @@ struct SheetRenderer::Image {
     ~Image() { glDeleteTextures(1, &texture); }
 };
 
-SheetRenderer::SheetRenderer(NetworkRenderer& renderer) : renderer_(renderer) {
+SheetRenderer::SheetRenderer(NetworkRenderer& renderer, EngineFactory make_engine)
+    : renderer_(renderer), make_engine_(std::move(make_engine)) {
     present_ = std::make_unique<Program>(std::string("#version 330 core\n") + shaders::fullscreen_vert,
                                          std::string("#version 330 core\n") + shaders::present_frag);
     glGenVertexArrays(1, &vao_);
@@ -26,10 +27,9 @@ SheetRenderer::SheetRenderer(NetworkRenderer& renderer) : renderer_(renderer) {
 
 SheetRenderer::~SheetRenderer() { glDeleteVertexArrays(1, &vao_); }
 
-void SheetRenderer::prepare(const core::SheetTile& t) {
-    renderer_.set_network(t.network);
-    renderer_.set_view(t.params.view);
-    renderer_.set_colormap(t.colormap);
+void SheetRenderer::set_engine_factory(EngineFactory make_engine) {
+    make_engine_ = std::move(make_engine);
+    tiles_.clear();
 }
 
 void SheetRenderer::set_sheet(const core::Sheet& sheet, double budget_ms) {
@@ -37,13 +37,13 @@ void SheetRenderer::set_sheet(const core::Sheet& sheet, double budget_ms) {
     // Every tile's network stays uploaded while the tiles take turns (up to a bound).
     renderer_.set_cache_bytes(kCacheBytes);
     const std::size_t n = sheet.tiles.size();
-    while (tiles_.size() < n) tiles_.push_back(std::make_unique<ProgressiveRenderer>(renderer_));
+    while (tiles_.size() < n) tiles_.push_back(make_engine_());
     tiles_.resize(n);  // fewer tiles: the extra ones' textures go
     plots_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const core::SheetTile& t = sheet.tiles[i];
         if (t.content != core::TileContent::picture) continue;
-        tiles_[i]->restart(t.rect.w, t.rect.h, t.network.multiply_adds(), budget_ms);
+        tiles_[i]->restart({&t.network, t.params.view, t.colormap, t.rect.w, t.rect.h}, budget_ms);
     }
 }
 
@@ -76,17 +76,22 @@ bool SheetRenderer::step(double budget_ms) {
         return budget_ms - std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     };
     // Coarsest levels first across all tiles, so every tile shows something early.
-    for (int level = ProgressiveRenderer::kCoarsest; level >= 0; --level) {
+    for (int level = ProgressiveEngine::kCoarsest; level >= 0; --level) {
         for (std::size_t i = 0; i < tiles_.size(); ++i) {
             const core::SheetTile& t = sheet_->tiles[i];
             if (t.content != core::TileContent::picture || tiles_[i]->level_in_progress() < level)
                 continue;
             if (left() <= 0) return true;
-            prepare(t);
             tiles_[i]->step(left(), level);
         }
     }
     return !status().done;
+}
+
+bool SheetRenderer::collect() {
+    bool changed = false;
+    for (auto& t : tiles_) changed |= t->collect();
+    return changed;
 }
 
 void SheetRenderer::present(int x, int top, int fb_height) {

@@ -5,18 +5,25 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
 #include "core/sheet.hpp"
+#include "gpu/engine.hpp"
 #include "gpu/network_renderer.hpp"
 #include "gpu/progressive.hpp"
 
 namespace primordial::gpu {
 
+// Makes an engine for one tile (all of a sheet's tiles use the same kind).
+using EngineFactory = std::function<std::unique_ptr<ProgressiveEngine>()>;
+
 class SheetRenderer {
 public:
-    explicit SheetRenderer(NetworkRenderer& renderer);
+    SheetRenderer(NetworkRenderer& renderer, EngineFactory make_engine);
+    // Another kind of engine for the tiles: they start again at the next set_sheet.
+    void set_engine_factory(EngineFactory make_engine);
     static constexpr std::size_t kCacheBytes = 256u << 20;
     ~SheetRenderer();
     SheetRenderer(const SheetRenderer&) = delete;
@@ -29,6 +36,8 @@ public:
     void set_plot(int tile, const std::vector<std::uint8_t>& rgb);
     // Renders picture tiles until the budget is spent. Returns true while work remains.
     bool step(double budget_ms);
+    // Takes in what the tiles' threads finished; true when a tile's picture changed.
+    bool collect();
     // Draws every tile with the sheet's top-left corner at (x, top) of a framebuffer `fb_height`
     // pixels high.
     void present(int x, int top, int fb_height);
@@ -39,11 +48,11 @@ public:
 
 private:
     struct Image;
-    void prepare(const core::SheetTile& t);
 
     NetworkRenderer& renderer_;
+    EngineFactory make_engine_;
     const core::Sheet* sheet_ = nullptr;
-    std::vector<std::unique_ptr<ProgressiveRenderer>> tiles_;  // one per tile, reused
+    std::vector<std::unique_ptr<ProgressiveEngine>> tiles_;  // one per tile, reused
     std::vector<std::unique_ptr<Image>> plots_;                // one per tile, made on demand
     std::unique_ptr<Program> present_;
     unsigned vao_ = 0;

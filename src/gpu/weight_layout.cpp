@@ -78,6 +78,17 @@ WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fol
     return w;
 }
 
+std::array<int, 4> shader_columns(const core::FoldedInput& fold) {
+    std::array<int, 4> codes{-1, -1, -1, -1};
+    for (std::size_t c = 0; c < fold.columns.size() && c < 4; ++c) switch (fold.columns[c]) {
+            case core::Input::x: codes[c] = 0; break;
+            case core::Input::y: codes[c] = 1; break;
+            case core::Input::r: codes[c] = 2; break;
+            default: break;  // constants are folded into the bias
+        }
+    return codes;
+}
+
 int width_bucket(int max_width) {
     int b = 32;
     while (b < max_width) b *= 2;

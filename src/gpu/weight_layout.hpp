@@ -4,6 +4,7 @@
 // vec4 blocks let llvmpipe and real GPUs do four multiply-adds per fetch. Pure C++, no GL.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -40,6 +41,10 @@ WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fol
 std::vector<float> pack_first_layer(const core::FoldedInput& fold, int pad_blocks = 0);
 // The padding (in blocks) the renderer uses for a width bucket: 8 for the unrolled 32 bucket.
 int pad_blocks_for_bucket(int bucket);
+
+// The folded first layer's per-pixel columns as the shader's u_columns codes them: 0 x, 1 y,
+// 2 r, -1 none.
+std::array<int, 4> shader_columns(const core::FoldedInput& fold);
 
 // The program variant (local array size) that serves a network this wide: 32, 64, ..., 1024.
 int width_bucket(int max_width);

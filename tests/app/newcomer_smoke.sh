@@ -4,6 +4,8 @@
 # is open; typed values beyond the command line's limits are clamped; a copied state works with
 # `render --params` and `figure --params`; quitting while an export runs asks first, Esc keeps the
 # export going, and quitting cancels it without leaving a file.
+# Panel rows it clicks, in window pixels: view 85, seed 185, depth 210, z slider 410 (the panel's
+# layout: a new row above these moves them).
 set -euo pipefail
 bin=$1 dir=$2
 source "$(dirname "$0")/xvfb_app.sh"
@@ -47,16 +49,17 @@ xdotool key Escape
 alive "Esc on the help"
 
 # The z slider (its ID once clashed with the z input's checkbox: ImGui aborted).
-xdotool mousemove --window "$win" 150 385 click 1
+xdotool mousemove --window "$win" 150 410 click 1
 alive "a click on the z slider"
 
 # 5. Typed values: depth 100000 (the command line allows 256); seed 7, then -1 (refused).
-xdotool mousemove --window "$win" 120 185 keydown ctrl click 1 keyup ctrl
+# Ctrl held over a few frames around the click: ImGui 1.86 reads the modifier once a frame.
+xdotool mousemove --window "$win" 120 210 keydown ctrl; sleep 0.15; xdotool click 1; sleep 0.15; xdotool keyup ctrl
 sleep 0.3
 xdotool type --delay 60 100000
 press Return
 for seed in 7 -1; do
-  xdotool mousemove --window "$win" 120 160 click 1
+  xdotool mousemove --window "$win" 120 185 click 1
   sleep 0.3
   xdotool keydown ctrl; press a; xdotool keyup ctrl
   xdotool type --delay 60 -- "$seed"

@@ -56,7 +56,7 @@ void check_no_gl_errors() {
 std::vector<std::uint8_t> cpu_image(const core::Params& p) {
     const core::Evaluator eval(core::build_network(p.network), p.view);
     std::vector<std::uint8_t> rgb(static_cast<std::size_t>(p.image_width) * p.image_height * 3);
-    eval.render_rows(p.image_width, p.image_height, 0, p.image_height, rgb.data());
+    eval.render_rows(p.image_width, p.image_height, 0, p.image_height, rgb.data(), {0, p.colormap});
     return rgb;
 }
 

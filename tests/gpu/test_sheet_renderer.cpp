@@ -1,9 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "core/evaluate.hpp"
 #include "core/preset.hpp"
 #include "gpu/gl_fixture.hpp"
+#include "gpu/cpu_engine.hpp"
 #include "gpu/gl.hpp"
+#include "gpu/progressive.hpp"
 #include "gpu/sheet_renderer.hpp"
 #include "plot/sheet_image.hpp"
 
@@ -12,6 +17,10 @@ using namespace primordial::gpu;
 using namespace primordial::gpu::test;
 
 namespace {
+
+EngineFactory shader_tiles(NetworkRenderer& r) {
+    return [&r] { return std::make_unique<ProgressiveRenderer>(r); };
+}
 
 core::Params tile_params(const core::SheetTile& t) {
     core::Params p = t.params;
@@ -29,7 +38,7 @@ TEST_CASE("every tile of a sheet refines to the CPU evaluator's picture of it") 
     core::Params base = fig->params;
     const core::Sheet sheet = core::build_sheet(base, fig->view, 360, 180);
     NetworkRenderer r;
-    SheetRenderer s(r);
+    SheetRenderer s(r, shader_tiles(r));
     s.set_sheet(sheet, 0.5);
     int frames = 0;
     while (s.step(0.5)) REQUIRE(++frames < 100000);
@@ -55,7 +64,7 @@ TEST_CASE("all tiles show a coarse picture before any tile is finished") {
     REQUIRE(fig);
     const core::Sheet sheet = core::build_sheet(fig->params, fig->view, 300, 300);
     NetworkRenderer r;
-    SheetRenderer s(r);
+    SheetRenderer s(r, shader_tiles(r));
     s.set_sheet(sheet, 0.01);  // as slow as can be: every tile starts at 1/32
     s.step(0.01);
     // Round robin by level: the last tile has its first level before the first tile finishes.
@@ -75,7 +84,7 @@ TEST_CASE("a sheet is presented where its tiles are laid out, plots included") {
     const int W = 200, H = 100;
     const core::Sheet sheet = core::build_sheet(fig->params, fig->view, W, H);
     NetworkRenderer r;
-    SheetRenderer s(r);
+    SheetRenderer s(r, shader_tiles(r));
     s.set_sheet(sheet, 30);
     for (std::size_t i = 0; i < sheet.tiles.size(); ++i)
         if (sheet.tiles[i].content != core::TileContent::picture)
@@ -118,7 +127,7 @@ TEST_CASE("a sheet keeps its networks uploaded; a single picture keeps only its 
     REQUIRE(fig);
     const core::Sheet sheet = core::build_sheet(fig->params, fig->view, 90, 90);
     NetworkRenderer r;
-    SheetRenderer s(r);
+    SheetRenderer s(r, shader_tiles(r));
     s.set_sheet(sheet, 30);
     while (s.step(30)) {
     }
@@ -131,5 +140,31 @@ TEST_CASE("a sheet keeps its networks uploaded; a single picture keeps only its 
     CHECK(r.networks_held() == 1);
     NetworkRenderer fresh;
     CHECK(held == gpu_image(fresh, p));
+    check_no_gl_errors();
+}
+
+TEST_CASE("on the CPU engine every tile of a sheet is the CPU evaluator's picture, byte for byte") {
+    REQUIRE_GL_CONTEXT();
+    const core::Preset* fig = core::find_preset("19");
+    REQUIRE(fig);
+    const core::Sheet sheet = core::build_sheet(fig->params, fig->view, 240, 240);
+    NetworkRenderer r;
+    CpuWorkers workers(2);
+    SheetRenderer s(r, [&] { return std::make_unique<CpuEngine>(workers); });
+    s.set_sheet(sheet, 1.0);
+    int frames = 0;
+    while (s.step(1.0)) {
+        REQUIRE(++frames < 1000000);
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    for (std::size_t i = 0; i < sheet.tiles.size(); ++i) {
+        CAPTURE(sheet.tiles[i].label);
+        std::vector<std::uint8_t> rgb;
+        REQUIRE(s.read_tile(static_cast<int>(i), rgb));
+        const core::SheetTile& t = sheet.tiles[i];
+        std::vector<std::uint8_t> cpu(rgb.size());
+        core::Evaluator(t.network, t.params.view).render_rows(t.rect.w, t.rect.h, 0, t.rect.h, cpu.data());
+        CHECK(rgb == cpu);
+    }
     check_no_gl_errors();
 }

@@ -1,0 +1,100 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/limits.hpp"
+#include "gpu/gl.hpp"
+#include "gpu/gl_fixture.hpp"
+#include "gpu/network_source.hpp"
+#include "gpu/program.hpp"
+#include "share/shadertoy.hpp"
+
+using namespace primordial;
+using namespace primordial::gpu::test;
+
+namespace {
+
+// Draws a Shadertoy shader as Shadertoy would (its uniforms, mainImage per pixel) at w x h with
+// the mouse at `mouse`; RGB rows from the top, like the CPU evaluator's.
+std::vector<std::uint8_t> shadertoy_image(const std::string& glsl, int w, int h, const float mouse[4]) {
+    const gpu::Program program(gpu::fullscreen_vertex_source(gpu::ShaderTarget::webgl2),
+                               share::shadertoy_harness(glsl));
+    GLuint fbo = 0, color = 0, vao = 0;
+    glGenRenderbuffers(1, &color);
+    glBindRenderbuffer(GL_RENDERBUFFER, color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
+    glGenVertexArrays(1, &vao);
+    glBindVertexArray(vao);
+    glViewport(0, 0, w, h);
+    glUseProgram(program.id());
+    glUniform3f(program.uniform("iResolution"), float(w), float(h), 1.0f);
+    glUniform4f(program.uniform("iMouse"), mouse[0], mouse[1], mouse[2], mouse[3]);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * h * 4), rgb;
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    for (int y = h - 1; y >= 0; --y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < 3; ++c) rgb.push_back(rgba[(static_cast<std::size_t>(y) * w + x) * 4 + c]);
+    glDeleteVertexArrays(1, &vao);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteRenderbuffers(1, &color);
+    return rgb;
+}
+
+core::Params network(int depth, int width, int outputs = 3) {
+    core::Params p;
+    p.network.depth = depth;
+    p.network.widths = {width};
+    p.network.outputs = outputs;
+    p.network.seed = 11;
+    p.view.center_x = 0.3;
+    p.view.center_y = -0.2;
+    p.view.extent = 1.4;
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("a Shadertoy shader draws the CPU evaluator's picture, and the mouse drags it") {
+    REQUIRE_GL_CONTEXT();
+    const float still[4] = {0, 0, 0, 0};
+    // Networks small enough for Mesa to compile quickly (27 x 30's 400 KB of constants takes it
+    // minutes; glslangValidator checks that one, tests/share/shadertoy_glslang.sh).
+    for (core::Params p : {network(8, 16), network(12, 30), network(5, 40), network(4, 12, 1)}) {
+        CAPTURE(p.network.depth);
+        CAPTURE(p.network.widths[0]);
+        if (p.network.outputs == 1) p.colormap = core::ColorMap::magma;
+        p.image_width = 96;
+        p.image_height = 64;
+        const std::string glsl = share::shadertoy_shader(p);
+        const Agreement a = compare(shadertoy_image(glsl, 96, 64, still), cpu_image(p));
+        CHECK(a.within >= 0.99);
+        // A drag of (12, -8) pixels (Shadertoy: mouse at 52, 24 after a press at 40, 32) moves the
+        // picture with the mouse: the view centre goes the other way.
+        const float dragged[4] = {52, 24, -40, -32};
+        core::Params moved = p;
+        const double step = 2 * p.view.extent / 64;
+        moved.view.center_x -= 12 * step;
+        moved.view.center_y -= -8 * step;
+        CHECK(compare(shadertoy_image(glsl, 96, 64, dragged), cpu_image(moved)).within >= 0.95);
+    }
+    check_no_gl_errors();
+}
+
+TEST_CASE("a network too large for Shadertoy's constants is refused with the limit") {
+    core::Params p = network(14, 400);
+    try {
+        share::shadertoy_shader(p);
+        FAIL("no error");
+    } catch (const core::InputError& e) {
+        const std::string m = e.what();
+        CHECK(m.find("at most 16384 vec4 constants") != std::string::npos);
+        CHECK(m.find("web page") != std::string::npos);
+    }
+    CHECK_NOTHROW(share::shadertoy_shader(network(40, 30)));  // the article's deepest figure fits
+}
