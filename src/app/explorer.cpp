@@ -251,7 +251,7 @@ private:
             sheet_view_.present(pic_x, fb_h);
             sheet_view_.draw_overlay(panel.width, 1.0f / sx, 1.0f / sy);
             if (state_.tile_labels) sheet_view_.draw_labels(panel.width, 1.0f / sx, 1.0f / sy);
-            draw_status(sheet_view_.status_text(), panel.width, io.DisplaySize.y);
+            draw_status(engine_.label + "  |  " + sheet_view_.status_text(), panel.width, io.DisplaySize.y);
             const std::string label = sheet_view_.hovered_label();
             if (!label.empty() && !io.WantCaptureMouse) ImGui::SetTooltip("%s", label.c_str());
         } else {
@@ -369,7 +369,7 @@ private:
     std::unique_ptr<gpu::ProgressiveEngine> make_engine() {
         if (engine_.kind == gpu::EngineKind::gpu) return std::make_unique<gpu::ProgressiveRenderer>(renderer_);
         if (!workers_) workers_ = std::make_unique<gpu::CpuWorkers>();
-        return std::make_unique<gpu::CpuEngine>(*workers_);
+        return std::make_unique<gpu::CpuEngine>(*workers_, renderer_.presenter());
     }
 
     // The picture to show: the state, or the previewed frame of the animation, which moves on

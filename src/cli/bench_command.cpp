@@ -145,7 +145,7 @@ public:
         std::printf("# best of %d frames; GFLOP/s = 2 * multiply-adds * pixels / time; x numpy = numpy's time / this time;\n"
                     "# cpu-ui, gpu-ui: the explorer's engines: ms = time from a change to the full picture, p95 = frame while the seed changes every frame\n",
                     repeat);
-        std::printf("%-8s %-10s %-7s %10s %9s %9s %9s\n", "network", "size", "backend", "ms", "GFLOP/s", "x numpy", "p95 frame");
+        std::printf("%-17s %-10s %-7s %10s %9s %9s %9s\n", "network", "size", "backend", "ms", "GFLOP/s", "x numpy", "p95 frame");
         std::fflush(stdout);
     }
     void note(const std::string& text) {
@@ -158,7 +158,7 @@ public:
         char ratio[32] = "-", p95[32] = "-";
         if (r.x_numpy) std::snprintf(ratio, sizeof ratio, "%.2f", *r.x_numpy);
         if (r.p95_frame_ms) std::snprintf(p95, sizeof p95, "%.1f", *r.p95_frame_ms);
-        std::printf("%-8s %-10s %-7s %10.1f %9.1f %9s %9s%s%s\n", r.network.c_str(), r.size.c_str(),
+        std::printf("%-17s %-10s %-7s %10.1f %9.1f %9s %9s%s%s\n", r.network.c_str(), r.size.c_str(),
                     r.backend.c_str(), r.ms, r.gflops, ratio, p95, r.note.empty() ? "" : "   ", r.note.c_str());
         std::fflush(stdout);
     }
@@ -255,7 +255,7 @@ int BenchCommand::run() const {
             std::optional<double> numpy_ms;
             if (want_numpy) numpy_ms = time_numpy(net, p, repeat, tmp);
             const auto row = [&](const char* backend, double ms) {
-                Row r{name, size, backend, ms, flops / ms * 1e-6};
+                Row r{name, size, backend, ms, flops / ms * 1e-6, {}, {}, {}, {}};
                 if (numpy_ms) r.x_numpy = *numpy_ms / ms;
                 return r;
             };
@@ -293,8 +293,8 @@ int BenchCommand::run() const {
             p.image_height = vh;
             for (gpu::EngineKind e : engines) {
                 const gpu::InterfaceTimes t = gpu->sheet_frames(e, p, preset.view, ui_frames, ui_budget_ms);
-                Row r{"fig" + (preset.figure ? std::to_string(preset.figure) : std::string("-")), view_size,
-                      engine_name(e), t.time_to_full_ms, 0};
+                Row r{preset.figure ? "fig" + std::to_string(preset.figure) : preset.name, view_size,
+                      engine_name(e), t.time_to_full_ms, 0, {}, {}, {}, {}};
                 r.time_to_full_ms = t.time_to_full_ms;
                 r.p95_frame_ms = t.p95();
                 r.note = std::string(core::to_string(preset.view.kind)) + " view of preset " + preset.name;

@@ -22,7 +22,7 @@ struct NetworkFlags {
     // parameter file, a preset (a copied state), or a PNG Primordial wrote: its view, when it
     // has one, replaces the base's.
     core::State resolve_state(core::State base = {}) const;
-    core::Params resolve(core::Params base = {}) const { return resolve_state({base}).params; }
+    core::Params resolve(core::Params base = {}) const { return resolve_state({base, {}, false}).params; }
     bool any() const;  // whether any of these flags was given
 };
 

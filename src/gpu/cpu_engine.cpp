@@ -10,7 +10,6 @@
 
 #include "core/evaluate.hpp"
 #include "gpu/gl.hpp"
-#include "gpu/shaders.hpp"
 
 namespace primordial::gpu {
 namespace {
@@ -71,16 +70,12 @@ struct CpuEngine::Shared {
     std::vector<Band> done;
 };
 
-CpuEngine::CpuEngine(CpuWorkers& workers) : workers_(workers), shared_(std::make_shared<Shared>()) {
-    present_ = std::make_unique<Program>(std::string("#version 330 core\n") + shaders::fullscreen_vert,
-                                         std::string("#version 330 core\n") + shaders::present_frag);
-    glGenVertexArrays(1, &vao_);
-}
+CpuEngine::CpuEngine(CpuWorkers& workers, const TexturePresenter& presenter)
+    : workers_(workers), presenter_(presenter), shared_(std::make_shared<Shared>()) {}
 
 CpuEngine::~CpuEngine() {
     ++shared_->generation;  // queued bands of this engine are skipped; running ones drop theirs
     glDeleteTextures(1, &texture_);
-    glDeleteVertexArrays(1, &vao_);
 }
 
 void CpuEngine::restart(const PictureJob& job, double budget_ms) {
@@ -208,20 +203,7 @@ void CpuEngine::show(int k, std::uint64_t gen) {
 
 void CpuEngine::present(int x, int y, int w, int h) {
     if (shown_ < 0) return;
-    glViewport(x, y, w, h);
-    glDisable(GL_BLEND);
-    glDisable(GL_SCISSOR_TEST);
-    glDisable(GL_DEPTH_TEST);
-    glUseProgram(present_->id());
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glUniform1i(present_->uniform("u_image"), 0);
-    glUniform4f(present_->uniform("u_viewport"), float(x), float(y), float(w), float(h));
-    glUniform2f(present_->uniform("u_scale"), float(shown_w_) / float(tex_width_),
-                float(shown_h_) / float(tex_height_));
-    glBindVertexArray(vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
+    presenter_.draw(texture_, x, y, w, h, float(shown_w_) / float(tex_width_), float(shown_h_) / float(tex_height_));
 }
 
 ProgressStatus CpuEngine::status() const {

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "gpu/engine.hpp"
-#include "gpu/program.hpp"
+#include "gpu/texture_presenter.hpp"
 
 namespace primordial::gpu {
 
@@ -56,7 +56,7 @@ private:
 
 class CpuEngine final : public ProgressiveEngine {
 public:
-    explicit CpuEngine(CpuWorkers& workers);
+    CpuEngine(CpuWorkers& workers, const TexturePresenter& presenter);
     ~CpuEngine() override;
     CpuEngine(const CpuEngine&) = delete;
     CpuEngine& operator=(const CpuEngine&) = delete;
@@ -97,9 +97,9 @@ private:
     long long mac_per_pixel_ = 1;
     std::chrono::steady_clock::time_point started_{};
     std::optional<double> full_ms_;
-    unsigned texture_ = 0, vao_ = 0;
+    unsigned texture_ = 0;
     int tex_width_ = 0, tex_height_ = 0;
-    std::unique_ptr<Program> present_;
+    const TexturePresenter& presenter_;
 };
 
 }  // namespace primordial::gpu

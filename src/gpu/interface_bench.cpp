@@ -51,7 +51,7 @@ struct Engines {
     std::unique_ptr<ProgressiveEngine> make() {
         if (kind == EngineKind::gpu) return std::make_unique<ProgressiveRenderer>(renderer);
         if (!workers) workers = std::make_unique<CpuWorkers>();
-        return std::make_unique<CpuEngine>(*workers);
+        return std::make_unique<CpuEngine>(*workers, renderer.presenter());
     }
 };
 

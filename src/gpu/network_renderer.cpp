@@ -284,4 +284,9 @@ void NetworkRenderer::draw(int width, int height, const Tile& tile, int level, i
     glBindVertexArray(0);
 }
 
+const TexturePresenter& NetworkRenderer::presenter() {
+    if (!presenter_) presenter_ = std::make_unique<TexturePresenter>();
+    return *presenter_;
+}
+
 }  // namespace primordial::gpu

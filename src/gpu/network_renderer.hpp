@@ -16,6 +16,7 @@
 #include "core/params.hpp"
 #include "gpu/context.hpp"
 #include "gpu/program.hpp"
+#include "gpu/texture_presenter.hpp"
 
 namespace primordial::gpu {
 
@@ -61,6 +62,8 @@ public:
 
     static int level_size(int full, int level) { return ((full - 1) >> level) + 1; }
     const Capabilities& capabilities() const { return caps_; }
+    // The one present program of this context, for every engine and sheet drawing with it.
+    const TexturePresenter& presenter();
     int programs_compiled() const { return static_cast<int>(programs_.size()); }
 
 private:
@@ -84,6 +87,7 @@ private:
     unsigned lut_texture_ = 0;
     unsigned vao_ = 0;
     std::map<int, std::unique_ptr<Variant>> programs_;  // by width bucket: a few at most
+    std::unique_ptr<TexturePresenter> presenter_;        // made at first use
 };
 
 }  // namespace primordial::gpu

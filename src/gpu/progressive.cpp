@@ -42,17 +42,14 @@ void ProgressiveRenderer::Target::release() {
     fbo = texture = 0;
 }
 
-ProgressiveRenderer::ProgressiveRenderer(NetworkRenderer& renderer) : renderer_(renderer) {
-    present_ = std::make_unique<Program>(std::string(kVersion) + shaders::fullscreen_vert,
-                                         std::string(kVersion) + shaders::present_frag);
-    glGenVertexArrays(1, &vao_);
+ProgressiveRenderer::ProgressiveRenderer(NetworkRenderer& renderer)
+    : renderer_(renderer), presenter_(renderer.presenter()) {
     timer_ = std::make_unique<GpuTimer>();
 }
 
 ProgressiveRenderer::~ProgressiveRenderer() {
     for (Level& l : levels_) l.target.release();
     display_.release();
-    glDeleteVertexArrays(1, &vao_);
 }
 
 void ProgressiveRenderer::restart(const PictureJob& job, double budget_ms) {
@@ -165,21 +162,9 @@ bool ProgressiveRenderer::step(double budget_ms, int lowest_level) {
 
 void ProgressiveRenderer::present(int x, int y, int w, int h) {
     if (shown_ < 0) return;
-    glViewport(x, y, w, h);
-    glDisable(GL_BLEND);
-    glDisable(GL_SCISSOR_TEST);
-    glDisable(GL_DEPTH_TEST);
-    glUseProgram(present_->id());
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, display_.texture);
-    glUniform1i(present_->uniform("u_image"), 0);
-    glUniform4f(present_->uniform("u_viewport"), float(x), float(y), float(w), float(h));
     // The display may be larger than the picture it holds (it only grows).
-    glUniform2f(present_->uniform("u_scale"), float(display_w_) / float(display_.tex_width),
-                float(display_h_) / float(display_.tex_height));
-    glBindVertexArray(vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
+    presenter_.draw(display_.texture, x, y, w, h, float(display_w_) / float(display_.tex_width),
+                    float(display_h_) / float(display_.tex_height));
 }
 
 bool ProgressiveRenderer::read_finished(std::vector<std::uint8_t>& rgb) const {

@@ -71,8 +71,7 @@ private:
     // by (multiply-adds + kOverhead): per-pixel overhead dominates tiny networks.
     double ms_per_pixel_ = 1e-3;
     static constexpr double kOverhead = 200;  // multiply-adds' worth of fixed cost per pixel
-    std::unique_ptr<Program> present_;
-    unsigned vao_ = 0;
+    const TexturePresenter& presenter_;
     std::unique_ptr<GpuTimer> timer_;
 };
 

@@ -20,12 +20,10 @@ struct SheetRenderer::Image {
 
 SheetRenderer::SheetRenderer(NetworkRenderer& renderer, EngineFactory make_engine)
     : renderer_(renderer), make_engine_(std::move(make_engine)) {
-    present_ = std::make_unique<Program>(std::string("#version 330 core\n") + shaders::fullscreen_vert,
-                                         std::string("#version 330 core\n") + shaders::present_frag);
-    glGenVertexArrays(1, &vao_);
+
 }
 
-SheetRenderer::~SheetRenderer() { glDeleteVertexArrays(1, &vao_); }
+SheetRenderer::~SheetRenderer() = default;
 
 void SheetRenderer::set_engine_factory(EngineFactory make_engine) {
     make_engine_ = std::move(make_engine);
@@ -111,18 +109,7 @@ void SheetRenderer::present(int x, int top, int fb_height) {
         }
         const Image* img = plots_[i].get();
         if (!img) continue;
-        glViewport(x + r.x, gl_y, r.w, r.h);
-        glDisable(GL_BLEND);
-        glDisable(GL_SCISSOR_TEST);
-        glUseProgram(present_->id());
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, img->texture);
-        glUniform1i(present_->uniform("u_image"), 0);
-        glUniform4f(present_->uniform("u_viewport"), float(x + r.x), float(gl_y), float(r.w), float(r.h));
-        glUniform2f(present_->uniform("u_scale"), 1.0f, 1.0f);
-        glBindVertexArray(vao_);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
-        glBindVertexArray(0);
+        renderer_.presenter().draw(img->texture, x + r.x, gl_y, r.w, r.h);
     }
 }
 

@@ -54,8 +54,6 @@ private:
     const core::Sheet* sheet_ = nullptr;
     std::vector<std::unique_ptr<ProgressiveEngine>> tiles_;  // one per tile, reused
     std::vector<std::unique_ptr<Image>> plots_;                // one per tile, made on demand
-    std::unique_ptr<Program> present_;
-    unsigned vao_ = 0;
 };
 
 }  // namespace primordial::gpu

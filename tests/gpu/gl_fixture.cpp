@@ -35,6 +35,11 @@ Shared& shared() {
 
 }  // namespace
 
+int& gl_skips() {
+    static int skips = 0;  // test-run bookkeeping, read once by main()
+    return skips;
+}
+
 Context* context() {
     Shared& s = shared();
     if (s.context) s.context->make_current();

