@@ -1,16 +1,8 @@
 // The activations exactly as src/core/fast_math.hpp and src/core/activation.hpp compute them, so
 // the GPU and the CPU evaluator agree to a few ulp. roundEven replaces the C++ magic-number
 // rounding (identical for |x| < 2^22, and safe from algebraic simplification).
-// Activation codes follow core::Activation's order.
-#define ACT_TANH 0
-#define ACT_SIGMOID 1
-#define ACT_RELU 2
-#define ACT_LEAKY_RELU 3
-#define ACT_ELU 4
-#define ACT_SOFTPLUS 5
-#define ACT_SIN 6
-#define ACT_GAUSSIAN 7
-#define ACT_IDENTITY 8
+// The activation codes ACT_* are core::Activation's values, defined before this file by
+// gpu::network_constants().
 
 vec4 exp_f(vec4 x) {
     x = clamp(x, -87.0, 88.0);

@@ -3,10 +3,12 @@
 // bounds come from the layer table, so new weights, depths or activations never recompile; only
 // the width bucket (MAX_VEC4) selects among a few programs.
 //
-// What comes before this file says where the network lives: "#define MAX_VEC4 <bucket / 4>", the
-// activations (activation.glsl), and WEIGHT(i) and LAYER(l), the i-th weight texel and the l-th
-// layer: a buffer texture in the explorer (network_gl.glsl), a 2-D texture in a web page
-// (network_web.glsl), constants in a Shadertoy shader (BAKED, src/share/shadertoy.cpp).
+// What comes before this file: C++'s values as #define lines (gpu::network_constants(): MAX_VEC4
+// = bucket / 4, the padded layout's PAD_*, the codes ACT_*, COLUMN_* and COLORMAP_LUT), the
+// activations (activation.glsl), and where the network lives: WEIGHT(i) and LAYER(l), the i-th
+// weight texel and the l-th layer, in a buffer texture in the explorer (network_gl.glsl), a 2-D
+// texture in a web page (network_web.glsl), constants in a Shadertoy shader (BAKED,
+// src/share/shadertoy.cpp).
 //
 // Weights (RGBA32F texels): per layer, out4 bias texels, then out4 x in4 blocks of 4x4 weights,
 // each block as 4 texels (one per input column, holding 4 consecutive output rows). Layer 0 is the
@@ -16,8 +18,8 @@
 #ifndef BAKED
 uniform int u_layer_count;
 uniform int u_outputs;       // 1 (grey) or 3
-uniform int u_colormap;      // 1: colour a one-output network through the colour table (LUT)
-uniform ivec4 u_columns;     // folded input columns: 0 x, 1 y, 2 r, -1 none
+uniform int u_colormap;      // COLORMAP_LUT: colour a one-output network through the table (LUT)
+uniform ivec4 u_columns;     // folded input columns: COLUMN_X, COLUMN_Y, COLUMN_R, or none
 uniform vec2 u_center;       // view centre as float, for r
 #endif
 
@@ -51,7 +53,7 @@ uniform vec2 u_center;       // view centre as float, for r
 #endif
 
 float column(int c, float dx, float dy, float r) {
-    return c == 0 ? dx : (c == 1 ? dy : (c == 2 ? r : 0.0));
+    return c == COLUMN_X ? dx : (c == COLUMN_Y ? dy : (c == COLUMN_R ? r : 0.0));
 }
 
 // The colour (bytes / 255) at offset (dx, dy) from the view centre.
@@ -59,10 +61,15 @@ vec4 network_color(float dx, float dy) {
     float px = u_center.x + dx, py = u_center.y + dy;
     float r = sqrt(px * px + py * py);
 
-#if MAX_VEC4 <= 8
+#if PAD_BLOCKS > 0
+#if PAD_BLOCKS != 8
+#error the unrolled code below holds 8 blocks of units (h0 ... h7)
+#endif
     // Small networks (the 32 bucket): every layer is padded to 8 x 8 blocks in the weight layout
     // (gpu::pack_network with pad_blocks 8), so the loops over output and input blocks unroll
     // with constant indices and the units stay in registers; only the layer loop is dynamic.
+    // Layer 0 takes PAD_FIRST_TEXELS (8 bias texels, then one input block per output block),
+    // every later layer PAD_LAYER_TEXELS (8 bias texels, then 8 x 8 blocks).
     vec4 x0 = vec4(column(u_columns.x, dx, dy, r), column(u_columns.y, dx, dy, r),
                    column(u_columns.z, dx, dy, r), 0.0);
     vec4 h0, h1, h2, h3, h4, h5, h6, h7;
@@ -72,7 +79,7 @@ vec4 network_color(float dx, float dy) {
 #define FIRST(o, h)                                                        \
         {                                                                  \
             vec4 acc = WEIGHT(o);                                          \
-            int u = 8 + 4 * (o);                                           \
+            int u = PAD_BLOCKS + 4 * (o);                                  \
             acc += WEIGHT(u) * x0.x;                                       \
             acc += WEIGHT(u + 1) * x0.y;                                   \
             acc += WEIGHT(u + 2) * x0.z;                                   \
@@ -90,7 +97,7 @@ vec4 network_color(float dx, float dy) {
 #define OUT(o, n)                                                          \
     {                                                                      \
         vec4 acc = WEIGHT(t + (o));                                        \
-        int u = t + 8 + 32 * (o);                                          \
+        int u = t + PAD_BLOCKS + 4 * PAD_BLOCKS * (o);                     \
         IN(u, 0, h0) IN(u, 1, h1) IN(u, 2, h2) IN(u, 3, h3)                \
         IN(u, 4, h4) IN(u, 5, h5) IN(u, 6, h6) IN(u, 7, h7)                \
         n = mix(vec4(0.0), activate(L.z, acc), lessThan(rows + 4 * (o), ivec4(L.y))); \
@@ -98,7 +105,7 @@ vec4 network_color(float dx, float dy) {
     for (int l = 1; l < u_layer_count; ++l) {
         ivec4 L = LAYER(l);
         ivec4 rows = ivec4(0, 1, 2, 3);
-        int t = 40 + (l - 1) * 264;  // layer 0: 8 + 8 * 4 texels; then 8 + 8 * 8 * 4 each
+        int t = PAD_FIRST_TEXELS + (l - 1) * PAD_LAYER_TEXELS;
         vec4 n0, n1, n2, n3, n4, n5, n6, n7;
         OUT(0, n0) OUT(1, n1) OUT(2, n2) OUT(3, n3)
         OUT(4, n4) OUT(5, n5) OUT(6, n6) OUT(7, n7)
@@ -136,6 +143,6 @@ vec4 network_color(float dx, float dy) {
     bvec4 nan = isnan(v);
     v = mix(v, vec4(0.0), nan);
     v = floor(clamp(v, 0.0, 1.0) * 255.0 + 0.5) / 255.0;
-    if (u_outputs == 1 && u_colormap != 0) v.rgb = LUT(int(v.x * 255.0 + 0.5));
+    if (u_outputs == 1 && u_colormap == COLORMAP_LUT) v.rgb = LUT(int(v.x * 255.0 + 0.5));
     return vec4(v.rgb, 1.0);
 }

@@ -19,40 +19,84 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
     const double pan = kPanFraction * std::min(w, h);
     switch (id) {
         // Arrows move the view (the camera), so the picture slides the other way.
-        case CommandId::pan_left: v = core::pan_pixels(v, w, h, pan, 0); break;
-        case CommandId::pan_right: v = core::pan_pixels(v, w, h, -pan, 0); break;
-        case CommandId::pan_up: v = core::pan_pixels(v, w, h, 0, pan); break;
-        case CommandId::pan_down: v = core::pan_pixels(v, w, h, 0, -pan); break;
-        case CommandId::zoom_in: v = core::zoom_about(v, w, h, w / 2.0, h / 2.0, kZoomStep); break;
+        case CommandId::pan_left:
+            v = core::pan_pixels(v, w, h, pan, 0);
+            break;
+        case CommandId::pan_right:
+            v = core::pan_pixels(v, w, h, -pan, 0);
+            break;
+        case CommandId::pan_up:
+            v = core::pan_pixels(v, w, h, 0, pan);
+            break;
+        case CommandId::pan_down:
+            v = core::pan_pixels(v, w, h, 0, -pan);
+            break;
+        case CommandId::zoom_in:
+            v = core::zoom_about(v, w, h, w / 2.0, h / 2.0, kZoomStep);
+            break;
         case CommandId::zoom_out:
             v = core::zoom_about(v, w, h, w / 2.0, h / 2.0, 1.0 / kZoomStep);
             break;
-        case CommandId::reset_view: v = default_view(v); break;
-        case CommandId::new_seed: s.params.network.seed = fresh_seed; break;
-        case CommandId::next_view: s.view.kind = core::next_view(s.params, s.view.kind); break;
-        case CommandId::toggle_fullscreen: s.fullscreen = !s.fullscreen; break;
-        case CommandId::toggle_panel: s.panel_visible = !s.panel_visible; break;
-        case CommandId::screenshot: s.screenshot_requested = true; break;
-        case CommandId::toggle_help: s.help_visible = !s.help_visible; break;
-        case CommandId::quit: s.quit = true; break;
-        case CommandId::undo: s.undo_requested = true; break;
-        case CommandId::redo: s.redo_requested = true; break;
-        case CommandId::copy_state: s.copy_requested = true; break;
-        case CommandId::paste_state: s.paste_requested = true; break;
-        case CommandId::bookmark: s.bookmark_requested = true; break;
-        case CommandId::presentation: s.presenting = !s.presenting; break;
-        case CommandId::export_picture: s.export_requested = true; break;
+        case CommandId::reset_view:
+            v = default_view(v);
+            break;
+        case CommandId::new_seed:
+            s.params.network.seed = fresh_seed;
+            break;
+        case CommandId::next_view:
+            s.view.kind = core::next_view(s.params, s.view.kind);
+            break;
+        case CommandId::toggle_fullscreen:
+            s.requests.push(Request::toggle_fullscreen);
+            break;
+        case CommandId::toggle_panel:
+            s.panel_visible = !s.panel_visible;
+            break;
+        case CommandId::screenshot:
+            s.requests.push(Request::screenshot);
+            break;
+        case CommandId::toggle_help:
+            s.help_visible = !s.help_visible;
+            break;
+        case CommandId::quit:
+            s.requests.push(Request::quit);
+            break;
+        case CommandId::undo:
+            s.requests.push(Request::undo);
+            break;
+        case CommandId::redo:
+            s.requests.push(Request::redo);
+            break;
+        case CommandId::copy_state:
+            s.requests.push(Request::copy_state);
+            break;
+        case CommandId::paste_state:
+            s.requests.push(Request::paste_state);
+            break;
+        case CommandId::bookmark:
+            s.requests.push(Request::bookmark);
+            break;
+        case CommandId::presentation:
+            s.requests.push(Request::toggle_presentation);
+            break;
+        case CommandId::export_picture:
+            s.requests.push(Request::export_picture);
+            break;
     }
     // Zooming stays within the limits the rest of the tool accepts.
     v.extent = std::clamp(v.extent, core::Limits::min_extent, core::Limits::max_extent);
 }
 
-void load_preset(ExplorerState& s, const core::Preset& p) {
+void take_state(ExplorerState& s, const core::State& state) {
     const int w = s.params.image_width, h = s.params.image_height;
-    s.params = p.params;
+    s.params = state.params;
     s.params.image_width = w;
     s.params.image_height = h;
-    s.view = p.view;
+    s.view = state.view;
+}
+
+void load_preset(ExplorerState& s, const core::Preset& p) {
+    take_state(s, {p.params, p.view});
 }
 
 void click_tile(ExplorerState& s, const core::Sheet& sheet, int tile) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/commands.hpp"
+#include "app/requests.hpp"
 #include "core/animation.hpp"
 #include "core/params.hpp"
 #include "core/preset.hpp"
@@ -22,28 +23,22 @@ struct ExplorerState {
     bool panel_visible = true;
     bool tile_labels = true;  // each tile's caption drawn on it
     bool help_visible = false;
-    bool fullscreen = false;
-    bool presenting = false;  // presentation mode: fullscreen, no panel, the autopilot drifts
-    int monitor = 0;          // for fullscreen and presentation: 0 = the primary monitor
-    bool quit = false;
-    bool screenshot_requested = false;
-    // Handled by the window, which holds the history, the clipboard and the bookmarks.
-    bool undo_requested = false, redo_requested = false, copy_requested = false,
-         paste_requested = false, bookmark_requested = false;
+    int monitor = 0;  // for fullscreen and presentation: 0 = the primary monitor
+    // What the window carries out: screenshots, undo, the clipboard, exports, its mode, quitting.
+    RequestQueue requests;
     std::filesystem::path screenshot_dir;
     int screenshot_width = 0, screenshot_height = 0;  // 0: the picture's size on screen
-    std::string bookmark_name;                         // for the next bookmark
+    std::string bookmark_name;                        // for the next bookmark
     // Export from the window: 0 x 0 means twice the picture on screen.
     int export_width = 0, export_height = 0, export_supersample = 2, export_bit_depth = 8;
-    bool export_requested = false;
     // The animation timeline.
     core::Animation animation{core::AnimParam::scale, 0.5, 1.0, 0, 0, 60};
-    bool animation_preview = false, animation_export_requested = false;
+    bool animation_preview = false;
     std::string animation_video;  // "", ".mp4", ".webm" or ".gif"
     int animation_fps = 30;
 };
 
-inline constexpr double kZoomStep = 1.25;   // +/- keys
+inline constexpr double kZoomStep = 1.25;    // +/- keys
 inline constexpr double kPanFraction = 0.1;  // arrows: a tenth of the shorter side
 inline constexpr double kWheelBase = 1.1;    // per wheel notch; touchpads send fractions
 
@@ -51,6 +46,9 @@ inline constexpr double kWheelBase = 1.1;    // per wheel notch; touchpads send 
 void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed);
 core::ViewParams default_view(const core::ViewParams& current);  // keeps z
 
+// Takes a state (a preset, undo, paste, a file, a bookmark) into the window: its picture size
+// stays.
+void take_state(ExplorerState& s, const core::State& state);
 // Opens a preset: its network and view, in the window's picture area.
 void load_preset(ExplorerState& s, const core::Preset& p);
 // A click on tile `tile` of `sheet`: a grid tile becomes the current network (shown alone);

@@ -27,7 +27,9 @@ std::vector<Bookmark> list_bookmarks(const fs::path& dir) {
 fs::path save_bookmark(const fs::path& dir, const std::string& name, const core::State& s) {
     std::string safe;
     for (char c : name.empty() ? std::string("bookmark") : name)
-        safe += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ' ' ? c : '_';
+        safe += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ' '
+                    ? c
+                    : '_';
     fs::create_directories(dir);
     fs::path file = dir / (safe + ".png");
     for (int n = 2; fs::exists(file); ++n) file = dir / (safe + "-" + std::to_string(n) + ".png");
@@ -39,13 +41,19 @@ fs::path save_bookmark(const fs::path& dir, const std::string& name, const core:
     const auto rows = core::cpu_rows(core::build_network(p.network), p.view, p.image_width,
                                      p.image_height, {0, p.colormap});
     core::Params saved = s.params;  // a valid parameter file even from a size-less state
-    if (saved.image_width < 1 || saved.image_height < 1) saved.image_width = saved.image_height = 1024;
-    core::write_png(*rows, file, core::params_to_json(saved), {}, 64, 8, core::view_to_json(s.view));
+    if (saved.image_width < 1 || saved.image_height < 1)
+        saved.image_width = saved.image_height = 1024;
+    core::write_png(*rows, file, core::params_to_json(saved), {}, 64, 8,
+                    core::view_to_json(s.view));
     return file;
 }
 
-core::State load_bookmark(const Bookmark& b) { return core::state_from_file(b.file); }
+core::State load_bookmark(const Bookmark& b) {
+    return core::state_from_file(b.file);
+}
 
-void delete_bookmark(const Bookmark& b) { fs::remove(b.file); }
+void delete_bookmark(const Bookmark& b) {
+    fs::remove(b.file);
+}
 
 }  // namespace primordial::app

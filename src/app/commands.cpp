@@ -27,13 +27,17 @@ constexpr std::array kCommands{
     Command{CommandId::copy_state, "Copy the state as text", "Ctrl+C", GLFW_KEY_C, 0, false, true},
     Command{CommandId::paste_state, "Paste a state", "Ctrl+V", GLFW_KEY_V, 0, false, true},
     Command{CommandId::bookmark, "Bookmark this", "Ctrl+B", GLFW_KEY_B, 0, false, true},
-    Command{CommandId::export_picture, "Export the picture (size in the Export section)", "E", GLFW_KEY_E, 0, false},
-    Command{CommandId::presentation, "Presentation mode (P or Esc leaves it)", "P", GLFW_KEY_P, 0, false},
+    Command{CommandId::export_picture, "Export the picture (size in the Export section)", "E",
+            GLFW_KEY_E, 0, false},
+    Command{CommandId::presentation, "Presentation mode (P or Esc leaves it)", "P", GLFW_KEY_P, 0,
+            false},
 };
 
 }  // namespace
 
-std::span<const Command> commands() { return kCommands; }
+std::span<const Command> commands() {
+    return kCommands;
+}
 
 const Command& command(CommandId id) {
     for (const Command& c : kCommands)

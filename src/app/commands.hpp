@@ -9,9 +9,27 @@
 namespace primordial::app {
 
 enum class CommandId {
-    pan_left, pan_right, pan_up, pan_down, zoom_in, zoom_out, reset_view,
-    new_seed, next_view, toggle_fullscreen, toggle_panel, screenshot, toggle_help, quit,
-    undo, redo, copy_state, paste_state, bookmark, presentation, export_picture,
+    pan_left,
+    pan_right,
+    pan_up,
+    pan_down,
+    zoom_in,
+    zoom_out,
+    reset_view,
+    new_seed,
+    next_view,
+    toggle_fullscreen,
+    toggle_panel,
+    screenshot,
+    toggle_help,
+    quit,
+    undo,
+    redo,
+    copy_state,
+    paste_state,
+    bookmark,
+    presentation,
+    export_picture,
 };
 
 struct Command {

@@ -3,6 +3,10 @@
 // quitting asks first.
 #pragma once
 
+#include <optional>
+
+#include "app/commands.hpp"
+
 namespace primordial::app {
 
 struct OpenThings {
@@ -18,5 +22,15 @@ enum class EscapeAction { none, close_popup, close_quit_dialog, close_help, ask_
 EscapeAction on_escape(const OpenThings& open);
 // The window's close button (or the Quit command): quit, or ask while a job runs.
 EscapeAction on_close_request(const OpenThings& open);
+
+// What one key press does: Esc closes or quits as above; Enter in the quit dialog cancels the
+// export and quits; any other key runs its command, unless a text field (`keyboard_taken`), a
+// menu, a dropdown or the quit dialog has it.
+struct KeyOutcome {
+    EscapeAction escape = EscapeAction::none;
+    bool cancel_and_quit = false;
+    std::optional<CommandId> command;
+};
+KeyOutcome route_key(int key, int mods, const OpenThings& open, bool keyboard_taken);
 
 }  // namespace primordial::app

@@ -16,8 +16,8 @@ struct ExplorerOptions {
     std::optional<std::filesystem::path> screenshot_dir;
     int window_width = 1600, window_height = 1000;
     double frame_budget_ms = 30;  // rendering time per frame while a picture refines
-    bool present = false;  // start in presentation mode
-    int monitor = 0;       // for fullscreen and presentation: 0 = primary
+    bool present = false;         // start in presentation mode
+    int monitor = 0;              // for fullscreen and presentation: 0 = primary
     // The shader, the CPU evaluator on worker threads, or whichever is faster here.
     gpu::EngineRequest engine = gpu::EngineRequest::automatic;
 };

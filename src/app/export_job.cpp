@@ -34,8 +34,13 @@ ExportJob::ExportJob(core::Params p, fs::path file, int bit_depth, RowRendererFa
 
 ExportJob::ExportJob(core::Params base, core::Animation a, fs::path dir,
                      std::optional<fs::path> video, int fps, RowRendererFactory rows)
-    : base_(std::move(base)), anim_(a), output_(std::move(dir)), video_(std::move(video)),
-      fps_(fps), rows_(std::move(rows)), frames_(a.frames) {
+    : base_(std::move(base)),
+      anim_(a),
+      output_(std::move(dir)),
+      video_(std::move(video)),
+      fps_(fps),
+      rows_(std::move(rows)),
+      frames_(a.frames) {
     core::validate(base_, a);
     made_folder_ = fs::create_directories(output_);
     start_unit();
@@ -66,10 +71,12 @@ bool ExportJob::step(double budget_ms) {
         while (!ended_) {
             Unit& u = *unit_;
             const int h = u.params.image_height, w = u.params.image_width;
-            const double left = budget_ms - std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+            const double left =
+                budget_ms - std::chrono::duration<double, std::milli>(Clock::now() - start).count();
             if (left <= 0) break;
             // As many rows as fit what is left of the budget; one row at least.
-            const int n = std::clamp(rows_per_ms_ > 0 ? static_cast<int>(rows_per_ms_ * left) : 1, 1, h - u.row);
+            const int n = std::clamp(rows_per_ms_ > 0 ? static_cast<int>(rows_per_ms_ * left) : 1,
+                                     1, h - u.row);
             const auto t0 = Clock::now();
             if (bit_depth_ == 16) {
                 std::vector<std::uint16_t> band(static_cast<std::size_t>(w) * 3 * n);
@@ -81,7 +88,8 @@ bool ExportJob::step(double budget_ms) {
                 u.png->write_rows(band.data(), n);
             }
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-            rows_per_ms_ = rows_per_ms_ > 0 ? 0.5 * rows_per_ms_ + 0.5 * n / std::max(ms, 1e-3) : n / std::max(ms, 1e-3);
+            rows_per_ms_ = rows_per_ms_ > 0 ? 0.5 * rows_per_ms_ + 0.5 * n / std::max(ms, 1e-3)
+                                            : n / std::max(ms, 1e-3);
             u.row += n;
             if (u.row < h) continue;
             u.png->finish();
@@ -125,8 +133,8 @@ double ExportJob::fraction() const {
 std::string ExportJob::status() const {
     char buf[256];
     if (anim_)
-        std::snprintf(buf, sizeof buf, "frame %d of %d into %s", std::min(frame_ + 1, frames_), frames_,
-                      output_.string().c_str());
+        std::snprintf(buf, sizeof buf, "frame %d of %d into %s", std::min(frame_ + 1, frames_),
+                      frames_, output_.string().c_str());
     else
         std::snprintf(buf, sizeof buf, "%s (%dx%d)", output_.string().c_str(), base_.image_width,
                       base_.image_height);

@@ -8,8 +8,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "core/animation.hpp"
 #include "core/row_renderer.hpp"
@@ -39,7 +39,7 @@ public:
     void cancel();
     bool ended() const { return ended_; }
     double fraction() const;
-    std::string status() const;  // for the progress line
+    std::string status() const;                          // for the progress line
     const std::string& error() const { return error_; }  // why it failed, "" otherwise
     const std::filesystem::path& output() const { return output_; }
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 
 namespace primordial::app {
 
@@ -14,6 +15,9 @@ public:
 
     // `problem`: something did not happen (shown longer, in a warning colour).
     void post(std::string text, Clock::time_point now, bool problem = false);
+    // Now: what happened, and what did not.
+    void tell(std::string text) { post(std::move(text), Clock::now()); }
+    void warn(std::string text) { post(std::move(text), Clock::now(), true); }
     // The notice on screen at `now`, or "" once it has expired.
     const std::string& current(Clock::time_point now) const;
     bool problem() const { return problem_; }

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 
@@ -20,36 +20,27 @@ namespace {
 using core::Activation;
 
 // Sizes in the units of ImGui's own 13-pixel font, so that they follow the font's size.
-float em() { return ImGui::GetFontSize() / 13.0f; }
+float em() {
+    return ImGui::GetFontSize() / 13.0f;
+}
 
-constexpr Activation kActivations[] = {Activation::tanh,       Activation::sigmoid,
-                                       Activation::relu,       Activation::leaky_relu,
-                                       Activation::elu,        Activation::softplus,
-                                       Activation::sin,        Activation::gaussian,
-                                       Activation::identity};
-
-bool activation_combo(const char* label, Activation* a) {
+// A combo of an enum's values, named and ordered by its table (core/name_table.hpp).
+template <class E, std::size_t N>
+bool enum_combo(const char* label, E* value, const core::NameEntry<E> (&table)[N]) {
     bool changed = false;
-    if (ImGui::BeginCombo(label, std::string(core::to_string(*a)).c_str())) {
-        for (Activation c : kActivations) {
-            const bool selected = c == *a;
-            if (ImGui::Selectable(std::string(core::to_string(c)).c_str(), selected)) {
-                *a = c;
+    if (ImGui::BeginCombo(label, std::string(core::name_of(table, *value)).c_str())) {
+        for (const auto& [e, name] : table)
+            if (ImGui::Selectable(std::string(name).c_str(), e == *value)) {
+                *value = e;
                 changed = true;
             }
-        }
         ImGui::EndCombo();
     }
     return changed;
 }
 
-template <class E, std::size_t N>
-void enum_combo(const char* label, E* value, const E (&options)[N]) {
-    if (ImGui::BeginCombo(label, std::string(core::to_string(*value)).c_str())) {
-        for (E o : options)
-            if (ImGui::Selectable(std::string(core::to_string(o)).c_str(), o == *value)) *value = o;
-        ImGui::EndCombo();
-    }
+bool activation_combo(const char* label, Activation* a) {
+    return enum_combo(label, a, core::kActivationTable);
 }
 
 // A value a slider or a typed number set, brought within the command line's limits; what was
@@ -130,10 +121,10 @@ void network_section(core::NetworkParams& n, std::string& note) {
 void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap* colormap,
                     std::string& note) {
     using core::Input;
-    for (Input in : {Input::x, Input::y, Input::r, Input::z, Input::cos_t, Input::sin_t}) {
+    for (const auto& [in, name] : core::kInputTable) {
         bool on = std::find(n.inputs.begin(), n.inputs.end(), in) != n.inputs.end();
         if (in != Input::x && in != Input::cos_t) ImGui::SameLine();
-        if (ImGui::Checkbox(std::string(core::to_string(in)).c_str(), &on)) {
+        if (ImGui::Checkbox(std::string(name).c_str(), &on)) {
             if (on) {
                 n.inputs.push_back(in);
             } else if (n.inputs.size() > 1) {
@@ -143,33 +134,34 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
     }
     float z = static_cast<float>(v.z);
     // "##value": the slider's own ID, apart from the z input's checkbox above.
-    if (ImGui::SliderFloat("z##value", &z, -3.0f, 3.0f)) within_limits(core::Setting::z, v.z = z, note);
+    if (ImGui::SliderFloat("z##value", &z, -3.0f, 3.0f))
+        within_limits(core::Setting::z, v.z = z, note);
     float t = static_cast<float>(v.t);
-    if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f)) within_limits(core::Setting::t, v.t = t, note);
+    if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f))
+        within_limits(core::Setting::t, v.t = t, note);
     int outputs = n.outputs == 1 ? 1 : 0;
     ImGui::RadioButton("RGB", &outputs, 0);
     ImGui::SameLine();
     ImGui::RadioButton("grey", &outputs, 1);
     n.outputs = outputs == 1 ? 1 : 3;
-    if (n.outputs == 1)
-        enum_combo("colour map", colormap, {core::ColorMap::grey, core::ColorMap::viridis,
-                                            core::ColorMap::magma, core::ColorMap::ocean});
+    if (n.outputs == 1) enum_combo("colour map", colormap, core::kColorMapTable);
 }
 
 void weights_section(core::NetworkParams& n, std::string& note) {
-    enum_combo("distribution", &n.distribution,
-               {core::Distribution::uniform, core::Distribution::normal});
-    enum_combo("scale scheme", &n.init,
-               {core::Init::range, core::Init::glorot, core::Init::he, core::Init::lecun});
-    tooltip("How the weight scale sets the weights' spread:\n"
-            "range: uniform on [-scale, scale] (normal: sigma = scale), the article's\n"
-            "glorot, he, lecun: a spread from each layer's fan-in (and fan-out), times the scale");
+    enum_combo("distribution", &n.distribution, core::kDistributionTable);
+    enum_combo("scale scheme", &n.init, core::kInitTable);
+    tooltip(
+        "How the weight scale sets the weights' spread:\n"
+        "range: uniform on [-scale, scale] (normal: sigma = scale), the article's\n"
+        "glorot, he, lecun: a spread from each layer's fan-in (and fan-out), times the scale");
     float scale = static_cast<float>(n.scale);
-    if (ImGui::SliderFloat("weight scale", &scale, 0.01f, 10.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
+    if (ImGui::SliderFloat("weight scale", &scale, 0.01f, 10.0f, "%.4g",
+                           ImGuiSliderFlags_Logarithmic))
         within_limits(core::Setting::scale, n.scale = scale, note);
-    enum_combo("biases", &n.biases, {core::BiasRule::article, core::BiasRule::full});
-    tooltip("article: hidden biases at a quarter of the weight scale, none on the output layer\n"
-            "full: every layer's biases at the weight scale");
+    enum_combo("biases", &n.biases, core::kBiasRuleTable);
+    tooltip(
+        "article: hidden biases at a quarter of the weight scale, none on the output layer\n"
+        "full: every layer's biases at the weight scale");
     // A bias scale of its own, or the rule's (which follows the weight scale).
     const auto own_scale = [&](const char* toggle, const char* slider, std::optional<double>& v,
                                double by_rule) {
@@ -207,8 +199,8 @@ void hand_weights_section(core::NetworkParams& n) {
         const auto [in, out] = core::layer_shape(n, l);
         core::LayerValues& v = n.set_weights[static_cast<std::size_t>(l)];
         ImGui::PushID(l);
-        if (ImGui::TreeNodeEx("layer", ImGuiTreeNodeFlags_DefaultOpen, "layer %d: %d x %d, then bias",
-                              l + 1, out, in)) {
+        if (ImGui::TreeNodeEx("layer", ImGuiTreeNodeFlags_DefaultOpen,
+                              "layer %d: %d x %d, then bias", l + 1, out, in)) {
             for (int r = 0; r < out; ++r) {
                 ImGui::PushID(r);
                 for (int c = 0; c <= in; ++c) {
@@ -232,16 +224,26 @@ void hand_weights_section(core::NetworkParams& n) {
 core::Sweep default_sweep(core::SweepParam p) {
     using core::SweepParam;
     switch (p) {
-        case SweepParam::depth: return core::Sweep{p, {1, 2, 4, 8, 16, 27}};
-        case SweepParam::width: return core::make_sweep(p, 10, 400, 6, true);
-        case SweepParam::extent: return core::make_sweep(p, 40, 40.0 / 256, 9, true);
-        case SweepParam::scale: return core::make_sweep(p, 0.5, 1, 9, true);
-        case SweepParam::seed: return core::make_sweep(p, 1, 9, 9, false);
-        case SweepParam::z: return core::make_sweep(p, -1, 1, 5, false);
-        case SweepParam::t: return core::make_sweep(p, 0, 0.75, 4, false);
+        case SweepParam::depth:
+            return core::Sweep{p, {1, 2, 4, 8, 16, 27}};
+        case SweepParam::width:
+            return core::make_sweep(p, 10, 400, 6, true);
+        case SweepParam::extent:
+            return core::make_sweep(p, 40, 40.0 / 256, 9, true);
+        case SweepParam::scale:
+            return core::make_sweep(p, 0.5, 1, 9, true);
+        case SweepParam::seed:
+            return core::make_sweep(p, 1, 9, 9, false);
+        case SweepParam::z:
+            return core::make_sweep(p, -1, 1, 5, false);
+        case SweepParam::t:
+            return core::make_sweep(p, 0, 0.75, 4, false);
+        case SweepParam::bias_scale:
+            return core::make_sweep(p, 0, 0.6, 4, false);
         case SweepParam::activation:
-            return core::Sweep{p, {core::activation_value(Activation::tanh),
-                                   core::activation_value(Activation::relu)}};
+            return core::Sweep{p,
+                               {core::activation_value(Activation::tanh),
+                                core::activation_value(Activation::relu)}};
     }
     return {};
 }
@@ -249,22 +251,17 @@ core::Sweep default_sweep(core::SweepParam p) {
 void sweep_editor(const char* label, core::Sweep& sw) {
     using core::SweepParam;
     ImGui::PushID(label);
-    const SweepParam params[] = {SweepParam::depth, SweepParam::width, SweepParam::extent,
-                                 SweepParam::scale, SweepParam::activation, SweepParam::seed,
-                                 SweepParam::z, SweepParam::t};
-    if (ImGui::BeginCombo(label, std::string(core::to_string(sw.param)).c_str())) {
-        for (SweepParam p : params)
-            if (ImGui::Selectable(std::string(core::to_string(p)).c_str(), p == sw.param))
-                sw = default_sweep(p);
-        ImGui::EndCombo();
-    }
+    SweepParam param = sw.param;
+    if (enum_combo(label, &param, core::kSweepParamTable)) sw = default_sweep(param);
     if (sw.param == SweepParam::activation) {
-        for (Activation a : kActivations) {
+        for (const auto& [a, name] : core::kActivationTable) {
             const double v = core::activation_value(a);
             bool on = std::find(sw.values.begin(), sw.values.end(), v) != sw.values.end();
-            if (ImGui::Checkbox(std::string(core::to_string(a)).c_str(), &on)) {
-                if (on) sw.values.push_back(v);
-                else if (sw.values.size() > 1) sw.values.erase(std::find(sw.values.begin(), sw.values.end(), v));
+            if (ImGui::Checkbox(std::string(name).c_str(), &on)) {
+                if (on)
+                    sw.values.push_back(v);
+                else if (sw.values.size() > 1)
+                    sw.values.erase(std::find(sw.values.begin(), sw.values.end(), v));
             }
         }
     } else {
@@ -277,7 +274,8 @@ void sweep_editor(const char* label, core::Sweep& sw) {
         changed |= ImGui::InputDouble("to", &to, 0, 0, "%.6g");
         changed |= ImGui::SliderInt("tiles", &count, 1, 16);
         changed |= ImGui::Checkbox("geometric spacing", &geometric);
-        if (changed) sw = core::make_sweep(sw.param, from, to, count, geometric && from > 0 && to > 0);
+        if (changed)
+            sw = core::make_sweep(sw.param, from, to, count, geometric && from > 0 && to > 0);
     }
     ImGui::PopID();
 }
@@ -285,20 +283,19 @@ void sweep_editor(const char* label, core::Sweep& sw) {
 void views_section(ExplorerState& s) {
     using core::ViewKind;
     core::ViewSpec& v = s.view;
-    if (ImGui::BeginCombo("view", std::string(core::to_string(v.kind)).c_str())) {
-        for (ViewKind k : core::kViewKinds)
-            if (ImGui::Selectable(std::string(core::to_string(k)).c_str(), k == v.kind)) v.kind = k;
-        ImGui::EndCombo();
-    }
+    enum_combo("view", &v.kind, core::kViewKindTable);  // in the order V cycles
     if (v.kind != ViewKind::picture) ImGui::Checkbox("labels on the tiles", &s.tile_labels);
     switch (v.kind) {
         case ViewKind::grid: {
             sweep_editor("across", v.columns);
             bool rows = v.rows.has_value();
             if (ImGui::Checkbox("a second setting down the rows", &rows))
-                v.rows = rows ? std::optional(default_sweep(core::SweepParam::activation)) : std::nullopt;
-            if (v.rows) sweep_editor("down", *v.rows);
-            else ImGui::SliderInt("per row", &v.wrap, 0, 8, v.wrap == 0 ? "auto" : "%d");
+                v.rows = rows ? std::optional(default_sweep(core::SweepParam::activation))
+                              : std::nullopt;
+            if (v.rows)
+                sweep_editor("down", *v.rows);
+            else
+                ImGui::SliderInt("per row", &v.wrap, 0, 8, v.wrap == 0 ? "auto" : "%d");
             break;
         }
         case ViewKind::progression:
@@ -310,7 +307,8 @@ void views_section(ExplorerState& s) {
             break;
         case ViewKind::heightmap:
         case ViewKind::surfaces: {
-            float yaw = static_cast<float>(v.camera.yaw), pitch = static_cast<float>(v.camera.pitch);
+            float yaw = static_cast<float>(v.camera.yaw),
+                  pitch = static_cast<float>(v.camera.pitch);
             if (ImGui::SliderFloat("turn", &yaw, -180, 180, "%.0f deg")) v.camera.yaw = yaw;
             if (ImGui::SliderFloat("tilt", &pitch, 5, 90, "%.0f deg")) v.camera.pitch = pitch;
             if (v.kind == ViewKind::heightmap)
@@ -323,27 +321,33 @@ void views_section(ExplorerState& s) {
             break;
         }
         case ViewKind::phase:
-            ImGui::TextWrapped("Weight scale across, bias scale down; the line is the edge of "
-                               "chaos (chi1 = 1), the dot this network. Click a tile to move there.");
+            ImGui::TextWrapped(
+                "Weight scale across, bias scale down; the line is the edge of "
+                "chaos (chi1 = 1), the dot this network. Click a tile to move there.");
             if (v.columns.param == core::SweepParam::scale && v.columns.values.size() > 1)
-                ImGui::TextDisabled("weight scales %.3g ... %.3g", v.columns.values.front(), v.columns.values.back());
+                ImGui::TextDisabled("weight scales %.3g ... %.3g", v.columns.values.front(),
+                                    v.columns.values.back());
             if (ImGui::Button("centre on this network")) v = core::phase_view(s.params);
             break;
         case ViewKind::regions:
-            ImGui::TextWrapped("Each colour is one pattern of which hidden units are on: a region "
-                               "where the network is linear. The count is in the corner.");
+            ImGui::TextWrapped(
+                "Each colour is one pattern of which hidden units are on: a region "
+                "where the network is linear. The count is in the corner.");
             break;
         case ViewKind::curves:
-            ImGui::TextWrapped("Along x through the view centre; a network with x as its only input "
-                               "is a curve.");
+            ImGui::TextWrapped(
+                "Along x through the view centre; a network with x as its only input "
+                "is a curve.");
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
 void view_section(ExplorerState& s, std::string& note) {
     core::ViewParams& v = s.params.view;
-    const auto typed = [&](const char* label, double& value, core::Setting setting, const char* format) {
+    const auto typed = [&](const char* label, double& value, core::Setting setting,
+                           const char* format) {
         double x = value;
         if (ImGui::InputDouble(label, &x, 0.0, 0.0, format, ImGuiInputTextFlags_EnterReturnsTrue))
             within_limits(setting, value = x, note);
@@ -386,26 +390,29 @@ void export_section(ExplorerState& s, std::string& note) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Into the screenshot folder; the frame stays the same at any size.");
     ImGui::PopStyleColor();
-    if (ImGui::Button("export the picture (E)")) s.export_requested = true;
+    if (ImGui::Button("export the picture (E)")) s.requests.push(Request::export_picture);
 }
 
 void animation_section(ExplorerState& s) {
     core::Animation& a = s.animation;
-    const core::AnimParam params[] = {core::AnimParam::z,      core::AnimParam::t,
-                                      core::AnimParam::scale,  core::AnimParam::extent,
-                                      core::AnimParam::center, core::AnimParam::morph,
-                                      core::AnimParam::bias_scale, core::AnimParam::depth,
-                                      core::AnimParam::width};
     if (ImGui::BeginCombo("sweep", std::string(core::to_string(a.param)).c_str())) {
-        for (core::AnimParam p : params)
-            if (ImGui::Selectable(std::string(core::to_string(p)).c_str(), p == a.param)) {
+        for (const auto& [p, name] : core::kAnimParamTable)
+            if (ImGui::Selectable(std::string(name).c_str(), p == a.param)) {
                 a.param = p;
                 // Ends that make sense for the new setting, from the current state.
                 switch (p) {
-                    case core::AnimParam::z: a.from = -1, a.to = 1; break;
-                    case core::AnimParam::t: a.from = 0, a.to = 1; break;
-                    case core::AnimParam::scale: a.from = s.params.network.scale * 0.5, a.to = s.params.network.scale; break;
-                    case core::AnimParam::extent: a.from = s.params.view.extent, a.to = s.params.view.extent / 32; break;
+                    case core::AnimParam::z:
+                        a.from = -1, a.to = 1;
+                        break;
+                    case core::AnimParam::t:
+                        a.from = 0, a.to = 1;
+                        break;
+                    case core::AnimParam::scale:
+                        a.from = s.params.network.scale * 0.5, a.to = s.params.network.scale;
+                        break;
+                    case core::AnimParam::extent:
+                        a.from = s.params.view.extent, a.to = s.params.view.extent / 32;
+                        break;
                     case core::AnimParam::center:
                         a.from = s.params.view.center_x, a.from_y = s.params.view.center_y;
                         a.to = a.from + s.params.view.extent, a.to_y = a.from_y;
@@ -413,9 +420,15 @@ void animation_section(ExplorerState& s) {
                     case core::AnimParam::morph:
                         a.from = static_cast<double>(s.params.network.seed), a.to = a.from + 1;
                         break;
-                    case core::AnimParam::bias_scale: a.from = 0, a.to = s.params.network.scale; break;
-                    case core::AnimParam::depth: a.from = 1, a.to = s.params.network.depth; break;
-                    case core::AnimParam::width: a.from = 2, a.to = s.params.network.width_of(0); break;
+                    case core::AnimParam::bias_scale:
+                        a.from = 0, a.to = s.params.network.scale;
+                        break;
+                    case core::AnimParam::depth:
+                        a.from = 1, a.to = s.params.network.depth;
+                        break;
+                    case core::AnimParam::width:
+                        a.from = 2, a.to = s.params.network.width_of(0);
+                        break;
                 }
             }
         ImGui::EndCombo();
@@ -432,7 +445,7 @@ void animation_section(ExplorerState& s) {
         if (s.animation_video == videos[i]) v = i;
     if (ImGui::Combo("video", &v, videos, 4)) s.animation_video = v ? videos[v] : "";
     ImGui::SliderInt("fps", &s.animation_fps, 1, 60);
-    if (ImGui::Button("export the animation")) s.animation_export_requested = true;
+    if (ImGui::Button("export the animation")) s.requests.push(Request::export_animation);
 }
 
 void file_menu(PanelOutput& out, const PanelLists& lists) {
@@ -440,7 +453,8 @@ void file_menu(PanelOutput& out, const PanelLists& lists) {
     ImGui::TextDisabled("Open a parameter file, preset, PNG or shared page:");
     char path[1024] = "";
     ImGui::SetNextItemWidth(360.0f * em());
-    if (ImGui::InputText("##open", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue) && path[0])
+    if (ImGui::InputText("##open", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue) &&
+        path[0])
         out.open = std::filesystem::path(path);
     ImGui::TextDisabled("(or drop a file on the window)");
     if (ImGui::BeginMenu("Open recent", lists.recent && !lists.recent->empty())) {
@@ -452,11 +466,13 @@ void file_menu(PanelOutput& out, const PanelLists& lists) {
     ImGui::TextDisabled("Into the screenshot folder:");
     if (ImGui::MenuItem("Share as web page (.html)")) out.share = ShareAs::web_page;
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("One file that draws this network live in any browser with WebGL2, offline;\n"
-                          "it opens again here (File -> Open, or drop it on the window)");
+        ImGui::SetTooltip(
+            "One file that draws this network live in any browser with WebGL2, offline;\n"
+            "it opens again here (File -> Open, or drop it on the window)");
     if (ImGui::MenuItem("Share as Shadertoy shader (.glsl)")) out.share = ShareAs::shadertoy;
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Paste into the Image tab of shadertoy.com/new; networks up to about 40 x 30");
+        ImGui::SetTooltip(
+            "Paste into the Image tab of shadertoy.com/new; networks up to about 40 x 30");
     ImGui::EndMenu();
 }
 
@@ -471,8 +487,10 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
         ImGui::PushID(b.file.c_str());
         const unsigned tex = lists.thumbnail ? lists.thumbnail(b) : 0;
         const ImVec2 size(kThumbnailWidth * 0.5f * scale, kThumbnailHeight * 0.5f * scale);
-        const bool open = tex ? ImGui::ImageButton(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), size)
-                              : ImGui::Button("open", size);
+        const bool open =
+            tex ? ImGui::ImageButton(
+                      reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), size)
+                : ImGui::Button("open", size);
         if (open) out.open_bookmark = b;
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -483,7 +501,9 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
     }
 }
 
-float panel_width() { return 340.0f * em(); }
+float panel_width() {
+    return 340.0f * em();
+}
 
 namespace {
 
@@ -515,8 +535,8 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
     ImGui::Begin("Primordial", nullptr,
-                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_MenuBar);
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_MenuBar);
     if (ImGui::BeginMenuBar()) {
         file_menu(out, lists);
         if (ImGui::BeginMenu("Commands")) {
@@ -527,7 +547,8 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
         }
         if (ImGui::BeginMenu("Presets")) {
             for (const core::Preset& p : core::builtin_presets()) {
-                const std::string label = (p.figure ? "Figure " + std::to_string(p.figure) + ": " : "") + p.title;
+                const std::string label =
+                    (p.figure ? "Figure " + std::to_string(p.figure) + ": " : "") + p.title;
                 if (ImGui::MenuItem(label.c_str())) load_preset(s, p);
             }
             ImGui::EndMenu();
@@ -538,16 +559,19 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     ImGui::PushItemWidth(-110.0f * em());
     if (Section section{"Views", true}) {
         views_section(s);
-        const gpu::EngineRequest engines[] = {gpu::EngineRequest::automatic, gpu::EngineRequest::gpu,
-                                              gpu::EngineRequest::cpu};
+        const gpu::EngineRequest engines[] = {gpu::EngineRequest::automatic,
+                                              gpu::EngineRequest::gpu, gpu::EngineRequest::cpu};
         if (ImGui::BeginCombo("engine", std::string(gpu::to_string(s.engine)).c_str())) {
             for (gpu::EngineRequest e : engines)
-                if (ImGui::Selectable(std::string(gpu::to_string(e)).c_str(), e == s.engine)) s.engine = e;
+                if (ImGui::Selectable(std::string(gpu::to_string(e)).c_str(), e == s.engine))
+                    s.engine = e;
             ImGui::EndCombo();
         }
         if (ImGui::IsItemHovered() && !lists.engine_reason.empty())
-            ImGui::SetTooltip("Drawing with %s.\nauto: the shader on a real GPU, the CPU evaluator on a "
-                              "software rasteriser", lists.engine_reason.c_str());
+            ImGui::SetTooltip(
+                "Drawing with %s.\nauto: the shader on a real GPU, the CPU evaluator on a "
+                "software rasteriser",
+                lists.engine_reason.c_str());
     }
     if (Section section{"Network", true}) {
         if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
@@ -568,8 +592,9 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     if (Section section{"Animation", false}) animation_section(s);
     if (Section section{"Bookmarks", false}) bookmarks_section(s, out, lists);
     if (Section section{"Presentation", false}) {
-        ImGui::TextWrapped("Fullscreen without the panel; the network drifts on its own. "
-                           "Space pauses, Left and Right step between networks, P or Esc returns.");
+        ImGui::TextWrapped(
+            "Fullscreen without the panel; the network drifts on its own. "
+            "Space pauses, Left and Right step between networks, P or Esc returns.");
         ImGui::SliderInt("monitor", &s.monitor, 0, 7, s.monitor == 0 ? "primary" : "%d");
         if (ImGui::Button("present (P)")) out.command = CommandId::presentation;
     }
@@ -642,9 +667,9 @@ void draw_help(bool* open) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(std::string(c.name).c_str());
         }
-        for (auto [k, what] : {std::pair{"Wheel", "Zoom about the cursor"},
-                               std::pair{"Left drag", "Pan"},
-                               std::pair{"Double-click", "Centre on the point"}}) {
+        for (auto [k, what] :
+             {std::pair{"Wheel", "Zoom about the cursor"}, std::pair{"Left drag", "Pan"},
+              std::pair{"Double-click", "Centre on the point"}}) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(k);

@@ -26,11 +26,11 @@ struct PanelLists {
 enum class ShareAs { web_page, shadertoy };
 
 struct PanelOutput {
-    float width = 0;  // in window coordinates, 0 when hidden
+    float width = 0;   // in window coordinates, 0 when hidden
     std::string note;  // what an edit did that was not asked for ("depth 100000 ... set to 256")
     bool stats_open = false;  // the Statistics section is open: keep its numbers current
     bool commands_requested = false;
-    std::optional<CommandId> command;  // chosen from the menu
+    std::optional<CommandId> command;           // chosen from the menu
     std::optional<std::filesystem::path> open;  // a file to open (recent, or typed)
     std::optional<Bookmark> open_bookmark, delete_bookmark;
     std::optional<ShareAs> share;  // File -> Share as ...

@@ -16,14 +16,18 @@ Getenv system_getenv() {
 }
 
 namespace {
-fs::path home(const Getenv& env) { return fs::path(env("HOME").value_or(".")); }
+fs::path home(const Getenv& env) {
+    return fs::path(env("HOME").value_or("."));
+}
 fs::path config_home(const Getenv& env) {
     if (auto x = env("XDG_CONFIG_HOME")) return *x;
     return home(env) / ".config";
 }
 }  // namespace
 
-fs::path config_dir(const Getenv& env) { return config_home(env) / "primordial"; }
+fs::path config_dir(const Getenv& env) {
+    return config_home(env) / "primordial";
+}
 
 fs::path data_dir(const Getenv& env) {
     if (auto x = env("XDG_DATA_HOME")) return fs::path(*x) / "primordial";

@@ -19,9 +19,11 @@ core::Params autopilot(const core::Params& base, double seconds, const Autopilot
         p.network.morph = core::Morph{base.network.seed + leg + 1, f * f * (3 - 2 * f)};
     }
     p.network.scale = base.network.scale * (1 + 0.12 * std::sin(kTau * seconds / a.scale_period));
-    p.view.extent = std::clamp(base.view.extent * std::exp(0.3 * std::sin(kTau * seconds / a.zoom_period)),
-                               core::Limits::min_extent, core::Limits::max_extent);
-    if (std::find(p.network.inputs.begin(), p.network.inputs.end(), core::Input::z) != p.network.inputs.end())
+    p.view.extent =
+        std::clamp(base.view.extent * std::exp(0.3 * std::sin(kTau * seconds / a.zoom_period)),
+                   core::Limits::min_extent, core::Limits::max_extent);
+    if (std::find(p.network.inputs.begin(), p.network.inputs.end(), core::Input::z) !=
+        p.network.inputs.end())
         p.view.z = std::sin(kTau * seconds / a.z_period);
     return p;
 }

@@ -23,9 +23,10 @@ LoadResult load_session(const std::filesystem::path& file,
     try {
         const auto j = nlohmann::json::parse(core::read_text_file(file));
         if (!j.is_object() || !j.contains("params")) throw core::InputError("no \"params\"");
-        r.session.params = core::params_from_json(j["params"].dump(), file.string(),
-                                                  default_explorer_params());
-        if (j.contains("view")) r.session.view = core::view_from_json(j["view"].dump(), file.string());
+        r.session.params =
+            core::params_from_json(j["params"].dump(), file.string(), default_explorer_params());
+        if (j.contains("view"))
+            r.session.view = core::view_from_json(j["view"].dump(), file.string());
         if (j.contains("recent") && j["recent"].is_array())
             for (auto it = j["recent"].rbegin(); it != j["recent"].rend(); ++it)
                 if (it->is_string()) remember_recent(r.session.recent, it->get<std::string>());

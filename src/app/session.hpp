@@ -29,7 +29,8 @@ struct LoadResult {
     Session session;
     std::string warning;  // non-empty when the file existed but could not be used
 };
-LoadResult load_session(const std::filesystem::path& file, const std::filesystem::path& default_shots);
+LoadResult load_session(const std::filesystem::path& file,
+                        const std::filesystem::path& default_shots);
 void save_session(const std::filesystem::path& file, const Session& s);  // throws on failure
 
 }  // namespace primordial::app

@@ -24,8 +24,10 @@ bool same_but_camera(core::ViewSpec a, core::ViewSpec b) {
 
 void SheetView::replot(int tile) {
     const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(tile)];
-    if (t.content == core::TileContent::regions) {  // a second or so at full size: off the frame loop
-        pending_.push_back({tile, std::async(std::launch::async, [t] { return plot::plot_tile(t); })});
+    if (t.content ==
+        core::TileContent::regions) {  // a second or so at full size: off the frame loop
+        pending_.push_back(
+            {tile, std::async(std::launch::async, [t] { return plot::plot_tile(t); })});
         return;
     }
     tiles_.set_plot(tile, plot::plot_tile(t));
@@ -76,16 +78,22 @@ void SheetView::update(ExplorerState& s, double budget_ms, std::string& message)
         if (sheet_->tiles[i].content != core::TileContent::picture) replot(static_cast<int>(i));
 }
 
-void SheetView::handle_mouse(ExplorerState& s, double px, double py, double wheel, bool dragging,
-                             double drag_x, double drag_y, bool clicked) {
-    if (!sheet_) return;
+void SheetView::handle_mouse(ExplorerState& s, const Pointer& p) {
+    if (!sheet_ || !p.over) return;
+    const double px = p.x, py = p.y, wheel = p.wheel;
+    const bool dragging = p.dragging, clicked = p.clicked;
+    const double drag_x = dragging ? p.dx : 0.0, drag_y = dragging ? p.dy : 0.0;
     hovered_ = sheet_->tile_at(px, py);
-    if (!dragging) dragged_ = -1;
-    else if (dragged_ < 0) dragged_ = sheet_->tile_at(px - drag_x, py - drag_y);
+    if (!dragging)
+        dragged_ = -1;
+    else if (dragged_ < 0)
+        dragged_ = sheet_->tile_at(px - drag_x, py - drag_y);
     if (dragged_ >= 0 && (drag_x != 0 || drag_y != 0)) {
         const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(dragged_)];
-        if (t.content == core::TileContent::surface) orbit(s, drag_x, drag_y);
-        else if (t.content == core::TileContent::picture) pan_tile(s, t, drag_x, drag_y);
+        if (t.content == core::TileContent::surface)
+            orbit(s, drag_x, drag_y);
+        else if (t.content == core::TileContent::picture)
+            pan_tile(s, t, drag_x, drag_y);
     }
     if (hovered_ < 0) return;
     const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(hovered_)];
@@ -115,13 +123,15 @@ void SheetView::draw_labels(float x, float to_window_x, float to_window_y) const
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float pad = 3.0f, font = ImGui::GetFontSize();
     for (const core::SheetTile& t : sheet_->tiles) {
-        if (t.label.empty() || t.content == core::TileContent::arrow || t.content == core::TileContent::regions)
+        if (t.label.empty() || t.content == core::TileContent::arrow ||
+            t.content == core::TileContent::regions)
             continue;  // an arrow says nothing; the region map writes its own count
         const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
         const float left = x + t.rect.x * to_window_x, top = t.rect.y * to_window_y;
         const float w = t.rect.w * to_window_x, h = t.rect.h * to_window_y;
         if (size.x + 2 * pad > w || font + 2 * pad > h * 0.5f) continue;  // too small to carry it
-        const ImVec2 a(left + pad, top + h - font - 3 * pad), b(a.x + size.x + 2 * pad, a.y + font + 2 * pad);
+        const ImVec2 a(left + pad, top + h - font - 3 * pad),
+            b(a.x + size.x + 2 * pad, a.y + font + 2 * pad);
         draw->AddRectFilled(a, b, IM_COL32(0, 0, 0, 150), 3.0f);
         draw->AddText(ImVec2(a.x + pad, a.y + pad), IM_COL32(255, 255, 255, 235), t.label.c_str());
     }
@@ -131,13 +141,16 @@ void SheetView::draw_overlay(float x, float to_window_x, float to_window_y) cons
     if (!sheet_ || sheet_->overlay.empty()) return;
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const auto at = [&](const std::array<double, 2>& p) {
-        return ImVec2(x + static_cast<float>(p[0]) * to_window_x, static_cast<float>(p[1]) * to_window_y);
+        return ImVec2(x + static_cast<float>(p[0]) * to_window_x,
+                      static_cast<float>(p[1]) * to_window_y);
     };
     for (const auto& line : sheet_->overlay.lines) {
         std::vector<ImVec2> points;
         for (const auto& p : line) points.push_back(at(p));
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(0, 0, 0, 150), 0, 5.0f);
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(255, 255, 255, 240), 0, 2.0f);
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(0, 0, 0, 150), 0,
+                          5.0f);
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()),
+                          IM_COL32(255, 255, 255, 240), 0, 2.0f);
     }
     if (const auto& m = sheet_->overlay.marker) {
         draw->AddCircleFilled(at(*m), 7.0f, IM_COL32(0, 0, 0, 255));
@@ -152,7 +165,10 @@ std::string SheetView::status_text() const {
     std::snprintf(buf, sizeof buf, "%s  |  %zu tile%s  |  %s %3.0f%%",
                   std::string(core::to_string(spec_.kind)).c_str(), sheet_->tiles.size(),
                   sheet_->tiles.size() == 1 ? "" : "s",
-                  plotting() ? "drawing" : st.done ? "done" : "refining", st.fraction * 100);
+                  plotting() ? "drawing"
+                  : st.done  ? "done"
+                             : "refining",
+                  st.fraction * 100);
     return buf;
 }
 
@@ -177,7 +193,8 @@ void SheetView::save(const ExplorerState& s, const std::filesystem::path& path, 
         };
     const auto rgb = plot::render_sheet(sheet, pictures);
     core::ImageRowRenderer rows(rgb.data(), sheet.width, sheet.height);
-    core::write_png(rows, path, core::params_to_json(params), {}, 64, 8, core::view_to_json(s.view));
+    core::write_png(rows, path, core::params_to_json(params), {}, 64, 8,
+                    core::view_to_json(s.view));
 }
 
 }  // namespace primordial::app

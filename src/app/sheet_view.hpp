@@ -5,11 +5,12 @@
 
 #include <filesystem>
 #include <future>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/actions.hpp"
+#include "app/pointer.hpp"
 #include "core/sheet.hpp"
 #include "gpu/network_renderer.hpp"
 #include "gpu/sheet_renderer.hpp"
@@ -38,9 +39,8 @@ public:
         return tiles_.collect() | (pending_.size() != pending);
     }
     void present(int x, int fb_height) { tiles_.present(x, 0, fb_height); }
-    // Mouse over the sheet at (px, py) picture pixels; `drag` in picture pixels.
-    void handle_mouse(ExplorerState& s, double px, double py, double wheel, bool dragging,
-                      double drag_x, double drag_y, bool clicked);
+    // The mouse over the sheet: hover, drag (pan a picture, turn a surface), wheel, click.
+    void handle_mouse(ExplorerState& s, const Pointer& p);
     std::string status_text() const;
     // Each tile's caption on the tile (the swept value, the depth, the unit), drawn under the
     // panel and tooltips. `x`: where the picture starts, in window coordinates; `to_window`:
@@ -50,6 +50,9 @@ public:
     void draw_overlay(float x, float to_window_x, float to_window_y) const;
     // Plots that take long (the region map) are drawn on another thread: true while one is.
     bool plotting() const { return !pending_.empty(); }
+    // Every tile finished at full resolution, every plot drawn.
+    bool done() const { return sheet_ && tiles_.status().done && !plotting(); }
+    const core::Sheet* sheet() const { return sheet_ ? &*sheet_ : nullptr; }
     // The hovered tile's caption, or "".
     std::string hovered_label() const;
     // Writes the whole view as a PNG, like `primordial figure`: as laid out on screen, or laid

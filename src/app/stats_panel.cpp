@@ -29,18 +29,24 @@ void log_plot(const char* title, const std::vector<Series>& series, int first) {
     for (const Series& s : series) {
         n = std::max(n, s.y.size());
         for (double v : s.y)
-            if (v > 0 && std::isfinite(v)) lo = std::min(lo, std::log10(v)), hi = std::max(hi, std::log10(v));
+            if (v > 0 && std::isfinite(v))
+                lo = std::min(lo, std::log10(v)), hi = std::max(hi, std::log10(v));
     }
     if (n < 1 || !(lo <= hi)) return;
     lo = std::floor(lo), hi = std::max(std::ceil(hi), lo + 1);
     const float pad = 4, label = ImGui::CalcTextSize("1e-10").x + pad;
-    const auto px = [&](std::size_t i) { return a.x + label + pad + (w - label - 3 * pad) * (n > 1 ? float(i) / (n - 1) : 0.5f); };
-    const auto py = [&](double v) { return b.y - pad - float((std::log10(v) - lo) / (hi - lo)) * (h - 2 * pad); };
+    const auto px = [&](std::size_t i) {
+        return a.x + label + pad + (w - label - 3 * pad) * (n > 1 ? float(i) / (n - 1) : 0.5f);
+    };
+    const auto py = [&](double v) {
+        return b.y - pad - float((std::log10(v) - lo) / (hi - lo)) * (h - 2 * pad);
+    };
     for (double d = lo; d <= hi; ++d) {  // a line and a label at each power of ten
         const float y = py(std::pow(10, d));
         draw->AddLine(ImVec2(a.x + label, y), ImVec2(b.x - pad, y), IM_COL32(70, 70, 80, 255));
         if (hi - lo <= 6 || static_cast<int>(d) % 2 == 0)
-            draw->AddText(ImVec2(a.x + pad, y - ImGui::GetFontSize() * 0.5f), IM_COL32(150, 150, 160, 255),
+            draw->AddText(ImVec2(a.x + pad, y - ImGui::GetFontSize() * 0.5f),
+                          IM_COL32(150, 150, 160, 255),
                           ("1e" + std::to_string(static_cast<int>(d))).c_str());
     }
     for (const Series& s : series) {
@@ -52,8 +58,10 @@ void log_plot(const char* title, const std::vector<Series>& series, int first) {
                 continue;
             }
             const ImVec2 p(px(i), py(s.y[i]));
-            if (s.dots) draw->AddCircleFilled(p, 2.5f, s.colour);
-            else if (pen) draw->AddLine(prev, p, s.colour, 1.5f);
+            if (s.dots)
+                draw->AddCircleFilled(p, 2.5f, s.colour);
+            else if (pen)
+                draw->AddLine(prev, p, s.colour, 1.5f);
             prev = p;
             pen = true;
         }
@@ -77,11 +85,14 @@ void stats_section(const StatsWorker& w, double scale) {
     if (s.phase) {
         ImGui::Text("%s: chi1 = %.3g", std::string(core::to_string(*s.phase)).c_str(), *s.chi1);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("chi1 = sigma_w^2 E[f'(h)^2] at the fixed point: how much a small change\n"
-                              "grows from layer to layer. Below 1 the picture smooths out with depth\n"
-                              "(ordered); above 1 detail multiplies (chaotic).");
-        if (s.q_star) ImGui::Text("q* = %.4g (where q settles)", *s.q_star);
-        else ImGui::TextUnformatted("q grows without bound");
+            ImGui::SetTooltip(
+                "chi1 = sigma_w^2 E[f'(h)^2] at the fixed point: how much a small change\n"
+                "grows from layer to layer. Below 1 the picture smooths out with depth\n"
+                "(ordered); above 1 detail multiplies (chaotic).");
+        if (s.q_star)
+            ImGui::Text("q* = %.4g (where q settles)", *s.q_star);
+        else
+            ImGui::TextUnformatted("q grows without bound");
     }
     if (s.critical_scale)
         ImGui::Text("edge of chaos at weight scale %.4g (now %.4g)", *s.critical_scale, scale);
@@ -94,11 +105,14 @@ void stats_section(const StatsWorker& w, double scale) {
     }
     log_plot("q per layer: measured (dots), theory (line)",
              {{qt, IM_COL32(255, 150, 60, 255), false}, {q, IM_COL32(90, 170, 255, 255), true}}, 1);
-    log_plot("length of the circle's image", {{length, IM_COL32(110, 210, 110, 255), true},
-                                              {length, IM_COL32(110, 210, 110, 120), false}}, 0);
-    const core::LayerStats& last_hidden = s.layers.size() > 1 ? s.layers[s.layers.size() - 2] : s.layers.back();
-    ImGui::Text("last hidden layer: %.0f%% saturated, %.0f%% of units dead", 100 * last_hidden.saturated,
-                100 * last_hidden.dead);
+    log_plot("length of the circle's image",
+             {{length, IM_COL32(110, 210, 110, 255), true},
+              {length, IM_COL32(110, 210, 110, 120), false}},
+             0);
+    const core::LayerStats& last_hidden =
+        s.layers.size() > 1 ? s.layers[s.layers.size() - 2] : s.layers.back();
+    ImGui::Text("last hidden layer: %.0f%% saturated, %.0f%% of units dead",
+                100 * last_hidden.saturated, 100 * last_hidden.dead);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("primordial stats gives every number; docs/UNDERSTANDING.md explains them.");
     ImGui::PopStyleColor();

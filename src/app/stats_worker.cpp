@@ -39,7 +39,8 @@ void StatsWorker::start(const core::Params& p) {
 }
 
 bool StatsWorker::poll() {
-    if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;
     try {
         latest_ = job_.get();
         error_.clear();

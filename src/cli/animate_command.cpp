@@ -6,11 +6,11 @@
 #include "cli/backend.hpp"
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
-#include "core/video.hpp"
 #include "core/animation.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
 #include "core/row_renderer.hpp"
+#include "core/video.hpp"
 #include "gpu/error.hpp"
 
 namespace primordial::cli {
@@ -35,18 +35,27 @@ std::pair<int, int> parse_range(const std::string& text, int frames) {
 }  // namespace
 
 void AnimateCommand::add_to(CLI::App& app) {
-    app.add_option("--figure", figure, "Start from a preset (figures 2 and 20 are animations); the flags below change it");
+    app.add_option(
+        "--figure", figure,
+        "Start from a preset (figures 2 and 20 are animations); the flags below change it");
     app.add_option("--param", param, "What changes: " + std::string(core::kAnimParamNames));
     app.add_option("--from", from, "Start value (center: X,Y; morph: a seed)");
     app.add_option("--to", to, "End value (center: X,Y; morph: a seed)");
-    app.add_option("--frames", frames, "Number of frames [60]")->check(CLI::Range(1, core::kMaxFrames));
+    app.add_option("--frames", frames, "Number of frames [60]")
+        ->check(CLI::Range(1, core::kMaxFrames));
     net.add_to(app);
-    app.add_option("-o,--output", out_dir, "Folder for the frames (frame-00000.png, ...)")->required();
-    app.add_option("--frame-range", frame_range, "Render only frames FIRST to END-1, e.g. 0:30, to spread the work over machines");
-    app.add_option("--video", video, "Also encode the frames with ffmpeg: .mp4, .webm, .mkv, .mov or .gif");
+    app.add_option("-o,--output", out_dir, "Folder for the frames (frame-00000.png, ...)")
+        ->required();
+    app.add_option(
+        "--frame-range", frame_range,
+        "Render only frames FIRST to END-1, e.g. 0:30, to spread the work over machines");
+    app.add_option("--video", video,
+                   "Also encode the frames with ffmpeg: .mp4, .webm, .mkv, .mov or .gif");
     app.add_option("--fps", fps, "Frames per second of the video [30]")->check(CLI::Range(1, 240));
-    app.add_option("--supersample", supersample, "N x N samples per pixel (1-4)")->check(CLI::Range(1, 4));
-    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(CLI::IsMember({"cpu", "gpu", "auto"}));
+    app.add_option("--supersample", supersample, "N x N samples per pixel (1-4)")
+        ->check(CLI::Range(1, 4));
+    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")
+        ->check(CLI::IsMember({"cpu", "gpu", "auto"}));
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
     app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
 }
@@ -62,34 +71,47 @@ int AnimateCommand::run() const {
     base = net.resolve(base);
     if (supersample) base.supersample = *supersample;
     if (!anim) {
-        if (!param) throw InputError("animate: name what changes with --param (" + std::string(core::kAnimParamNames) + "), or start from --figure 2 or 20");
+        if (!param)
+            throw InputError("animate: name what changes with --param (" +
+                             std::string(core::kAnimParamNames) +
+                             "), or start from --figure 2 or 20");
         anim = core::Animation{};
     }
     if (param) {
         const auto p = core::parse_anim_param(*param);
-        if (!p) throw InputError("--param: unknown '" + *param + "' (expected " + std::string(core::kAnimParamNames) + ")");
+        if (!p)
+            throw InputError("--param: unknown '" + *param + "' (expected " +
+                             std::string(core::kAnimParamNames) + ")");
         anim->param = *p;
         if (!from || !to) throw InputError("--param " + *param + ": give --from and --to");
     }
-    const auto end = [&](const std::optional<std::string>& text, const char* flag, double& x, double& y) {
+    const auto end = [&](const std::optional<std::string>& text, const char* flag, double& x,
+                         double& y) {
         if (!text) return;
-        if (anim->param == core::AnimParam::center) std::tie(x, y) = parse_pair(flag, *text);
-        else if (anim->param == core::AnimParam::morph) x = static_cast<double>(parse_seed(flag, *text));
-        else x = parse_double(flag, *text);
+        if (anim->param == core::AnimParam::center)
+            std::tie(x, y) = parse_pair(flag, *text);
+        else if (anim->param == core::AnimParam::morph)
+            x = static_cast<double>(parse_seed(flag, *text));
+        else
+            x = parse_double(flag, *text);
     };
     end(from, "--from", anim->from, anim->from_y);
     end(to, "--to", anim->to, anim->to_y);
     if (frames) anim->frames = *frames;
     core::validate(base, *anim);
 
-    const auto [first, last] = frame_range ? parse_range(*frame_range, anim->frames)
-                                           : std::pair{0, anim->frames};
+    const auto [first, last] =
+        frame_range ? parse_range(*frame_range, anim->frames) : std::pair{0, anim->frames};
     if (video) {
         if (!core::video_format_known(*video))
-            throw InputError("--video: unknown format '" + fs::path(*video).extension().string() + "' (expected .mp4, .webm, .mkv, .mov or .gif)");
-        if (frame_range) throw InputError("--video: encodes the whole animation; leave out --frame-range");
+            throw InputError("--video: unknown format '" + fs::path(*video).extension().string() +
+                             "' (expected .mp4, .webm, .mkv, .mov or .gif)");
+        if (frame_range)
+            throw InputError("--video: encodes the whole animation; leave out --frame-range");
         if (!core::program_installed("ffmpeg"))
-            throw std::runtime_error("--video: the ffmpeg program is not installed (on Debian: apt-get install ffmpeg); without --video the frames are written all the same");
+            throw std::runtime_error(
+                "--video: the ffmpeg program is not installed (on Debian: apt-get install ffmpeg); "
+                "without --video the frames are written all the same");
     }
 
     const fs::path dir = out_dir;
@@ -101,10 +123,10 @@ int AnimateCommand::run() const {
         const core::Params p = core::frame_params(base, *anim, k);
         const core::Network network = core::build_network(p.network);
         const int w = p.image_width * ss, h = p.image_height * ss;
-        auto rows = core::supersampled(
-            gpu ? gpu->row_renderer(network, p.view, w, h, p.colormap)
-                : core::cpu_rows(network, p.view, w, h, {threads, p.colormap}),
-            ss);
+        auto rows =
+            core::supersampled(gpu ? gpu->row_renderer(network, p.view, w, h, p.colormap)
+                                   : core::cpu_rows(network, p.view, w, h, {threads, p.colormap}),
+                               ss);
         char name[32];
         std::snprintf(name, sizeof name, "frame-%05d.png", k);
         core::write_png(*rows, dir / name, core::params_to_json(p));

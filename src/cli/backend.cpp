@@ -3,11 +3,10 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "app/interface_bench.hpp"
 #include "gpu/context.hpp"
 #include "gpu/gpu_row_renderer.hpp"
-#include "gpu/interface_bench.hpp"
 #include "gpu/network_renderer.hpp"
-#include "plot/sheet_image.hpp"
 
 namespace primordial::cli {
 namespace {
@@ -32,16 +31,11 @@ public:
         return std::make_unique<gpu::GpuRowRenderer>(*renderer_, width, height);
     }
 
-    gpu::InterfaceTimes interface_frames(gpu::EngineKind engine, const core::Params& p, int frames,
+    app::InterfaceTimes interface_frames(gpu::EngineKind engine, const core::Params& p,
+                                         const core::ViewSpec& view, int frames,
                                          double budget_ms) override {
         context_->make_current();
-        return gpu::interface_times(*renderer_, engine, p, frames, budget_ms);
-    }
-
-    gpu::InterfaceTimes sheet_frames(gpu::EngineKind engine, const core::Params& p,
-                                     const core::ViewSpec& view, int frames, double budget_ms) override {
-        context_->make_current();
-        return gpu::sheet_times(*renderer_, engine, p, view, frames, budget_ms, plot::plot_tile);
+        return app::interface_times(*renderer_, engine, p, view, frames, budget_ms);
     }
 
     bool software() const override { return context_->capabilities().software(); }
@@ -73,8 +67,11 @@ std::unique_ptr<GpuSession> choose_gpu(const std::string& backend, bool quiet) {
         session.reset();
     }
     if (!quiet && backend == "auto") {
-        if (session) std::cerr << "primordial: backend auto: using the GPU (" << session->description() << ")\n";
-        else std::cerr << "primordial: backend auto: using the CPU evaluator (" << why_not << ")\n";
+        if (session)
+            std::cerr << "primordial: backend auto: using the GPU (" << session->description()
+                      << ")\n";
+        else
+            std::cerr << "primordial: backend auto: using the CPU evaluator (" << why_not << ")\n";
     }
     return session;
 }

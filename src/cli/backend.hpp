@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "app/interface_bench.hpp"
 #include "core/network.hpp"
 #include "core/row_renderer.hpp"
 #include "core/sheet.hpp"
-#include "gpu/interface_bench.hpp"
 
 namespace primordial::cli {
 
@@ -20,14 +20,11 @@ public:
     virtual std::unique_ptr<core::RowRenderer> row_renderer(
         const core::Network& net, const core::ViewParams& view, int width, int height,
         core::ColorMap colormap = core::ColorMap::grey) = 0;
-    // The explorer's frames on `engine` while a parameter changes every frame, and the time from
-    // one change to the full-resolution picture.
-    virtual gpu::InterfaceTimes interface_frames(gpu::EngineKind engine, const core::Params& p,
-                                                 int frames, double budget_ms) = 0;
-    // The same for a view of several tiles (plots drawn on the host, as in the explorer).
-    virtual gpu::InterfaceTimes sheet_frames(gpu::EngineKind engine, const core::Params& p,
-                                             const core::ViewSpec& view, int frames,
-                                             double budget_ms) = 0;
+    // The explorer's frames on `engine`, in its own frame loop and views, while the seed changes
+    // every frame, and the time from one change to the full-resolution picture (or view).
+    virtual app::InterfaceTimes interface_frames(gpu::EngineKind engine, const core::Params& p,
+                                                 const core::ViewSpec& view, int frames,
+                                                 double budget_ms) = 0;
     // A software rasteriser (Mesa llvmpipe, softpipe): slower than the CPU evaluator.
     virtual bool software() const = 0;
 };

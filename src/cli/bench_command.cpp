@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include "cli/backend.hpp"
 #include "cli/figure_command.hpp"
 #include "cli/numpy_reference_py.hpp"
@@ -20,7 +21,6 @@
 #include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
 #include "core/preset.hpp"
-#include <nlohmann/json.hpp>
 
 namespace primordial::cli {
 namespace {
@@ -112,18 +112,20 @@ void time_export(const BenchCommand& b, const std::vector<std::pair<int, int>>& 
     p.supersample = export_supersample;
     core::validate(p);
     const double before = peak_rss_mb();
-    const auto rows = core::supersampled(
-        core::cpu_rows(core::build_network(p.network), p.view, w * p.supersample,
-                       h * p.supersample, {threads}),
-        p.supersample);
+    const auto rows =
+        core::supersampled(core::cpu_rows(core::build_network(p.network), p.view, w * p.supersample,
+                                          h * p.supersample, {threads}),
+                           p.supersample);
     const auto t0 = std::chrono::steady_clock::now();
     core::write_png(*rows, tmp.path / "export.png", core::params_to_json(p));
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("# export %dx%d, %dx%d samples per pixel, %dx%d network, cpu: %.1f s, peak memory "
-                "%.0f MB (process; %.0f MB before the export), PNG %.1f MB\n",
-                w, h, p.supersample, p.supersample, p.network.depth, p.network.widths[0], secs,
-                peak_rss_mb(), before,
-                static_cast<double>(std::filesystem::file_size(tmp.path / "export.png")) / 1e6);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf(
+        "# export %dx%d, %dx%d samples per pixel, %dx%d network, cpu: %.1f s, peak memory "
+        "%.0f MB (process; %.0f MB before the export), PNG %.1f MB\n",
+        w, h, p.supersample, p.supersample, p.network.depth, p.network.widths[0], secs,
+        peak_rss_mb(), before,
+        static_cast<double>(std::filesystem::file_size(tmp.path / "export.png")) / 1e6);
     std::fflush(stdout);
 }
 
@@ -142,15 +144,21 @@ public:
     void header(const std::string& machine, int repeat) {
         if (json_) return;
         std::printf("# machine: %s\n", machine.c_str());
-        std::printf("# best of %d frames; GFLOP/s = 2 * multiply-adds * pixels / time; x numpy = numpy's time / this time;\n"
-                    "# cpu-ui, gpu-ui: the explorer's engines: ms = time from a change to the full picture, p95 = frame while the seed changes every frame\n",
-                    repeat);
-        std::printf("%-17s %-10s %-7s %10s %9s %9s %9s\n", "network", "size", "backend", "ms", "GFLOP/s", "x numpy", "p95 frame");
+        std::printf(
+            "# best of %d frames; GFLOP/s = 2 * multiply-adds * pixels / time; x numpy = numpy's "
+            "time / this time;\n"
+            "# cpu-ui, gpu-ui: the explorer's engines: ms = time from a change to the full "
+            "picture, p95 = frame while the seed changes every frame\n",
+            repeat);
+        std::printf("%-17s %-10s %-7s %10s %9s %9s %9s\n", "network", "size", "backend", "ms",
+                    "GFLOP/s", "x numpy", "p95 frame");
         std::fflush(stdout);
     }
     void note(const std::string& text) {
-        if (json_) notes_.push_back(text);
-        else std::printf("# %s\n", text.c_str()), std::fflush(stdout);
+        if (json_)
+            notes_.push_back(text);
+        else
+            std::printf("# %s\n", text.c_str()), std::fflush(stdout);
     }
     void add(const Row& r) {
         rows_.push_back(r);
@@ -158,8 +166,9 @@ public:
         char ratio[32] = "-", p95[32] = "-";
         if (r.x_numpy) std::snprintf(ratio, sizeof ratio, "%.2f", *r.x_numpy);
         if (r.p95_frame_ms) std::snprintf(p95, sizeof p95, "%.1f", *r.p95_frame_ms);
-        std::printf("%-17s %-10s %-7s %10.1f %9.1f %9s %9s%s%s\n", r.network.c_str(), r.size.c_str(),
-                    r.backend.c_str(), r.ms, r.gflops, ratio, p95, r.note.empty() ? "" : "   ", r.note.c_str());
+        std::printf("%-17s %-10s %-7s %10.1f %9.1f %9s %9s%s%s\n", r.network.c_str(),
+                    r.size.c_str(), r.backend.c_str(), r.ms, r.gflops, ratio, p95,
+                    r.note.empty() ? "" : "   ", r.note.c_str());
         std::fflush(stdout);
     }
     void finish(const std::string& machine) {
@@ -200,15 +209,25 @@ void BenchCommand::add_to(CLI::App& app) {
     app.add_option("--backends", backends,
                    "Any of cpu and gpu (whole frames), cpu-ui and gpu-ui (the explorer's CPU and "
                    "shader engines: time to full and frames), numpy; comma-separated");
-    app.add_option("--format", format, "table or json [table]")->check(CLI::IsMember({"table", "json"}));
-    app.add_option("--repeat", repeat, "Frames per measurement; the best is kept")->check(CLI::Range(1, 100));
+    app.add_option("--format", format, "table or json [table]")
+        ->check(CLI::IsMember({"table", "json"}));
+    app.add_option("--repeat", repeat, "Frames per measurement; the best is kept")
+        ->check(CLI::Range(1, 100));
     app.add_option("--threads", threads, "CPU threads, 0 for all")->check(CLI::Range(0, 1024));
-    app.add_option("--ui-frames", ui_frames, "Interface frames to time per network")->check(CLI::Range(1, 10000));
-    app.add_option("--views", views, "Presets whose views get interface frames timed (with cpu-ui or gpu-ui); '' for none");
+    app.add_option("--ui-frames", ui_frames, "Interface frames to time per network")
+        ->check(CLI::Range(1, 10000));
+    app.add_option(
+        "--views", views,
+        "Presets whose views get interface frames timed (with cpu-ui or gpu-ui); '' for none");
     app.add_option("--view-size", view_size, "Picture area for the view frames, WIDTHxHEIGHT");
-    app.add_option("--export", export_size, "Also export the first network at WIDTHxHEIGHT to a temporary PNG and report time and peak memory");
-    app.add_option("--export-supersample", export_supersample, "Samples per pixel side for --export (1-4)")->check(CLI::Range(1, 4));
-    app.add_option("--ui-budget", ui_budget_ms, "The explorer's per-frame rendering budget, ms")->check(CLI::Range(1.0, 1000.0));
+    app.add_option("--export", export_size,
+                   "Also export the first network at WIDTHxHEIGHT to a temporary PNG and report "
+                   "time and peak memory");
+    app.add_option("--export-supersample", export_supersample,
+                   "Samples per pixel side for --export (1-4)")
+        ->check(CLI::Range(1, 4));
+    app.add_option("--ui-budget", ui_budget_ms, "The explorer's per-frame rendering budget, ms")
+        ->check(CLI::Range(1.0, 1000.0));
 }
 
 int BenchCommand::run() const {
@@ -218,14 +237,23 @@ int BenchCommand::run() const {
     bool want_cpu = false, want_gpu_frame = false, want_numpy = false;
     std::vector<gpu::EngineKind> engines;
     for (const auto& b : split_list(backends)) {
-        if (b == "cpu") want_cpu = true;
-        else if (b == "gpu") want_gpu_frame = true;
-        else if (b == "gpu-ui") engines.push_back(gpu::EngineKind::gpu);
-        else if (b == "cpu-ui") engines.push_back(gpu::EngineKind::cpu);
-        else if (b == "numpy") want_numpy = true;
-        else throw core::InputError("--backends: unknown backend '" + b + "' (expected cpu, gpu, cpu-ui, gpu-ui, numpy)");
+        if (b == "cpu")
+            want_cpu = true;
+        else if (b == "gpu")
+            want_gpu_frame = true;
+        else if (b == "gpu-ui")
+            engines.push_back(gpu::EngineKind::gpu);
+        else if (b == "cpu-ui")
+            engines.push_back(gpu::EngineKind::cpu);
+        else if (b == "numpy")
+            want_numpy = true;
+        else
+            throw core::InputError("--backends: unknown backend '" + b +
+                                   "' (expected cpu, gpu, cpu-ui, gpu-ui, numpy)");
     }
-    const auto engine_name = [](gpu::EngineKind e) { return e == gpu::EngineKind::gpu ? "gpu-ui" : "cpu-ui"; };
+    const auto engine_name = [](gpu::EngineKind e) {
+        return e == gpu::EngineKind::gpu ? "gpu-ui" : "cpu-ui";
+    };
 
     Report report(format == "json");
     std::unique_ptr<GpuSession> gpu;
@@ -234,8 +262,9 @@ int BenchCommand::run() const {
         gpu = open_gpu(&why);
         if (!gpu) report.note("gl: unavailable (" + why + "); no gpu, cpu-ui or gpu-ui rows");
     }
-    const std::string machine = cpu_model() + ", " + std::to_string(std::max(1u, std::thread::hardware_concurrency())) +
-                                " hardware threads" + (gpu ? ", GL: " + gpu->description() : std::string());
+    const std::string machine =
+        cpu_model() + ", " + std::to_string(std::max(1u, std::thread::hardware_concurrency())) +
+        " hardware threads" + (gpu ? ", GL: " + gpu->description() : std::string());
     report.header(machine, repeat);
     const std::string budget = std::to_string(static_cast<int>(ui_budget_ms));
 
@@ -260,8 +289,10 @@ int BenchCommand::run() const {
                 return r;
             };
             if (want_numpy) {
-                if (numpy_ms) report.add(row("numpy", *numpy_ms));
-                else report.note("numpy: unavailable (needs python3 with numpy)");
+                if (numpy_ms)
+                    report.add(row("numpy", *numpy_ms));
+                else
+                    report.note("numpy: unavailable (needs python3 with numpy)");
             }
             if (want_cpu) {
                 const core::Evaluator eval(net, p.view);
@@ -274,11 +305,13 @@ int BenchCommand::run() const {
                 report.add(row("gpu", time_frames(*r, repeat)));
             }
             for (gpu::EngineKind e : engines) {
-                const gpu::InterfaceTimes t = gpu->interface_frames(e, p, ui_frames, ui_budget_ms);
+                const app::InterfaceTimes t =
+                    gpu->interface_frames(e, p, {}, ui_frames, ui_budget_ms);
                 Row r = row(engine_name(e), t.time_to_full_ms);
                 r.time_to_full_ms = t.time_to_full_ms;
                 r.p95_frame_ms = t.p95();
-                r.note = std::to_string(ui_frames) + " frames with a new seed each, " + budget + " ms budget";
+                r.note = std::to_string(ui_frames) + " frames with a new seed each, " + budget +
+                         " ms budget";
                 report.add(r);
             }
         }
@@ -292,12 +325,21 @@ int BenchCommand::run() const {
             p.image_width = vw;
             p.image_height = vh;
             for (gpu::EngineKind e : engines) {
-                const gpu::InterfaceTimes t = gpu->sheet_frames(e, p, preset.view, ui_frames, ui_budget_ms);
-                Row r{preset.figure ? "fig" + std::to_string(preset.figure) : preset.name, view_size,
-                      engine_name(e), t.time_to_full_ms, 0, {}, {}, {}, {}};
+                const app::InterfaceTimes t =
+                    gpu->interface_frames(e, p, preset.view, ui_frames, ui_budget_ms);
+                Row r{preset.figure ? "fig" + std::to_string(preset.figure) : preset.name,
+                      view_size,
+                      engine_name(e),
+                      t.time_to_full_ms,
+                      0,
+                      {},
+                      {},
+                      {},
+                      {}};
                 r.time_to_full_ms = t.time_to_full_ms;
                 r.p95_frame_ms = t.p95();
-                r.note = std::string(core::to_string(preset.view.kind)) + " view of preset " + preset.name;
+                r.note = std::string(core::to_string(preset.view.kind)) + " view of preset " +
+                         preset.name;
                 report.add(r);
             }
         }

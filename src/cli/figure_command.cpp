@@ -27,11 +27,14 @@ const core::Preset& preset_or_fail(const std::string& which) {
 }
 
 void FigureCommand::add_to(CLI::App& app) {
-    app.add_option("figure", which, "Figure number (3-19) or preset name; or leave it out and give --params (a preset, a copied state, a PNG of a view)");
+    app.add_option("figure", which,
+                   "Figure number (3-19) or preset name; or leave it out and give --params (a "
+                   "preset, a copied state, a PNG of a view)");
     app.add_flag("-l,--list", list, "List the figures and presets, one line each");
     net.add_to(app);
     app.add_option("-o,--output", output, "PNG to write [<preset name>.png]");
-    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(CLI::IsMember({"cpu", "gpu", "auto"}));
+    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")
+        ->check(CLI::IsMember({"cpu", "gpu", "auto"}));
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
     app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
 }
@@ -54,14 +57,16 @@ int FigureCommand::run() const {
     } else if (net.params_file) {
         name = std::filesystem::path(*net.params_file).stem().string() + "-figure";
     } else {
-        throw core::InputError("figure: name a figure (3-19) or preset, give --params FILE, or use --list");
+        throw core::InputError(
+            "figure: name a figure (3-19) or preset, give --params FILE, or use --list");
     }
     const core::State state = net.resolve_state(base);
     const core::Params& params = state.params;
     if (params.image_width > kMaxFigureSide || params.image_height > kMaxFigureSide)
         throw core::InputError("--size: a figure can be at most " + std::to_string(kMaxFigureSide) +
                                " pixels a side (use `primordial render` for posters)");
-    const core::Sheet sheet = core::build_sheet(params, state.view, params.image_width, params.image_height);
+    const core::Sheet sheet =
+        core::build_sheet(params, state.view, params.image_width, params.image_height);
     const std::string out = output.empty() ? name + ".png" : output;
 
     std::unique_ptr<GpuSession> gpu = choose_gpu(backend, quiet);
@@ -74,14 +79,15 @@ int FigureCommand::run() const {
     const auto rgb = plot::render_sheet(sheet, pictures, std::ref(progress), threads);
     core::ImageRowRenderer rows(rgb.data(), sheet.width, sheet.height);
     // The view travels in a chunk of its own, so the explorer reopens the figure as it is.
-    core::write_png(rows, out, core::params_to_json(params), {}, 64, 8,
-                    state.view.kind == core::ViewKind::picture ? "" : core::view_to_json(state.view));
+    core::write_png(
+        rows, out, core::params_to_json(params), {}, 64, 8,
+        state.view.kind == core::ViewKind::picture ? "" : core::view_to_json(state.view));
     const double secs = progress.finish();
     if (!quiet)
         std::printf("%s: figure %s, %dx%d, %zu tile%s, %s, %.2f s\n", out.c_str(),
-                    which ? which->c_str() : name.c_str(),
-                    sheet.width, sheet.height, sheet.tiles.size(), sheet.tiles.size() == 1 ? "" : "s",
-                    gpu ? "gpu" : "cpu", secs);
+                    which ? which->c_str() : name.c_str(), sheet.width, sheet.height,
+                    sheet.tiles.size(), sheet.tiles.size() == 1 ? "" : "s", gpu ? "gpu" : "cpu",
+                    secs);
     return 0;
 }
 

@@ -3,9 +3,9 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <iostream>
 #include <optional>
 #include <tuple>
-#include <iostream>
 
 #include "app/explorer.hpp"
 #include "cli/animate_command.hpp"
@@ -16,7 +16,6 @@
 #include "cli/share_command.hpp"
 #include "cli/stats_command.hpp"
 #include "core/params.hpp"
-#include "core/png_io.hpp"
 #include "core/preset.hpp"
 #include "gpu/engine.hpp"
 
@@ -46,26 +45,42 @@ int main(int argc, char** argv) {
     cli::NetworkFlags explore_flags;
     std::optional<std::string> screenshot_dir, window_size, explore_figure, explore_file;
     CLI::App* explore = app.add_subcommand("explore", "Open the explorer window (the default)");
-    explore->add_option("file", explore_file, "A parameter file, preset, copied state or Primordial PNG to open (as --params)");
+    explore->add_option(
+        "file", explore_file,
+        "A parameter file, preset, copied state or Primordial PNG to open (as --params)");
     explore_flags.add_to(*explore);
-    explore->add_option("--screenshot-dir", screenshot_dir, "Where S saves screenshots [pictures folder]");
+    explore->add_option("--screenshot-dir", screenshot_dir,
+                        "Where S saves screenshots [pictures folder]");
     explore->add_option("--window", window_size, "Window size WIDTHxHEIGHT [1600x1000]");
     bool present = false;
     int monitor = 0;
-    explore->add_flag("--present", present, "Start in presentation mode (P or Esc returns to the explorer)");
-    explore->add_option("--monitor", monitor, "Monitor for fullscreen and presentation, 0 = primary [0]")->check(CLI::Range(0, 15));
-    explore->add_option("--figure", explore_figure, "Open a figure of the article (3-19) or a preset; flags change it");
+    explore->add_flag("--present", present,
+                      "Start in presentation mode (P or Esc returns to the explorer)");
+    explore
+        ->add_option("--monitor", monitor,
+                     "Monitor for fullscreen and presentation, 0 = primary [0]")
+        ->check(CLI::Range(0, 15));
+    explore->add_option("--figure", explore_figure,
+                        "Open a figure of the article (3-19) or a preset; flags change it");
     std::string engine = "auto";
-    explore->add_option("--engine", engine, "What draws the pictures: gpu (the shader), cpu (the CPU evaluator on every core) or auto (the shader on a real GPU, the CPU on a software rasteriser) [auto]")
+    explore
+        ->add_option(
+            "--engine", engine,
+            "What draws the pictures: gpu (the shader), cpu (the CPU evaluator on every core) or "
+            "auto (the shader on a real GPU, the CPU on a software rasteriser) [auto]")
         ->check(CLI::IsMember({"auto", "gpu", "cpu"}));
     cli::FigureCommand figure;
-    figure.add_to(*app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
+    figure.add_to(
+        *app.add_subcommand("figure", "Render a figure of the article (or a preset) headless"));
     cli::AnimateCommand animate;
-    animate.add_to(*app.add_subcommand("animate", "Render an animation as numbered PNG frames (and a video)"));
+    animate.add_to(
+        *app.add_subcommand("animate", "Render an animation as numbered PNG frames (and a video)"));
     cli::StatsCommand stats;
-    stats.add_to(*app.add_subcommand("stats", "Measure a network layer by layer beside the mean-field theory"));
+    stats.add_to(*app.add_subcommand(
+        "stats", "Measure a network layer by layer beside the mean-field theory"));
     cli::ShareCommand share;
-    share.add_to(*app.add_subcommand("share", "Write a network as a web page (.html) or a Shadertoy shader (.glsl)"));
+    share.add_to(*app.add_subcommand(
+        "share", "Write a network as a web page (.html) or a Shadertoy shader (.glsl)"));
     cli::BenchCommand bench;
     bench.add_to(*app.add_subcommand("bench", "Time the renderers against numpy + OpenBLAS"));
 
@@ -93,7 +108,8 @@ int main(int argc, char** argv) {
             app::ExplorerOptions opt;
             if (explore_file) {
                 if (explore_flags.params_file)
-                    throw core::InputError("explore: give the file once (" + *explore_file + " or --params)");
+                    throw core::InputError("explore: give the file once (" + *explore_file +
+                                           " or --params)");
                 explore_flags.params_file = explore_file;
             }
             if (explore_figure || explore_flags.any()) {
@@ -112,7 +128,8 @@ int main(int argc, char** argv) {
             opt.engine = *gpu::parse_engine_request(engine);
             opt.monitor = monitor;
             if (window_size)
-                std::tie(opt.window_width, opt.window_height) = cli::parse_size("--window", *window_size);
+                std::tie(opt.window_width, opt.window_height) =
+                    cli::parse_size("--window", *window_size);
             if (!app::display_available()) {
                 std::cerr << "primordial: error: explore: no display (DISPLAY is not set); "
                              "use `primordial render` to render headless\n";

@@ -1,5 +1,7 @@
 #include "cli/network_flags.hpp"
 
+#include <algorithm>
+
 #include "cli/options.hpp"
 #include "core/limits.hpp"
 #include "core/params_json.hpp"
@@ -9,33 +11,42 @@ namespace primordial::cli {
 using core::InputError;
 
 void NetworkFlags::add_to(CLI::App& app) {
-    app.add_option("--params", params_file, "Parameter file (JSON) or a PNG written by primordial; flags override it");
+    app.add_option("--params", params_file,
+                   "Parameter file (JSON) or a PNG written by primordial; flags override it");
     app.add_option("--depth", depth, "Layers, output layer included (1-256) [27]");
-    app.add_option("--width", width, "Units per hidden layer, or a list per layer: 30 or 30,20,10 [30]");
-    app.add_option("--activation", activation, "Hidden activation, or a list per layer: " + core::activation_names() + " [tanh]");
+    app.add_option("--width", width,
+                   "Units per hidden layer, or a list per layer: 30 or 30,20,10 [30]");
+    app.add_option("--activation", activation,
+                   "Hidden activation, or a list per layer: " +
+                       std::string(core::kActivationNames) + " [tanh]");
     app.add_option("--output-activation", output_activation, "Output activation [sigmoid]");
-    app.add_option("--inputs", inputs, "Inputs from x, y, r, z, cos_t, sin_t [x,y]");
+    app.add_option("--inputs", inputs, "Inputs from " + std::string(core::kInputNames) + " [x,y]");
     app.add_option("--outputs", outputs, "3 (RGB) or 1 (grey) [3]");
-    app.add_option("--dist", dist, "Weight distribution: uniform or normal [uniform]");
-    app.add_option("--init", init, "Scale scheme: range, glorot, he, lecun [range]");
+    app.add_option("--dist", dist,
+                   "Weight distribution: " + std::string(core::kDistributionNames) + " [uniform]");
+    app.add_option("--init", init, "Scale scheme: " + std::string(core::kInitNames) + " [range]");
     app.add_option("--scale", scale, "Weight scale: the range for 'range', a gain otherwise [0.6]");
-    app.add_option("--biases", biases, "Bias rule when no bias scale is given: article (hidden biases at a quarter of --scale, none on the output layer) or full (all layers at --scale) [article]");
+    app.add_option("--biases", biases,
+                   "Bias rule when no bias scale is given: article (hidden biases at a quarter of "
+                   "--scale, none on the output layer) or full (all layers at --scale) [article]");
     app.add_option("--bias-scale", bias_scale, "Hidden layers' bias scale [by --biases]");
-    app.add_option("--output-bias-scale", output_bias_scale, "Output layer's bias scale [by --biases]");
+    app.add_option("--output-bias-scale", output_bias_scale,
+                   "Output layer's bias scale [by --biases]");
     app.add_option("--seed", seed, "Random seed, 0 to 2^64-1 [1]");
     app.add_option("--center", center, "View centre x,y [0,0]");
     app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
     app.add_option("--z", z, "Value of the z input [0]");
     app.add_option("--t", t, "Loop phase in turns: inputs cos_t, sin_t = cos, sin of 2 pi t [0]");
     app.add_option("--size", size, "Image size WIDTHxHEIGHT [1024x1024]");
-    app.add_option("--colormap", colormap, "Colours of a one-output network: " +
-                                               std::string(core::kColorMapNames) + " [grey]");
+    app.add_option(
+        "--colormap", colormap,
+        "Colours of a one-output network: " + std::string(core::kColorMapNames) + " [grey]");
 }
 
 bool NetworkFlags::any() const {
     return params_file || depth || width || activation || output_activation || inputs || outputs ||
-           dist || init || scale || biases || bias_scale || output_bias_scale || seed || center || extent || z || t || size ||
-           colormap;
+           dist || init || scale || biases || bias_scale || output_bias_scale || seed || center ||
+           extent || z || t || size || colormap;
 }
 
 core::State NetworkFlags::resolve_state(core::State state) const {
@@ -53,34 +64,40 @@ core::State NetworkFlags::resolve_state(core::State state) const {
     if (depth) {
         const long long d = parse_int("--depth", *depth);
         if (d < 1 || d > core::Limits::max_depth)
-            throw InputError("--depth: must be between 1 and " + std::to_string(core::Limits::max_depth) + " (got " + *depth + ")");
+            throw InputError("--depth: must be between 1 and " +
+                             std::to_string(core::Limits::max_depth) + " (got " + *depth + ")");
         n.depth = static_cast<int>(d);
     }
     if (width) n.widths = parse_widths("--width", *width);
     if (activation) n.activations = parse_activations("--activation", *activation);
-    if (output_activation) n.output_activation = parse_activation_flag("--output-activation", *output_activation);
+    if (output_activation)
+        n.output_activation = parse_activation_flag("--output-activation", *output_activation);
     if (inputs) n.inputs = parse_inputs("--inputs", *inputs);
     if (outputs) n.outputs = static_cast<int>(parse_int("--outputs", *outputs));
     if (dist) {
         const auto d = core::parse_distribution(*dist);
-        if (!d) throw InputError("--dist: unknown distribution '" + *dist + "' (expected uniform, normal)");
+        if (!d)
+            throw InputError("--dist: " +
+                             core::unknown_name<core::kDistributionTable>("distribution", *dist));
         n.distribution = *d;
     }
     if (init) {
         const auto i = core::parse_init(*init);
-        if (!i) throw InputError("--init: unknown scheme '" + *init + "' (expected range, glorot, he, lecun)");
+        if (!i)
+            throw InputError("--init: " + core::unknown_name<core::kInitTable>("scheme", *init));
         n.init = *i;
     }
     if (scale) n.scale = parse_double("--scale", *scale);
     if (biases) {
         const auto b = core::parse_bias_rule(*biases);
         if (!b)
-            throw InputError("--biases: unknown rule '" + *biases + "' (expected " +
-                             std::string(core::kBiasRuleNames) + ")");
+            throw InputError("--biases: " +
+                             core::unknown_name<core::kBiasRuleTable>("rule", *biases));
         n.biases = *b;
     }
     if (bias_scale) n.bias_scale = parse_double("--bias-scale", *bias_scale);
-    if (output_bias_scale) n.output_bias_scale = parse_double("--output-bias-scale", *output_bias_scale);
+    if (output_bias_scale)
+        n.output_bias_scale = parse_double("--output-bias-scale", *output_bias_scale);
     if (seed) n.seed = parse_seed("--seed", *seed);
     if (center) std::tie(p.view.center_x, p.view.center_y) = parse_pair("--center", *center);
     if (extent) p.view.extent = parse_double("--extent", *extent);
@@ -90,19 +107,17 @@ core::State NetworkFlags::resolve_state(core::State state) const {
     if (colormap) {
         const auto m = core::parse_colormap(*colormap);
         if (!m)
-            throw InputError("--colormap: unknown colour map '" + *colormap + "' (expected " +
-                             std::string(core::kColorMapNames) + ")");
+            throw InputError("--colormap: " +
+                             core::unknown_name<core::kColorMapTable>("colour map", *colormap));
         p.colormap = *m;
     }
     try {
         core::validate(p);
-    } catch (const InputError& e) {
-        // validate() names keys; on the command line they are flags (output_bias_scale is
-        // --output-bias-scale).
-        std::string msg = e.what();
-        for (std::size_t i = 0; i < msg.size() && msg[i] != ':'; ++i)
-            if (msg[i] == '_') msg[i] = '-';
-        throw InputError("--" + msg);
+    } catch (const core::InvalidSetting& e) {
+        // On the command line a setting is a flag: output_bias_scale is --output-bias-scale.
+        std::string flag = "--" + e.setting;
+        std::replace(flag.begin(), flag.end(), '_', '-');
+        throw InputError(flag + ": " + e.problem);
     }
     return state;
 }

@@ -43,12 +43,14 @@ std::uint64_t parse_seed(const std::string& flag, const std::string& text) {
 
 std::pair<int, int> parse_size(const std::string& flag, const std::string& text) {
     const auto x = text.find('x');
-    if (x == std::string::npos) fail(flag, "expected WIDTHxHEIGHT such as 1024x768 (got '" + text + "')");
+    if (x == std::string::npos)
+        fail(flag, "expected WIDTHxHEIGHT such as 1024x768 (got '" + text + "')");
     const long long w = parse_int(flag, text.substr(0, x));
     const long long h = parse_int(flag, text.substr(x + 1));
     constexpr long long max = core::Limits::max_side;
     if (w < 1 || h < 1 || w > max || h > max)
-        fail(flag, "each side must be between 1 and " + std::to_string(max) + " pixels (got " + text + ")");
+        fail(flag, "each side must be between 1 and " + std::to_string(max) + " pixels (got " +
+                       text + ")");
     return {static_cast<int>(w), static_cast<int>(h)};
 }
 
@@ -75,8 +77,8 @@ std::vector<int> parse_widths(const std::string& flag, const std::string& text) 
     for (const auto& part : split_list(text)) {
         const long long w = parse_int(flag, part);
         if (w < 1 || w > core::Limits::max_width)
-            fail(flag, "each width must be between 1 and " + std::to_string(core::Limits::max_width) +
-                           " (got " + part + ")");
+            fail(flag, "each width must be between 1 and " +
+                           std::to_string(core::Limits::max_width) + " (got " + part + ")");
         out.push_back(static_cast<int>(w));
     }
     return out;
@@ -84,7 +86,7 @@ std::vector<int> parse_widths(const std::string& flag, const std::string& text) 
 
 core::Activation parse_activation_flag(const std::string& flag, const std::string& text) {
     const auto a = core::parse_activation(text);
-    if (!a) fail(flag, "unknown activation '" + text + "' (expected " + core::activation_names() + ")");
+    if (!a) fail(flag, core::unknown_name<core::kActivationTable>("activation", text));
     return *a;
 }
 
@@ -98,7 +100,7 @@ std::vector<core::Input> parse_inputs(const std::string& flag, const std::string
     std::vector<core::Input> out;
     for (const auto& part : split_list(text)) {
         const auto i = core::parse_input(part);
-        if (!i) fail(flag, "unknown input '" + part + "' (expected x, y, r, z, cos_t, sin_t)");
+        if (!i) fail(flag, core::unknown_name<core::kInputTable>("input", part));
         out.push_back(*i);
     }
     return out;

@@ -44,13 +44,18 @@ double ProgressLine::finish() {
 
 void RenderCommand::add_to(CLI::App& app) {
     net.add_to(app);
-    app.add_option("-o,--output", output, "PNG to write [primordial.png unless only --save-params/--dump-weights]");
+    app.add_option("-o,--output", output,
+                   "PNG to write [primordial.png unless only --save-params/--dump-weights]");
     app.add_option("--save-params", save_params, "Write the effective parameters as JSON");
-    app.add_option("--dump-weights", dump_weights, "Write every weight and bias as JSON (for numpy or PyTorch)");
-    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(CLI::IsMember({"cpu", "gpu", "auto"}));
+    app.add_option("--dump-weights", dump_weights,
+                   "Write every weight and bias as JSON (for numpy or PyTorch)");
+    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")
+        ->check(CLI::IsMember({"cpu", "gpu", "auto"}));
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
-    app.add_option("--supersample", supersample, "N x N samples per pixel, averaged (1-4) [1]")->check(CLI::Range(1, 4));
-    app.add_option("--bit-depth", bit_depth, "Bits per PNG sample, 8 or 16 [8]")->check(CLI::IsMember({8, 16}));
+    app.add_option("--supersample", supersample, "N x N samples per pixel, averaged (1-4) [1]")
+        ->check(CLI::Range(1, 4));
+    app.add_option("--bit-depth", bit_depth, "Bits per PNG sample, 8 or 16 [8]")
+        ->check(CLI::IsMember({8, 16}));
     app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
 }
 
@@ -73,14 +78,15 @@ int RenderCommand::run() const {
     if (gpu_session) {
         try {
             rows = gpu_session->row_renderer(network, p.view, p.image_width * ss,
-                                             p.image_height * ss,
-                                             p.colormap);
+                                             p.image_height * ss, p.colormap);
         } catch (const gpu::Error& e) {
             if (backend == "gpu") {
                 std::cerr << "primordial: error: --backend gpu: " << e.what() << "\n";
                 return 1;
             }
-            if (!quiet) std::cerr << "primordial: backend auto: using the CPU evaluator (" << e.what() << ")\n";
+            if (!quiet)
+                std::cerr << "primordial: backend auto: using the CPU evaluator (" << e.what()
+                          << ")\n";
         }
     }
     if (!rows)
@@ -93,7 +99,8 @@ int RenderCommand::run() const {
     const double secs = progress.finish();
     if (!quiet)
         std::printf("%s: %dx%d%s, depth %d, %s, %.2f s\n", out.c_str(), p.image_width,
-                    p.image_height, ss > 1 ? (", " + std::to_string(ss * ss) + " samples per pixel").c_str() : "",
+                    p.image_height,
+                    ss > 1 ? (", " + std::to_string(ss * ss) + " samples per pixel").c_str() : "",
                     p.network.depth, rows->name(), secs);
     return 0;
 }

@@ -18,7 +18,7 @@ class ProgressLine {
 public:
     ProgressLine(std::string what, bool quiet);
     bool operator()(double fraction);  // a core::Progress; never cancels
-    double finish();                    // clears the line; returns seconds since construction
+    double finish();                   // clears the line; returns seconds since construction
 
 private:
     std::string what_;

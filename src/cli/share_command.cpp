@@ -14,18 +14,23 @@ namespace primordial::cli {
 
 void ShareCommand::add_to(CLI::App& app) {
     net.add_to(app);
-    app.add_option("-o,--output", output, "NAME.html (a web page) or NAME.glsl (a Shadertoy shader)")->required();
+    app.add_option("-o,--output", output,
+                   "NAME.html (a web page) or NAME.glsl (a Shadertoy shader)")
+        ->required();
     app.add_flag("-q,--quiet", quiet, "Say nothing on success");
 }
 
 int ShareCommand::run() const {
     std::string ext = std::filesystem::path(output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     const bool page = ext == ".html" || ext == ".htm";
     if (!page && ext != ".glsl")
-        throw core::InputError("-o: '" + output + "' must end in .html (a web page) or .glsl (a Shadertoy shader)");
+        throw core::InputError("-o: '" + output +
+                               "' must end in .html (a web page) or .glsl (a Shadertoy shader)");
     const core::State state = net.resolve_state();
-    const std::string text = page ? share::web_page(state.params) : share::shadertoy_shader(state.params);
+    const std::string text =
+        page ? share::web_page(state.params) : share::shadertoy_shader(state.params);
     core::write_text_file(output, text);
     if (!quiet) {
         std::fprintf(stderr, "%s: %s, %.0f KB%s\n", output.c_str(),

@@ -13,11 +13,15 @@ namespace primordial::cli {
 
 void StatsCommand::add_to(CLI::App& app) {
     net.add_to(app);
-    app.add_option("--circle-points", circle_points, "Points on the circle of radius extent round the view centre [4096]")
+    app.add_option("--circle-points", circle_points,
+                   "Points on the circle of radius extent round the view centre [4096]")
         ->check(CLI::Range(3, 1 << 20));
-    app.add_option("--format", format, "table, json or csv [table]")->check(CLI::IsMember({"table", "json", "csv"}));
+    app.add_option("--format", format, "table, json or csv [table]")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
     app.add_option("-o,--output", output, "Write to this file instead of the terminal");
-    app.add_option("--plot", plot, "Also draw q (measured and theory) and the trajectory length per layer as a PNG");
+    app.add_option(
+        "--plot", plot,
+        "Also draw q (measured and theory) and the trajectory length per layer as a PNG");
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
 }
 
@@ -31,8 +35,10 @@ int StatsCommand::run() const {
     const std::string text = format == "json"  ? core::stats_to_json(s)
                              : format == "csv" ? core::stats_to_csv(s)
                                                : core::stats_to_table(s);
-    if (output) core::write_text_file(*output, text);
-    else std::fputs(text.c_str(), stdout);
+    if (output)
+        core::write_text_file(*output, text);
+    else
+        std::fputs(text.c_str(), stdout);
     if (plot) {
         constexpr int kW = 1200, kH = 500;
         const auto rgb = plot::draw_stats(s, kW, kH);

@@ -10,18 +10,26 @@ namespace primordial::core {
 
 inline float activate(Activation a, float v) {
     switch (a) {
-        case Activation::tanh: return fm::tanh_f(v);
-        case Activation::sigmoid: return 1.0f / (1.0f + fm::exp_f(-v));
-        case Activation::relu: return v > 0.0f ? v : 0.0f;
-        case Activation::leaky_relu: return v > 0.0f ? v : 0.01f * v;
-        case Activation::elu: return v > 0.0f ? v : fm::exp_f(v) - 1.0f;
+        case Activation::tanh:
+            return fm::tanh_f(v);
+        case Activation::sigmoid:
+            return 1.0f / (1.0f + fm::exp_f(-v));
+        case Activation::relu:
+            return v > 0.0f ? v : 0.0f;
+        case Activation::leaky_relu:
+            return v > 0.0f ? v : 0.01f * v;
+        case Activation::elu:
+            return v > 0.0f ? v : fm::exp_f(v) - 1.0f;
         case Activation::softplus: {
             const float a = v < 0.0f ? -v : v;
             return (v > 0.0f ? v : 0.0f) + fm::log_f(1.0f + fm::exp_f(-a));
         }
-        case Activation::sin: return fm::sin_f(v);
-        case Activation::gaussian: return fm::exp_f(-v * v);
-        case Activation::identity: return v;
+        case Activation::sin:
+            return fm::sin_f(v);
+        case Activation::gaussian:
+            return fm::exp_f(-v * v);
+        case Activation::identity:
+            return v;
     }
     return v;
 }

@@ -5,27 +5,26 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/name_table.hpp"
-
 namespace primordial::core {
 namespace {
 
-constexpr std::pair<AnimParam, std::string_view> kNames[] = {
-    {AnimParam::z, "z"},           {AnimParam::t, "t"},
-    {AnimParam::scale, "scale"},   {AnimParam::extent, "extent"},
-    {AnimParam::center, "center"}, {AnimParam::morph, "morph"},
-    {AnimParam::bias_scale, "bias_scale"}, {AnimParam::depth, "depth"},
-    {AnimParam::width, "width"}};
+[[noreturn]] void fail(const std::string& what) {
+    throw InputError("animation: " + what);
+}
 
-[[noreturn]] void fail(const std::string& what) { throw InputError("animation: " + what); }
-
-bool whole_seed(double v) { return v >= 0 && v <= 9.007199254740992e15 && v == std::floor(v); }
+bool whole_seed(double v) {
+    return v >= 0 && v <= 9.007199254740992e15 && v == std::floor(v);
+}
 
 }  // namespace
 
-std::string_view to_string(AnimParam p) { return name_of(kNames, p); }
+std::string_view to_string(AnimParam p) {
+    return name_of(kAnimParamTable, p);
+}
 
-std::optional<AnimParam> parse_anim_param(std::string_view s) { return value_of(kNames, s); }
+std::optional<AnimParam> parse_anim_param(std::string_view s) {
+    return value_of(kAnimParamTable, s);
+}
 
 double frame_position(const Animation& a, int k) {
     if (a.param == AnimParam::t) return static_cast<double>(k) / a.frames;
@@ -54,19 +53,26 @@ Params frame_params(const Params& base, const Animation& a, int k) {
     const double s = frame_position(a, k);
     const auto lerp = [&](double x, double y) { return x + (y - x) * s; };
     switch (a.param) {
-        case AnimParam::z: p.view.z = lerp(a.from, a.to); break;
+        case AnimParam::z:
+            p.view.z = lerp(a.from, a.to);
+            break;
         case AnimParam::t: {
             p.view.t = lerp(a.from, a.to);
             // A loop needs its two inputs; add them when the network lacks them.
             for (Input in : {Input::cos_t, Input::sin_t})
-                if (std::find(p.network.inputs.begin(), p.network.inputs.end(), in) == p.network.inputs.end()) {
+                if (std::find(p.network.inputs.begin(), p.network.inputs.end(), in) ==
+                    p.network.inputs.end()) {
                     p.network.inputs.push_back(in);
                     p.network.set_weights.clear();
                 }
             break;
         }
-        case AnimParam::scale: p.network.scale = lerp(a.from, a.to); break;
-        case AnimParam::extent: p.view.extent = a.from * std::pow(a.to / a.from, s); break;
+        case AnimParam::scale:
+            p.network.scale = lerp(a.from, a.to);
+            break;
+        case AnimParam::extent:
+            p.view.extent = a.from * std::pow(a.to / a.from, s);
+            break;
         case AnimParam::center:
             p.view.center_x = lerp(a.from, a.to);
             p.view.center_y = lerp(a.from_y, a.to_y);
@@ -75,7 +81,9 @@ Params frame_params(const Params& base, const Animation& a, int k) {
             p.network.seed = static_cast<std::uint64_t>(a.from);
             p.network.morph = Morph{static_cast<std::uint64_t>(a.to), s};
             break;
-        case AnimParam::bias_scale: p.network.bias_scale = lerp(a.from, a.to); break;
+        case AnimParam::bias_scale:
+            p.network.bias_scale = lerp(a.from, a.to);
+            break;
         case AnimParam::depth:
             p = with_value(p, SweepParam::depth, std::round(lerp(a.from, a.to)));
             break;

@@ -19,19 +19,27 @@ enum class AnimParam {
     center,  // a straight move between two points
     morph,   // from one seed's weights to another's, spherically
     bias_scale,
-    depth,   // whole numbers: the nearest layer count per frame
+    depth,  // whole numbers: the nearest layer count per frame
     width,
 };
 
+inline constexpr NameEntry<AnimParam> kAnimParamTable[] = {{AnimParam::z, "z"},
+                                                           {AnimParam::t, "t"},
+                                                           {AnimParam::scale, "scale"},
+                                                           {AnimParam::extent, "extent"},
+                                                           {AnimParam::center, "center"},
+                                                           {AnimParam::morph, "morph"},
+                                                           {AnimParam::bias_scale, "bias_scale"},
+                                                           {AnimParam::depth, "depth"},
+                                                           {AnimParam::width, "width"}};
+inline constexpr std::string_view kAnimParamNames = names_of<kAnimParamTable>;
 std::string_view to_string(AnimParam p);
 std::optional<AnimParam> parse_anim_param(std::string_view s);
-inline constexpr std::string_view kAnimParamNames =
-    "z, t, scale, extent, center, morph, bias_scale, depth, width";
 
 struct Animation {
     AnimParam param = AnimParam::z;
-    double from = 0, to = 1;          // for center: the x coordinates
-    double from_y = 0, to_y = 0;      // for center: the y coordinates
+    double from = 0, to = 1;      // for center: the x coordinates
+    double from_y = 0, to_y = 0;  // for center: the y coordinates
     int frames = 60;
     bool operator==(const Animation&) const = default;
 };

@@ -29,12 +29,21 @@ ColorLut make_lut(const Stop (&stops)[N]) {
 }
 
 constexpr Stop kGrey[] = {{0, 0, 0, 0}, {1, 255, 255, 255}};
-constexpr Stop kViridis[] = {{0.00, 68, 1, 84},    {0.25, 59, 82, 139}, {0.50, 33, 145, 140},
-                             {0.75, 94, 201, 98},  {1.00, 253, 231, 37}};
-constexpr Stop kMagma[] = {{0.00, 0, 0, 4},       {0.25, 81, 18, 124}, {0.50, 183, 55, 121},
-                           {0.75, 252, 137, 97},  {1.00, 252, 253, 191}};
-constexpr Stop kOcean[] = {{0.00, 3, 5, 20},      {0.30, 8, 48, 107},  {0.60, 33, 113, 181},
-                           {0.85, 107, 174, 214}, {1.00, 247, 251, 255}};
+constexpr Stop kViridis[] = {{0.00, 68, 1, 84},
+                             {0.25, 59, 82, 139},
+                             {0.50, 33, 145, 140},
+                             {0.75, 94, 201, 98},
+                             {1.00, 253, 231, 37}};
+constexpr Stop kMagma[] = {{0.00, 0, 0, 4},
+                           {0.25, 81, 18, 124},
+                           {0.50, 183, 55, 121},
+                           {0.75, 252, 137, 97},
+                           {1.00, 252, 253, 191}};
+constexpr Stop kOcean[] = {{0.00, 3, 5, 20},
+                           {0.30, 8, 48, 107},
+                           {0.60, 33, 113, 181},
+                           {0.85, 107, 174, 214},
+                           {1.00, 247, 251, 255}};
 
 }  // namespace
 
@@ -42,28 +51,24 @@ const ColorLut& colormap_lut(ColorMap m) {
     static const ColorLut grey = make_lut(kGrey), viridis = make_lut(kViridis),
                           magma = make_lut(kMagma), ocean = make_lut(kOcean);
     switch (m) {
-        case ColorMap::grey: return grey;
-        case ColorMap::viridis: return viridis;
-        case ColorMap::magma: return magma;
-        case ColorMap::ocean: return ocean;
+        case ColorMap::grey:
+            return grey;
+        case ColorMap::viridis:
+            return viridis;
+        case ColorMap::magma:
+            return magma;
+        case ColorMap::ocean:
+            return ocean;
     }
     return grey;
 }
 
 std::string_view to_string(ColorMap m) {
-    switch (m) {
-        case ColorMap::grey: return "grey";
-        case ColorMap::viridis: return "viridis";
-        case ColorMap::magma: return "magma";
-        case ColorMap::ocean: return "ocean";
-    }
-    return "grey";
+    return name_of(kColorMapTable, m);
 }
 
 std::optional<ColorMap> parse_colormap(std::string_view s) {
-    for (ColorMap m : {ColorMap::grey, ColorMap::viridis, ColorMap::magma, ColorMap::ocean})
-        if (to_string(m) == s) return m;
-    return std::nullopt;
+    return value_of(kColorMapTable, s);
 }
 
 }  // namespace primordial::core

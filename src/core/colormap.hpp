@@ -8,15 +8,22 @@
 #include <string>
 #include <string_view>
 
+#include "core/name_table.hpp"
+
 namespace primordial::core {
 
 enum class ColorMap { grey, viridis, magma, ocean };
 
 using ColorLut = std::array<std::array<std::uint8_t, 3>, 256>;
 
+inline constexpr NameEntry<ColorMap> kColorMapTable[] = {{ColorMap::grey, "grey"},
+                                                         {ColorMap::viridis, "viridis"},
+                                                         {ColorMap::magma, "magma"},
+                                                         {ColorMap::ocean, "ocean"}};
+inline constexpr std::string_view kColorMapNames = names_of<kColorMapTable>;
+
 const ColorLut& colormap_lut(ColorMap m);
 std::string_view to_string(ColorMap m);
 std::optional<ColorMap> parse_colormap(std::string_view s);
-inline constexpr std::string_view kColorMapNames = "grey, viridis, magma, ocean";
 
 }  // namespace primordial::core

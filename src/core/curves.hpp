@@ -22,8 +22,8 @@ struct Curves {
 Curves curves(const Network& net, const ViewParams& view, int samples);
 
 struct HeightField {
-    int n = 0;                 // n x n samples, row-major, row 0 at the top of the picture
-    std::vector<float> z;      // output unit 0
+    int n = 0;             // n x n samples, row-major, row 0 at the top of the picture
+    std::vector<float> z;  // output unit 0
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // plane rectangle sampled (left, bottom, right, top)
 };
 

@@ -74,15 +74,20 @@ const float* Evaluator::run_block(const float* dx, const float* dy, Scratch& s,
     for (int c = 0; c < ncol; ++c) {
         float* col = s.inputs.data() + static_cast<std::size_t>(c) * kBlock;
         switch (fold_.columns[c]) {
-            case Input::x: std::copy(dx, dx + kBlock, col); break;
-            case Input::y: std::copy(dy, dy + kBlock, col); break;
+            case Input::x:
+                std::copy(dx, dx + kBlock, col);
+                break;
+            case Input::y:
+                std::copy(dy, dy + kBlock, col);
+                break;
             case Input::r:
                 for (int p = 0; p < kBlock; ++p) {
                     const float x = fold_.center_x + dx[p], y = fold_.center_y + dy[p];
                     col[p] = std::sqrt(x * x + y * y);
                 }
                 break;
-            default: break;  // constants are folded into the bias
+            default:
+                break;  // constants are folded into the bias
         }
     }
     const float* src = s.inputs.data();

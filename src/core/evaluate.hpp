@@ -15,7 +15,7 @@
 namespace primordial::core {
 
 struct EvalOptions {
-    int threads = 0;  // 0: all hardware threads
+    int threads = 0;                     // 0: all hardware threads
     ColorMap colormap = ColorMap::grey;  // for one-output networks
     // Rows of the level-`level` image instead: level_size(width) x level_size(height) pixels,
     // pixel (i, j) exactly full-resolution pixel (i << level, j << level), as the shader draws
@@ -24,7 +24,9 @@ struct EvalOptions {
 };
 
 // The side of the level-k image of a picture `full` pixels across: ceil(full / 2^k).
-inline int level_size(int full, int level) { return ((full - 1) >> level) + 1; }
+inline int level_size(int full, int level) {
+    return ((full - 1) >> level) + 1;
+}
 
 class Evaluator {
 public:

@@ -27,12 +27,23 @@ FoldedInput fold_first_layer(const Network& net, const ViewParams& view) {
         for (int k = 0; k < first.in; ++k) {
             const double w = first.w(j, k);
             switch (net.inputs[k]) {
-                case Input::x: b += w * view.center_x; break;
-                case Input::y: b += w * view.center_y; break;
-                case Input::z: b += w * view.z; break;
-                case Input::cos_t: b += w * std::cos(angle); break;
-                case Input::sin_t: b += w * std::sin(angle); break;
-                case Input::r: break;
+                case Input::x:
+                    b += w * view.center_x;
+                    break;
+                case Input::y:
+                    b += w * view.center_y;
+                    break;
+                case Input::z:
+                    b += w * view.z;
+                    break;
+                case Input::cos_t:
+                    b += w * std::cos(angle);
+                    break;
+                case Input::sin_t:
+                    b += w * std::sin(angle);
+                    break;
+                case Input::r:
+                    break;
             }
         }
         f.bias[j] = static_cast<float>(b);

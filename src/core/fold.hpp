@@ -13,8 +13,8 @@ struct FoldedInput {
     // Inputs that vary per pixel (x, y, r), in the network's input order; z is constant and
     // folds into the bias.
     std::vector<Input> columns;
-    std::vector<float> weights;  // first-layer out rows of columns.size()
-    std::vector<float> bias;     // b + W_x cx + W_y cy + W_z z, computed in double
+    std::vector<float> weights;        // first-layer out rows of columns.size()
+    std::vector<float> bias;           // b + W_x cx + W_y cy + W_z z, computed in double
     float center_x = 0, center_y = 0;  // r = length((center) + (dx, dy)) in float
 };
 

@@ -4,8 +4,8 @@
 #include <numbers>
 
 #include "core/activation.hpp"
-#include "core/network.hpp"
 #include "core/name_table.hpp"
+#include "core/network.hpp"
 
 namespace primordial::core {
 namespace {
@@ -63,7 +63,8 @@ constexpr int kPerDecade = 48;
 SquareTable::SquareTable(Activation f) : f_(f) {
     const int n = static_cast<int>((kTableHi - kTableLo) * kPerDecade) + 1;
     values_.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) values_.push_back(mean_square(f, std::pow(10.0, kTableLo + double(i) / kPerDecade)));
+    for (int i = 0; i < n; ++i)
+        values_.push_back(mean_square(f, std::pow(10.0, kTableLo + double(i) / kPerDecade)));
 }
 
 double SquareTable::operator()(double q) const {
@@ -74,11 +75,14 @@ double SquareTable::operator()(double q) const {
     const double t = x - i;
     // Catmull-Rom through the four nearest samples.
     const double p0 = values_[i - 1], p1 = values_[i], p2 = values_[i + 1], p3 = values_[i + 2];
-    return p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+    return p1 + 0.5 * t *
+                    (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
 }
 
 FixedPoint fixed_point(Activation f, double sw2, double sb2, const SquareTable* table) {
-    const auto g = [&](double q) { return sw2 * (table ? (*table)(q) : mean_square(f, q)) + sb2 - q; };
+    const auto g = [&](double q) {
+        return sw2 * (table ? (*table)(q) : mean_square(f, q)) + sb2 - q;
+    };
     // The map rises from sigma_b2 at q = 0; the fixed point reached from a positive start is the
     // largest root. Find where g turns negative, doubling, then bisect (in log q).
     constexpr double kTiny = 1e-12, kHuge = 1e12;
@@ -109,7 +113,9 @@ FixedPoint fixed_point(Activation f, double sw2, double sb2, const SquareTable* 
     return fp;
 }
 
-std::string_view to_string(Phase p) { return name_of(kPhases, p); }
+std::string_view to_string(Phase p) {
+    return name_of(kPhases, p);
+}
 
 Phase phase_of(double chi1) {
     if (chi1 < 0.98) return Phase::ordered;

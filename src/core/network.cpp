@@ -16,10 +16,14 @@ long long Network::multiply_adds() const {
 
 double unit_sigma(Init init, int fan_in, int fan_out) {
     switch (init) {
-        case Init::range: return 1.0 / std::sqrt(3.0);
-        case Init::glorot: return std::sqrt(2.0 / (fan_in + fan_out));
-        case Init::he: return std::sqrt(2.0 / fan_in);
-        case Init::lecun: return std::sqrt(1.0 / fan_in);
+        case Init::range:
+            return 1.0 / std::sqrt(3.0);
+        case Init::glorot:
+            return std::sqrt(2.0 / (fan_in + fan_out));
+        case Init::he:
+            return std::sqrt(2.0 / fan_in);
+        case Init::lecun:
+            return std::sqrt(1.0 / fan_in);
     }
     return 1.0;
 }
@@ -60,7 +64,8 @@ void slerp_layer(Layer& a, const Layer& b, double t) {
     };
     acc(a.weights, b.weights);
     acc(a.biases, b.biases);
-    const double cos_omega = aa > 0 && bb > 0 ? std::clamp(ab / std::sqrt(aa * bb), -1.0, 1.0) : 1.0;
+    const double cos_omega =
+        aa > 0 && bb > 0 ? std::clamp(ab / std::sqrt(aa * bb), -1.0, 1.0) : 1.0;
     const double omega = std::acos(cos_omega);
     double ka = 1 - t, kb = t;  // nearly parallel: a straight blend is the same and stable
     if (std::sin(omega) > 1e-6) {
@@ -68,8 +73,7 @@ void slerp_layer(Layer& a, const Layer& b, double t) {
         kb = std::sin(t * omega) / std::sin(omega);
     }
     const auto mix = [&](std::vector<float>& x, const std::vector<float>& y) {
-        for (std::size_t i = 0; i < x.size(); ++i)
-            x[i] = static_cast<float>(ka * x[i] + kb * y[i]);
+        for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(ka * x[i] + kb * y[i]);
     };
     mix(a.weights, b.weights);
     mix(a.biases, b.biases);
@@ -96,7 +100,8 @@ Network build_network(const NetworkParams& p) {
         Network a = build_network(from);
         if (p.morph->t == 0) return a;  // exactly the first seed's network
         const Network b = build_network(to);
-        for (std::size_t l = 0; l < a.layers.size(); ++l) slerp_layer(a.layers[l], b.layers[l], p.morph->t);
+        for (std::size_t l = 0; l < a.layers.size(); ++l)
+            slerp_layer(a.layers[l], b.layers[l], p.morph->t);
         return a;
     }
     Network net;
@@ -130,13 +135,15 @@ Network build_network(const NetworkParams& p) {
             }
         };
         // Wide layers are filled on every core: a slider on a 14x400 network rebuilds 2M weights.
-        const int threads = layer.weights.size() > 50000
-                                ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))
-                                : 1;
+        const int threads =
+            layer.weights.size() > 50000
+                ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))
+                : 1;
         {
             std::vector<std::jthread> pool;
             for (int t = 1; t < threads; ++t)
-                pool.emplace_back(fill_rows, layer.out * t / threads, layer.out * (t + 1) / threads);
+                pool.emplace_back(fill_rows, layer.out * t / threads,
+                                  layer.out * (t + 1) / threads);
             fill_rows(0, layer.out / threads);
         }
         net.layers.push_back(std::move(layer));
@@ -165,7 +172,8 @@ void fit_set_weights(NetworkParams& n) {
     const Network fresh = build_network(seeded);
     std::vector<LayerValues> fitted = layer_values(fresh);
     for (int l = 0; l < n.depth; ++l)
-        if (set_weights_fit(n, l)) fitted[static_cast<std::size_t>(l)] = n.set_weights[static_cast<std::size_t>(l)];
+        if (set_weights_fit(n, l))
+            fitted[static_cast<std::size_t>(l)] = n.set_weights[static_cast<std::size_t>(l)];
     n.set_weights = std::move(fitted);
 }
 

@@ -1,51 +1,12 @@
 #include "core/params.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <utility>
 
 namespace primordial::core {
 namespace {
-
-template <class E, std::size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
-
-constexpr NameTable<Activation, 9> kActivations{{{Activation::tanh, "tanh"},
-                                                 {Activation::sigmoid, "sigmoid"},
-                                                 {Activation::relu, "relu"},
-                                                 {Activation::leaky_relu, "leaky_relu"},
-                                                 {Activation::elu, "elu"},
-                                                 {Activation::softplus, "softplus"},
-                                                 {Activation::sin, "sin"},
-                                                 {Activation::gaussian, "gaussian"},
-                                                 {Activation::identity, "identity"}}};
-constexpr NameTable<Input, 6> kInputs{{{Input::x, "x"},
-                                       {Input::y, "y"},
-                                       {Input::r, "r"},
-                                       {Input::z, "z"},
-                                       {Input::cos_t, "cos_t"},
-                                       {Input::sin_t, "sin_t"}}};
-constexpr NameTable<Distribution, 2> kDistributions{
-    {{Distribution::uniform, "uniform"}, {Distribution::normal, "normal"}}};
-constexpr NameTable<Init, 4> kInits{
-    {{Init::range, "range"}, {Init::glorot, "glorot"}, {Init::he, "he"}, {Init::lecun, "lecun"}}};
-constexpr NameTable<BiasRule, 2> kBiasRules{{{BiasRule::article, "article"}, {BiasRule::full, "full"}}};
-
-template <class E, std::size_t N>
-std::string_view name_of(const NameTable<E, N>& t, E e) {
-    for (const auto& [v, n] : t)
-        if (v == e) return n;
-    return "?";
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const NameTable<E, N>& t, std::string_view s) {
-    for (const auto& [v, n] : t)
-        if (n == s) return v;
-    return std::nullopt;
-}
 
 std::string num(double v) {
     char buf[32];
@@ -54,40 +15,48 @@ std::string num(double v) {
 }
 
 [[noreturn]] void fail(const std::string& key, const std::string& what) {
-    throw InputError(key + ": " + what);
+    throw InvalidSetting(key, what);
 }
 
-void check_finite_range(const std::string& key, double v, double lo, double hi,
-                        bool lo_inclusive) {
+void check_finite_range(const std::string& key, double v, double lo, double hi, bool lo_inclusive) {
     if (!std::isfinite(v)) fail(key, "must be a finite number");
     if (lo_inclusive ? v < lo : v <= lo)
-        fail(key, "must be " + std::string(lo_inclusive ? ">= " : "> ") +
-                      num(lo) + " (got " + num(v) + ")");
+        fail(key, "must be " + std::string(lo_inclusive ? ">= " : "> ") + num(lo) + " (got " +
+                      num(v) + ")");
     if (v > hi) fail(key, "must be at most " + num(hi) + " (got " + num(v) + ")");
 }
 
 }  // namespace
 
-std::string_view to_string(Activation a) { return name_of(kActivations, a); }
-std::string_view to_string(Input i) { return name_of(kInputs, i); }
-std::string_view to_string(Distribution d) { return name_of(kDistributions, d); }
-std::string_view to_string(Init i) { return name_of(kInits, i); }
-std::optional<Activation> parse_activation(std::string_view s) { return value_of(kActivations, s); }
-std::optional<Input> parse_input(std::string_view s) { return value_of(kInputs, s); }
-std::optional<Distribution> parse_distribution(std::string_view s) {
-    return value_of(kDistributions, s);
+std::string_view to_string(Activation a) {
+    return name_of(kActivationTable, a);
 }
-std::optional<Init> parse_init(std::string_view s) { return value_of(kInits, s); }
-std::string_view to_string(BiasRule b) { return name_of(kBiasRules, b); }
-std::optional<BiasRule> parse_bias_rule(std::string_view s) { return value_of(kBiasRules, s); }
-
-std::string activation_names() {
-    std::string out;
-    for (const auto& [v, n] : kActivations) {
-        if (!out.empty()) out += ", ";
-        out += n;
-    }
-    return out;
+std::string_view to_string(Input i) {
+    return name_of(kInputTable, i);
+}
+std::string_view to_string(Distribution d) {
+    return name_of(kDistributionTable, d);
+}
+std::string_view to_string(Init i) {
+    return name_of(kInitTable, i);
+}
+std::string_view to_string(BiasRule b) {
+    return name_of(kBiasRuleTable, b);
+}
+std::optional<Activation> parse_activation(std::string_view s) {
+    return value_of(kActivationTable, s);
+}
+std::optional<Input> parse_input(std::string_view s) {
+    return value_of(kInputTable, s);
+}
+std::optional<Distribution> parse_distribution(std::string_view s) {
+    return value_of(kDistributionTable, s);
+}
+std::optional<Init> parse_init(std::string_view s) {
+    return value_of(kInitTable, s);
+}
+std::optional<BiasRule> parse_bias_rule(std::string_view s) {
+    return value_of(kBiasRuleTable, s);
 }
 
 double NetworkParams::hidden_bias_scale() const {
@@ -104,8 +73,7 @@ int NetworkParams::width_of(int hidden_layer) const {
 
 Activation NetworkParams::activation_of(int layer) const {
     if (layer == depth - 1) return output_activation;
-    return activations.size() == 1 ? activations[0]
-                                   : activations[static_cast<std::size_t>(layer)];
+    return activations.size() == 1 ? activations[0] : activations[static_cast<std::size_t>(layer)];
 }
 
 std::int64_t weight_count(const NetworkParams& n) {
@@ -140,11 +108,12 @@ bool weights_editable(const NetworkParams& n) {
 
 void validate(const Params& p) {
     const NetworkParams& n = p.network;
-    if (n.inputs.empty()) fail("inputs", "needs at least one of x, y, r, z, cos_t, sin_t");
+    if (n.inputs.empty()) fail("inputs", "needs at least one of " + std::string(kInputNames));
     for (std::size_t i = 0; i < n.inputs.size(); ++i)
         for (std::size_t j = i + 1; j < n.inputs.size(); ++j)
             if (n.inputs[i] == n.inputs[j])
-                fail("inputs", std::string("'").append(to_string(n.inputs[i])).append("' is listed twice"));
+                fail("inputs",
+                     std::string("'").append(to_string(n.inputs[i])).append("' is listed twice"));
     if (n.outputs != 1 && n.outputs != 3)
         fail("outputs", "must be 1 (grey) or 3 (RGB) (got " + std::to_string(n.outputs) + ")");
     if (n.depth < 1 || n.depth > Limits::max_depth)
@@ -158,8 +127,8 @@ void validate(const Params& p) {
                           std::to_string(n.widths.size()));
     for (int w : n.widths)
         if (w < 1 || w > Limits::max_width)
-            fail("width", "must be between 1 and " + std::to_string(Limits::max_width) +
-                              " (got " + std::to_string(w) + ")");
+            fail("width", "must be between 1 and " + std::to_string(Limits::max_width) + " (got " +
+                              std::to_string(w) + ")");
     if (n.activations.empty()) fail("activation", "needs at least one value");
     if (n.activations.size() != 1 && n.activations.size() != hidden)
         fail("activation", "give one value or one per hidden layer (" + std::to_string(hidden) +

@@ -11,6 +11,7 @@
 
 #include "core/colormap.hpp"
 #include "core/limits.hpp"
+#include "core/name_table.hpp"
 
 namespace primordial::core {
 
@@ -88,11 +89,20 @@ struct Params {
     int image_width = 1024;
     int image_height = 1024;
     ColorMap colormap = ColorMap::grey;  // how a one-output network is coloured
-    int supersample = 1;  // N x N samples per pixel, averaged (exports)
+    int supersample = 1;                 // N x N samples per pixel, averaged (exports)
     bool operator==(const Params&) const = default;
 };
 
-// Throws InputError naming the offending key when a value is out of range.
+// What validate() throws: the setting as the command line names it, without dashes
+// ("bias_scale"), and the problem, so that a flag can add its dashes and a file can say where the
+// key sits. what() is "<setting>: <problem>".
+struct InvalidSetting : InputError {
+    InvalidSetting(const std::string& setting, const std::string& problem)
+        : InputError(setting + ": " + problem), setting(setting), problem(problem) {}
+    std::string setting, problem;
+};
+
+// Throws InvalidSetting naming the offending setting when a value is out of range.
 void validate(const Params& p);
 std::int64_t weight_count(const NetworkParams& n);  // weights and biases
 // Inputs (columns) and outputs (rows) of layer `layer`'s weight matrix.
@@ -104,7 +114,27 @@ bool weights_editable(const NetworkParams& n);
 // Whether the hand-set values of layer `layer` have that layer's shape.
 bool set_weights_fit(const NetworkParams& n, int layer);
 
-// Names used by files and flags.
+// Names used by files, flags and the panel, in the panel's order.
+inline constexpr NameEntry<Activation> kActivationTable[] = {
+    {Activation::tanh, "tanh"},        {Activation::sigmoid, "sigmoid"},
+    {Activation::relu, "relu"},        {Activation::leaky_relu, "leaky_relu"},
+    {Activation::elu, "elu"},          {Activation::softplus, "softplus"},
+    {Activation::sin, "sin"},          {Activation::gaussian, "gaussian"},
+    {Activation::identity, "identity"}};
+inline constexpr NameEntry<Input> kInputTable[] = {
+    {Input::x, "x"}, {Input::y, "y"},         {Input::r, "r"},
+    {Input::z, "z"}, {Input::cos_t, "cos_t"}, {Input::sin_t, "sin_t"}};
+inline constexpr NameEntry<Distribution> kDistributionTable[] = {{Distribution::uniform, "uniform"},
+                                                                 {Distribution::normal, "normal"}};
+inline constexpr NameEntry<Init> kInitTable[] = {
+    {Init::range, "range"}, {Init::glorot, "glorot"}, {Init::he, "he"}, {Init::lecun, "lecun"}};
+inline constexpr NameEntry<BiasRule> kBiasRuleTable[] = {{BiasRule::article, "article"},
+                                                         {BiasRule::full, "full"}};
+inline constexpr std::string_view kActivationNames = names_of<kActivationTable>;
+inline constexpr std::string_view kInputNames = names_of<kInputTable>;
+inline constexpr std::string_view kDistributionNames = names_of<kDistributionTable>;
+inline constexpr std::string_view kInitNames = names_of<kInitTable>;
+inline constexpr std::string_view kBiasRuleNames = names_of<kBiasRuleTable>;
 std::string_view to_string(Activation a);
 std::string_view to_string(Input i);
 std::string_view to_string(Distribution d);
@@ -115,7 +145,5 @@ std::optional<Input> parse_input(std::string_view s);
 std::optional<Distribution> parse_distribution(std::string_view s);
 std::optional<Init> parse_init(std::string_view s);
 std::optional<BiasRule> parse_bias_rule(std::string_view s);
-inline constexpr std::string_view kBiasRuleNames = "article, full";
-std::string activation_names();  // "tanh, sigmoid, ..." for messages
 
 }  // namespace primordial::core

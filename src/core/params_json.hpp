@@ -18,7 +18,8 @@ inline constexpr std::string_view kWeightsFormat = "primordial-weights/1";
 
 std::string params_to_json(const Params& p);  // pretty, stable key order
 // A web page written by `primordial share` carries its parameter file in this element.
-inline constexpr std::string_view kPageParamsOpen = R"(<script type="application/json" id="primordial-params">)";
+inline constexpr std::string_view kPageParamsOpen =
+    R"(<script type="application/json" id="primordial-params">)";
 // The parameter file inside such a page, or nothing when `html` has none.
 std::optional<std::string> params_in_page(std::string_view html);
 // Parses a parameter file. Keys missing from the file keep their values in `base`.

@@ -84,8 +84,7 @@ PngWriter::PngWriter(const std::filesystem::path& path, int width, int height,
       bit_depth_(bit_depth),
       path_(path) {
     if (bit_depth != 8 && bit_depth != 16) throw InputError("bit-depth: must be 8 or 16");
-    impl_->png =
-        png_create_write_struct(PNG_LIBPNG_VER_STRING, &impl_->sink, on_error, on_warning);
+    impl_->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &impl_->sink, on_error, on_warning);
     if (impl_->png) impl_->info = png_create_info_struct(impl_->png);
     if (!impl_->info) throw std::runtime_error("out of memory starting " + path.string());
     if (!start_png(impl_->png, impl_->info, impl_->file.stream(), width, height, bit_depth,

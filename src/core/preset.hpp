@@ -11,6 +11,7 @@
 #include "core/animation.hpp"
 #include "core/params.hpp"
 #include "core/sheet.hpp"
+#include "core/view_json.hpp"
 
 namespace primordial::core {
 
@@ -30,7 +31,6 @@ struct Preset {
 
 // Parses a preset file; throws InputError "<source>: <key>: <problem>".
 Preset preset_from_json(std::string_view text, const std::string& source);
-std::string view_to_json(const ViewSpec& v);  // the "view" object, compact
 std::string preset_to_json(const Preset& p);  // pretty; preset_from_json reads it back
 
 // Parameters and a view from a parameter file, a preset, or a PNG that Primordial wrote (its
@@ -44,11 +44,10 @@ struct State {
 };
 // Keys a parameter file leaves out keep their values in `base` (a preset is complete).
 State state_from_text(std::string_view text, const std::string& source, const Params& base = {});
-// Any of the above from a file: JSON, or a PNG (its view travels in a chunk of its own). The one
-// reader of "a state" for the explorer, `render`, `figure` and `animate`.
+// Any of the above from a file: JSON, a PNG (its view travels in a chunk of its own) or a page
+// from `primordial share`. The one reader of "a state": every command's --params, explore FILE,
+// and the explorer's Open, drop and bookmarks.
 State state_from_file(const std::filesystem::path& path, const Params& base = {});
-
-ViewSpec view_from_json(std::string_view text, const std::string& source);
 
 // The presets built into the binary, figures first in figure order, then by name.
 const std::vector<Preset>& builtin_presets();

@@ -47,10 +47,13 @@ Network only_output(const Network& net, int output) {
 std::optional<ValueRange> bounded_range(Activation a) {
     switch (a) {
         case Activation::tanh:
-        case Activation::sin: return ValueRange{-1, 1};
+        case Activation::sin:
+            return ValueRange{-1, 1};
         case Activation::sigmoid:
-        case Activation::gaussian: return ValueRange{0, 1};
-        default: return std::nullopt;
+        case Activation::gaussian:
+            return ValueRange{0, 1};
+        default:
+            return std::nullopt;
     }
 }
 
@@ -63,7 +66,8 @@ ValueRange sampled_range(const Network& net, const ViewParams& view, int width, 
             points.push_back(t.to_plane((i + 0.5) * width / n, (j + 0.5) * height / n));
     const Evaluator eval(net, view);
     const std::vector<float> out = eval.activations_at(points).back();
-    const auto first = out.begin() + static_cast<std::ptrdiff_t>(unit) * static_cast<std::ptrdiff_t>(points.size());
+    const auto first = out.begin() + static_cast<std::ptrdiff_t>(unit) *
+                                         static_cast<std::ptrdiff_t>(points.size());
     float lo = INFINITY, hi = -INFINITY;
     for (auto it = first; it != first + static_cast<std::ptrdiff_t>(points.size()); ++it)
         if (std::isfinite(*it)) lo = std::min(lo, *it), hi = std::max(hi, *it);

@@ -39,10 +39,13 @@ RegionMap region_map(const Network& net, const ViewParams& view, int width, int 
             int bits = 0;
             for (int l = 0; l < hidden; ++l)
                 for (int u = 0; u < net.layers[static_cast<std::size_t>(l)].out; ++u) {
-                    word = word << 1 | (taps[static_cast<std::size_t>(l)][static_cast<std::size_t>(u) * n + p] > 0.0f);
+                    word = word << 1 |
+                           (taps[static_cast<std::size_t>(l)][static_cast<std::size_t>(u) * n + p] >
+                            0.0f);
                     if (++bits == 64) h = mix(h ^ word), word = 0, bits = 0;
                 }
-            pattern[static_cast<std::size_t>(r0) * width + p] = mix(h ^ word ^ static_cast<std::uint64_t>(bits));
+            pattern[static_cast<std::size_t>(r0) * width + p] =
+                mix(h ^ word ^ static_cast<std::uint64_t>(bits));
         }
     }
     std::unordered_set<std::uint64_t> distinct(pattern.begin(), pattern.end());
@@ -53,10 +56,13 @@ RegionMap region_map(const Network& net, const ViewParams& view, int width, int 
         for (int i = 0; i < width; ++i) {
             const std::size_t k = static_cast<std::size_t>(j) * width + i;
             const std::uint64_t h = pattern[k];
-            const bool edge = (i + 1 < width && pattern[k + 1] != h) || (j + 1 < height && pattern[k + width] != h);
+            const bool edge = (i + 1 < width && pattern[k + 1] != h) ||
+                              (j + 1 < height && pattern[k + width] != h);
             std::uint8_t* px = &m.rgb[k * 3];
             for (int c = 0; c < 3; ++c)
-                px[c] = edge ? 40 : static_cast<std::uint8_t>(110 + ((h >> (c * 16)) & 0xff) * 145 / 255);
+                px[c] = edge
+                            ? 40
+                            : static_cast<std::uint8_t>(110 + ((h >> (c * 16)) & 0xff) * 145 / 255);
         }
     return m;
 }

@@ -12,10 +12,10 @@ constexpr std::uint64_t mix(std::uint64_t z) {
 }
 
 // Acklam's inverse normal CDF coefficients.
-constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                         1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
 constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                        6.680131188771972e+01,  -1.328068155288572e+01};
+                        6.680131188771972e+01, -1.328068155288572e+01};
 constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                         -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
 constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
@@ -40,7 +40,9 @@ double inverse_normal_cdf(double p) {
 
 }  // namespace
 
-std::uint64_t with_seed(std::uint64_t seed) { return mix(seed + 0x9E3779B97F4A7C15ull); }
+std::uint64_t with_seed(std::uint64_t seed) {
+    return mix(seed + 0x9E3779B97F4A7C15ull);
+}
 std::uint64_t with_layer(std::uint64_t h, std::uint32_t layer) {
     return mix(h ^ (0xD1B54A32D192ED03ull * (std::uint64_t{layer} + 1)));
 }

@@ -20,7 +20,9 @@ public:
     OwningCpuRows(const Network& net, const ViewParams& view, int w, int h, EvalOptions opt)
         : eval_(net, view), rows_(eval_, w, h, opt) {}
     void render_rows(int r0, int r1, std::uint8_t* rgb) override { rows_.render_rows(r0, r1, rgb); }
-    void render_rows16(int r0, int r1, std::uint16_t* rgb) override { rows_.render_rows16(r0, r1, rgb); }
+    void render_rows16(int r0, int r1, std::uint16_t* rgb) override {
+        rows_.render_rows16(r0, r1, rgb);
+    }
     int width() const override { return rows_.width(); }
     int height() const override { return rows_.height(); }
     const char* name() const override { return rows_.name(); }

@@ -4,8 +4,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/name_table.hpp"
-
 #include "core/mean_field.hpp"
 #include "core/probe.hpp"
 #include "core/stats.hpp"
@@ -13,20 +11,14 @@
 namespace primordial::core {
 namespace {
 
-constexpr std::pair<ViewKind, std::string_view> kKinds[] = {
-    {ViewKind::picture, "picture"},     {ViewKind::progression, "progression"},
-    {ViewKind::grid, "grid"},           {ViewKind::neurons, "neurons"},
-    {ViewKind::decomposition, "decomposition"}, {ViewKind::curves, "curves"},
-    {ViewKind::heightmap, "heightmap"}, {ViewKind::surfaces, "surfaces"},
-    {ViewKind::channels, "channels"},   {ViewKind::activation, "activation"},
-    {ViewKind::phase, "phase"},         {ViewKind::regions, "regions"}};
-
 // Colours of the hidden units' surfaces (figure 5): blue, orange, red, then more.
 constexpr std::array<float, 3> kUnitTints[] = {{0.16f, 0.27f, 0.95f}, {0.95f, 0.55f, 0.18f},
                                                {0.90f, 0.20f, 0.15f}, {0.20f, 0.65f, 0.30f},
                                                {0.60f, 0.35f, 0.75f}, {0.10f, 0.70f, 0.80f}};
 
-[[noreturn]] void fail(const std::string& what) { throw InputError("view: " + what); }
+[[noreturn]] void fail(const std::string& what) {
+    throw InputError("view: " + what);
+}
 
 // Checks one tile's parameters, naming the tile in the message.
 Params checked(const Params& p, const std::string& label) {
@@ -41,7 +33,10 @@ Params checked(const Params& p, const std::string& label) {
 class Builder {
 public:
     Builder(const Params& base, int width, int height)
-        : base_(base), sheet_{width, height, {}}, gap_(std::max(2, std::min(width, height) / 160)) {}
+        : base_(base), gap_(std::max(2, std::min(width, height) / 160)) {
+        sheet_.width = width;
+        sheet_.height = height;
+    }
 
     // A tile standing for `p`, drawn at its rectangle's size.
     static SheetTile tile(const Params& p, Rect r, std::string label) {
@@ -67,9 +62,8 @@ public:
         SheetTile t = tile(base_, r, std::move(label));
         t.colormap = ColorMap::grey;
         const auto bounded = bounded_range(net.layers.back().activation);
-        const ValueRange range = bounded && !pre_activation
-                                     ? *bounded
-                                     : sampled_range(net, base_.view, r.w, r.h, u);
+        const ValueRange range =
+            bounded && !pre_activation ? *bounded : sampled_range(net, base_.view, r.w, r.h, u);
         t.network = probe(net, u, range);
         sheet_.tiles.push_back(std::move(t));
     }
@@ -96,7 +90,8 @@ public:
             }
         }
         cols = std::min(cols, count);
-        return grid_rects(count, cols, (count + cols - 1) / cols, sheet_.width, sheet_.height, gap_);
+        return grid_rects(count, cols, (count + cols - 1) / cols, sheet_.width, sheet_.height,
+                          gap_);
     }
 
     Sheet take() { return std::move(sheet_); }
@@ -113,30 +108,39 @@ private:
 void check_count(int n) {
     if (n < 1) fail("nothing to show");
     if (n > kMaxSheetTiles)
-        fail(std::to_string(n) + " tiles is more than the limit of " + std::to_string(kMaxSheetTiles));
+        fail(std::to_string(n) + " tiles is more than the limit of " +
+             std::to_string(kMaxSheetTiles));
 }
 
 }  // namespace
 
-std::string_view to_string(ViewKind k) { return name_of(kKinds, k); }
-
-std::optional<ViewKind> parse_view_kind(std::string_view s) { return value_of(kKinds, s); }
+std::string_view to_string(ViewKind k) {
+    return name_of(kViewKindTable, k);
+}
+std::optional<ViewKind> parse_view_kind(std::string_view s) {
+    return value_of(kViewKindTable, s);
+}
 
 std::string view_unavailable(const Params& p, ViewKind kind) {
     switch (kind) {
         case ViewKind::decomposition:
         case ViewKind::surfaces:
-            if (p.network.depth < 2) return std::string(to_string(kind)) + " needs a hidden layer (depth 2 or more)";
+            if (p.network.depth < 2)
+                return std::string(to_string(kind)) + " needs a hidden layer (depth 2 or more)";
             break;
         case ViewKind::channels:
             if (p.network.outputs != 3) return "channels needs a network with 3 outputs (RGB)";
             break;
         case ViewKind::phase:
-            if (p.network.depth < 2) return "the phase diagram needs a hidden layer (depth 2 or more)";
-            if (!p.network.set_weights.empty()) return "the phase diagram needs seeded weights, not hand-set ones";
+            if (p.network.depth < 2)
+                return "the phase diagram needs a hidden layer (depth 2 or more)";
+            if (!p.network.set_weights.empty())
+                return "the phase diagram needs seeded weights, not hand-set ones";
             break;
-        case ViewKind::regions: return regions_unavailable(p.network);
-        default: break;
+        case ViewKind::regions:
+            return regions_unavailable(p.network);
+        default:
+            break;
     }
     return "";
 }
@@ -169,8 +173,8 @@ int Sheet::tile_at(double px, double py) const {
 }
 
 std::vector<Rect> grid_rects(int count, int cols, int rows, int width, int height, int gap) {
-    const int side = std::max(1, std::min((width - gap * (cols + 1)) / cols,
-                                          (height - gap * (rows + 1)) / rows));
+    const int side = std::max(
+        1, std::min((width - gap * (cols + 1)) / cols, (height - gap * (rows + 1)) / rows));
     const int x0 = (width - cols * side - (cols - 1) * gap) / 2;
     const int y0 = (height - rows * side - (rows - 1) * gap) / 2;
     std::vector<Rect> out;
@@ -185,7 +189,9 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
     Builder b(base, width, height);
     const int depth = base.network.depth;
     switch (spec.kind) {
-        case ViewKind::picture: b.picture(base, {0, 0, width, height}, "picture"); break;
+        case ViewKind::picture:
+            b.picture(base, {0, 0, width, height}, "picture");
+            break;
 
         case ViewKind::grid: {
             const Sweep& cs = spec.columns;
@@ -208,7 +214,8 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
                 const auto rects = b.auto_grid(cols, spec.wrap);
                 for (int c = 0; c < cols; ++c) {
                     const std::string label = value_label(cs.param, cs.values[c]);
-                    b.picture(checked(with_value(base, cs.param, cs.values[c]), label), rects[c], label);
+                    b.picture(checked(with_value(base, cs.param, cs.values[c]), label), rects[c],
+                              label);
                 }
             }
             break;
@@ -225,7 +232,8 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
                 const int side = std::min(strip / c, height / rows);
                 if (side > best_side) best_side = side, best_cols = c;
             }
-            b.picture(base, {0, 0, width - strip, height}, "depth " + std::to_string(depth)).main = true;
+            b.picture(base, {0, 0, width - strip, height}, "depth " + std::to_string(depth)).main =
+                true;
             const int rows = (frames + best_cols - 1) / best_cols;
             auto rects = grid_rects(frames, best_cols, rows, strip, height, b.gap());
             for (int k = 1; k <= frames; ++k) {
@@ -248,7 +256,8 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             const auto rects = b.auto_grid(units + (rgb ? 1 : 0));
             for (int u = 0; u < units; ++u)
                 b.unit(net, u, rects[static_cast<std::size_t>(u)],
-                       "layer " + std::to_string(spec.layer) + " unit " + std::to_string(u + 1), false);
+                       "layer " + std::to_string(spec.layer) + " unit " + std::to_string(u + 1),
+                       false);
             if (rgb) b.picture(base, rects.back(), "red, green, blue");
             break;
         }
@@ -260,7 +269,8 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             const int units = std::min(hidden.layers.back().out, kMaxSheetTiles - 2);
             const auto rects = b.auto_grid(units + 2);
             for (int u = 0; u < units; ++u)
-                b.unit(hidden, u, rects[static_cast<std::size_t>(u)], "unit " + std::to_string(u + 1), false);
+                b.unit(hidden, u, rects[static_cast<std::size_t>(u)],
+                       "unit " + std::to_string(u + 1), false);
             b.unit(truncated(full, depth, true), 0, rects[static_cast<std::size_t>(units)],
                    "weighted sum", true);
             b.picture(base, rects.back(),
@@ -303,7 +313,8 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
                 c.params.view.extent = 6;  // where a sigmoid or tanh turns
                 x += side + g;
             }
-            b.plot(TileContent::surface, net, {x, y, side, side}, "height map").camera = spec.camera;
+            b.plot(TileContent::surface, net, {x, y, side, side}, "height map").camera =
+                spec.camera;
             b.picture(base, {x + side + g, y, side, side}, "pixel intensity");
             break;
         }
@@ -367,8 +378,10 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             // Weight scales across, bias scales down (any other sweeps: the defaults).
             const ViewSpec d = phase_view(base);
             const Sweep& cs = spec.columns.param == SweepParam::scale ? spec.columns : d.columns;
-            const Sweep& rs = spec.rows && spec.rows->param == SweepParam::bias_scale ? *spec.rows : *d.rows;
-            const int cols = static_cast<int>(cs.values.size()), rows = static_cast<int>(rs.values.size());
+            const Sweep& rs =
+                spec.rows && spec.rows->param == SweepParam::bias_scale ? *spec.rows : *d.rows;
+            const int cols = static_cast<int>(cs.values.size()),
+                      rows = static_cast<int>(rs.values.size());
             check_count(cols * rows);
             for (double v : cs.values)
                 if (!(v > 0)) fail("the phase diagram's weight scales must be > 0");
@@ -376,27 +389,32 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             for (int r = 0; r < rows; ++r)
                 for (int c = 0; c < cols; ++c) {
                     char label[64];  // short: a tile's caption has to fit on it
-                    std::snprintf(label, sizeof label, "s %.3g  b %.3g", cs.values[c], rs.values[r]);
-                    const Params p = with_value(with_value(base, SweepParam::bias_scale, rs.values[r]),
-                                                SweepParam::scale, cs.values[c]);
+                    std::snprintf(label, sizeof label, "s %.3g  b %.3g", cs.values[c],
+                                  rs.values[r]);
+                    const Params p =
+                        with_value(with_value(base, SweepParam::bias_scale, rs.values[r]),
+                                   SweepParam::scale, cs.values[c]);
                     b.picture(checked(p, label), rects[r * cols + c], label);
                 }
             // Tile centres stand for their values; between them weight scales go geometrically,
             // bias scales linearly (and beyond the ends the same way).
-            const auto along = [](const std::vector<double>& values, const std::vector<double>& centres,
-                                  double v, bool log_scale) {
+            const auto along = [](const std::vector<double>& values,
+                                  const std::vector<double>& centres, double v, bool log_scale) {
                 const auto f = [&](double x) { return log_scale ? std::log(x) : x; };
                 if (values.size() < 2) return centres.front();
                 // The segment holding v; beyond either end, the end segment (extrapolated).
                 std::size_t i = 0;
-                while (i + 2 < values.size() && (f(v) - f(values[i + 1])) * (f(values[i + 1]) - f(values[0])) > 0) ++i;
+                while (i + 2 < values.size() &&
+                       (f(v) - f(values[i + 1])) * (f(values[i + 1]) - f(values[0])) > 0)
+                    ++i;
                 const double span = f(values[i + 1]) - f(values[i]);
                 const double t = span != 0 ? (f(v) - f(values[i])) / span : 0;
                 return centres[i] + t * (centres[i + 1] - centres[i]);
             };
             std::vector<double> xc, yc;
             for (int c = 0; c < cols; ++c) xc.push_back(rects[c].x + rects[c].w / 2.0);
-            for (int r = 0; r < rows; ++r) yc.push_back(rects[r * cols].y + rects[r * cols].h / 2.0);
+            for (int r = 0; r < rows; ++r)
+                yc.push_back(rects[r * cols].y + rects[r * cols].h / 2.0);
             const Rect first = rects.front(), last = rects.back();
             const auto inside = [&](double x, double y) {
                 return x >= first.x && x <= last.x + last.w && y >= first.y && y <= last.y + last.h;

@@ -11,12 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/name_table.hpp"
 #include "core/network.hpp"
 #include "core/sweep.hpp"
 
 namespace primordial::core {
 
-// In the order the explorer's V key, its view menu and the README list them.
+// What a view shows; kViewKindTable orders them.
 enum class ViewKind {
     picture,
     progression,
@@ -31,16 +32,25 @@ enum class ViewKind {
     phase,
     regions
 };
-inline constexpr ViewKind kViewKinds[] = {
-    ViewKind::picture,   ViewKind::progression, ViewKind::grid,     ViewKind::neurons,
-    ViewKind::decomposition, ViewKind::curves,  ViewKind::heightmap, ViewKind::surfaces,
-    ViewKind::channels,  ViewKind::activation, ViewKind::phase,    ViewKind::regions};
+// The one list of views, in the order the V key cycles (next_view), the panel's menu lists them
+// and the README describes them.
+inline constexpr NameEntry<ViewKind> kViewKindTable[] = {{ViewKind::picture, "picture"},
+                                                         {ViewKind::progression, "progression"},
+                                                         {ViewKind::grid, "grid"},
+                                                         {ViewKind::neurons, "neurons"},
+                                                         {ViewKind::decomposition, "decomposition"},
+                                                         {ViewKind::curves, "curves"},
+                                                         {ViewKind::heightmap, "heightmap"},
+                                                         {ViewKind::surfaces, "surfaces"},
+                                                         {ViewKind::channels, "channels"},
+                                                         {ViewKind::activation, "activation"},
+                                                         {ViewKind::phase, "phase"},
+                                                         {ViewKind::regions, "regions"}};
+inline constexpr auto kViewKinds = values_of<kViewKindTable>;
+inline constexpr std::string_view kViewKindNames = names_of<kViewKindTable>;
 
 std::string_view to_string(ViewKind k);
 std::optional<ViewKind> parse_view_kind(std::string_view s);
-inline constexpr std::string_view kViewKindNames =
-    "picture, progression, grid, neurons, decomposition, curves, heightmap, surfaces, channels, "
-    "activation, phase, regions";
 
 // The paper sheets are drawn on, between their tiles: the article's white.
 inline constexpr std::uint8_t kPaper[3] = {255, 255, 255};

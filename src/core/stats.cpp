@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <numbers>
 #include <nlohmann/json.hpp>
+#include <numbers>
 #include <thread>
 
 #include "core/activation.hpp"
@@ -25,12 +25,24 @@ Columns inputs_at(const Network& net, const ViewParams& view, const std::vector<
         for (std::size_t p = 0; p < n; ++p) {
             double v = 0;
             switch (net.inputs[c]) {
-                case Input::x: v = xs[p]; break;
-                case Input::y: v = ys[p]; break;
-                case Input::r: v = std::hypot(xs[p], ys[p]); break;
-                case Input::z: v = view.z; break;
-                case Input::cos_t: v = std::cos(2 * std::numbers::pi * view.t); break;
-                case Input::sin_t: v = std::sin(2 * std::numbers::pi * view.t); break;
+                case Input::x:
+                    v = xs[p];
+                    break;
+                case Input::y:
+                    v = ys[p];
+                    break;
+                case Input::r:
+                    v = std::hypot(xs[p], ys[p]);
+                    break;
+                case Input::z:
+                    v = view.z;
+                    break;
+                case Input::cos_t:
+                    v = std::cos(2 * std::numbers::pi * view.t);
+                    break;
+                case Input::sin_t:
+                    v = std::sin(2 * std::numbers::pi * view.t);
+                    break;
             }
             in[c * n + p] = v;
         }
@@ -47,15 +59,17 @@ Columns dense(const Layer& l, const Columns& y, std::size_t n, int threads) {
         for (std::size_t b = b0; b < b1; ++b) {
             const std::size_t p0 = b * kBlock, m = std::min(kBlock, n - p0);
             for (int j = 0; j < l.out; ++j) {
-                std::fill(acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m), double(l.biases[j]));
+                std::fill(acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m),
+                          double(l.biases[j]));
                 const float* wj = l.weights.data() + static_cast<std::size_t>(j) * l.in;
                 for (int k = 0; k < l.in; ++k) {
                     const double w = wj[k];
                     const double* x = y.data() + static_cast<std::size_t>(k) * n + p0;
                     for (std::size_t p = 0; p < m; ++p) acc[p] += w * x[p];
                 }
-                std::copy(acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m),
-                          h.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * n + p0));
+                std::copy(
+                    acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m),
+                    h.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * n + p0));
             }
         }
     };
@@ -79,7 +93,8 @@ double closed_length(const Columns& v, int units, std::size_t n) {
         const std::size_t next = (p + 1) % n;
         double d2 = 0;
         for (int u = 0; u < units; ++u) {
-            const double d = v[static_cast<std::size_t>(u) * n + next] - v[static_cast<std::size_t>(u) * n + p];
+            const double d =
+                v[static_cast<std::size_t>(u) * n + next] - v[static_cast<std::size_t>(u) * n + p];
             d2 += d * d;
         }
         length += std::sqrt(d2);
@@ -87,7 +102,9 @@ double closed_length(const Columns& v, int units, std::size_t n) {
     return length;
 }
 
-bool relu_like(Activation a) { return a == Activation::relu || a == Activation::leaky_relu; }
+bool relu_like(Activation a) {
+    return a == Activation::relu || a == Activation::leaky_relu;
+}
 
 nlohmann::ordered_json optional_number(const std::optional<double>& v) {
     return v && std::isfinite(*v) ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
@@ -116,7 +133,9 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
         throw InputError("stats: needs a size of at least 1x1 and 3 points on the circle");
     const Network net = build_network(p.network);
     const NetworkParams& np = p.network;
-    const int threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int threads = o.threads > 0
+                            ? o.threads
+                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const ViewParams& v = p.view;
 
     // Sample points: pixel centres of the view at width x height; the circle round its centre.
@@ -172,11 +191,13 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
         if (l == 0) {
             for (std::size_t p = 0; p < n; ++p) {
                 double r2 = 0;
-                for (std::size_t c = 0; c < net.inputs.size(); ++c) r2 += y[c * n + p] * y[c * n + p];
+                for (std::size_t c = 0; c < net.inputs.size(); ++c)
+                    r2 += y[c * n + p] * y[c * n + p];
                 q_point[p] = var.weight_variance * r2 + var.sigma_b2;
             }
         } else {
-            if (tables.empty() || previous != net.layers[static_cast<std::size_t>(l - 1)].activation) {
+            if (tables.empty() ||
+                previous != net.layers[static_cast<std::size_t>(l - 1)].activation) {
                 previous = net.layers[static_cast<std::size_t>(l - 1)].activation;
                 tables.emplace_back(previous);
             }
@@ -192,7 +213,8 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
         for (int u = 0; u < layer.out; ++u) {
             int here = 0;
             for (std::size_t p = 0; p < n; ++p)
-                here += std::abs(activation_derivative(layer.activation, h[static_cast<std::size_t>(u) * n + p])) < 0.1;
+                here += std::abs(activation_derivative(
+                            layer.activation, h[static_cast<std::size_t>(u) * n + p])) < 0.1;
             saturated += here;
             dead += here == static_cast<int>(n);
         }
@@ -203,7 +225,8 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
             for (int u = 0; u < layer.out; ++u, ++bit)
                 for (std::size_t p = 0; p < n; ++p)
                     if (h[static_cast<std::size_t>(u) * n + p] > 0)
-                        patterns[p * words + static_cast<std::size_t>(bit) / 64] |= std::uint64_t{1} << (bit % 64);
+                        patterns[p * words + static_cast<std::size_t>(bit) / 64] |= std::uint64_t{1}
+                                                                                    << (bit % 64);
 
         y = activated(layer.activation, h);
         cy_ = activated(layer.activation, dense(layer, cy_, k, threads));
@@ -214,13 +237,19 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
     if (regions) {
         std::vector<std::size_t> order(n);
         for (std::size_t p = 0; p < n; ++p) order[p] = p;
-        const auto word = [&](std::size_t p) { return patterns.begin() + static_cast<std::ptrdiff_t>(p * words); };
+        const auto word = [&](std::size_t p) {
+            return patterns.begin() + static_cast<std::ptrdiff_t>(p * words);
+        };
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return std::lexicographical_compare(word(a), word(a) + static_cast<std::ptrdiff_t>(words), word(b), word(b) + static_cast<std::ptrdiff_t>(words));
+            return std::lexicographical_compare(
+                word(a), word(a) + static_cast<std::ptrdiff_t>(words), word(b),
+                word(b) + static_cast<std::ptrdiff_t>(words));
         });
         long long distinct = n ? 1 : 0;
         for (std::size_t i = 1; i < n; ++i)
-            distinct += !std::equal(word(order[i]), word(order[i]) + static_cast<std::ptrdiff_t>(words), word(order[i - 1]));
+            distinct +=
+                !std::equal(word(order[i]), word(order[i]) + static_cast<std::ptrdiff_t>(words),
+                            word(order[i - 1]));
         s.regions = distinct;
     }
     if (const auto fp = network_fixed_point(np, nullptr)) {
@@ -236,7 +265,8 @@ std::string stats_to_json(const NetworkStats& s) {
     using nlohmann::ordered_json;
     ordered_json j;
     j["format"] = "primordial-stats/1";
-    ordered_json sw = ordered_json::array(), sb = ordered_json::array(), layers = ordered_json::array();
+    ordered_json sw = ordered_json::array(), sb = ordered_json::array(),
+                 layers = ordered_json::array();
     for (const LayerStats& l : s.layers) {
         sw.push_back(l.sigma_w2);
         sb.push_back(l.sigma_b2);
@@ -267,7 +297,8 @@ std::string stats_to_table(const NetworkStats& s) {
     std::string out;
     char line[256];
     std::snprintf(line, sizeof line, "phase %s, chi1 %s, q* %s, critical weight scale %s",
-                  s.phase ? std::string(to_string(*s.phase)).c_str() : "-", num(s.chi1, "%.4g").c_str(),
+                  s.phase ? std::string(to_string(*s.phase)).c_str() : "-",
+                  num(s.chi1, "%.4g").c_str(),
                   s.q_star ? num(s.q_star, "%.4g").c_str() : (s.chi1 ? "unbounded" : "-"),
                   num(s.critical_scale, "%.4g").c_str());
     out += line;
@@ -280,21 +311,24 @@ std::string stats_to_table(const NetworkStats& s) {
                   "saturated", "dead");
     out += line;
     for (const LayerStats& l : s.layers) {
-        std::snprintf(line, sizeof line, "%5d  %-10s %5d  %9.4g %9.4g  %11.5g %11.5g  %11.5g  %8.1f%% %5.1f%%\n",
+        std::snprintf(line, sizeof line,
+                      "%5d  %-10s %5d  %9.4g %9.4g  %11.5g %11.5g  %11.5g  %8.1f%% %5.1f%%\n",
                       l.layer, std::string(to_string(l.activation)).c_str(), l.width, l.sigma_w2,
-                      l.sigma_b2, l.q, l.q_theory, l.trajectory_length, 100 * l.saturated, 100 * l.dead);
+                      l.sigma_b2, l.q, l.q_theory, l.trajectory_length, 100 * l.saturated,
+                      100 * l.dead);
         out += line;
     }
     return out;
 }
 
 std::string stats_to_csv(const NetworkStats& s) {
-    std::string out = "layer,activation,width,sigma_w2,sigma_b2,q,q_theory,trajectory_length,saturated,dead\n";
+    std::string out =
+        "layer,activation,width,sigma_w2,sigma_b2,q,q_theory,trajectory_length,saturated,dead\n";
     char line[320];
     for (const LayerStats& l : s.layers) {
-        std::snprintf(line, sizeof line, "%d,%s,%d,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n", l.layer,
-                      std::string(to_string(l.activation)).c_str(), l.width, l.sigma_w2, l.sigma_b2,
-                      l.q, l.q_theory, l.trajectory_length, l.saturated, l.dead);
+        std::snprintf(line, sizeof line, "%d,%s,%d,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n",
+                      l.layer, std::string(to_string(l.activation)).c_str(), l.width, l.sigma_w2,
+                      l.sigma_b2, l.q, l.q_theory, l.trajectory_length, l.saturated, l.dead);
         out += line;
     }
     return out;

@@ -27,8 +27,8 @@ struct LayerStats {
     double q = 0;         // mean of h^2 over units and sample points
     double q_theory = 0;  // the length map from each point's inputs, averaged over the points
     double trajectory_length = 0;  // of the closed polygon through y^l at the circle's points
-    double saturated = 0;  // share of (unit, point) with |f'(h)| < 0.1
-    double dead = 0;       // share of units with |f'(h)| < 0.1 at every point
+    double saturated = 0;          // share of (unit, point) with |f'(h)| < 0.1
+    double dead = 0;               // share of units with |f'(h)| < 0.1 at every point
 };
 
 struct NetworkStats {

@@ -1,18 +1,10 @@
 #include "core/sweep.hpp"
 
 #include <cmath>
-
-#include "core/name_table.hpp"
 #include <cstdio>
 
 namespace primordial::core {
 namespace {
-
-constexpr std::pair<SweepParam, std::string_view> kNames[] = {
-    {SweepParam::depth, "depth"}, {SweepParam::width, "width"},
-    {SweepParam::extent, "extent"}, {SweepParam::scale, "scale"},
-    {SweepParam::activation, "activation"}, {SweepParam::seed, "seed"},
-    {SweepParam::z, "z"}, {SweepParam::t, "t"}, {SweepParam::bias_scale, "bias_scale"}};
 
 bool whole(SweepParam p) {
     return p == SweepParam::depth || p == SweepParam::width || p == SweepParam::seed ||
@@ -21,11 +13,17 @@ bool whole(SweepParam p) {
 
 }  // namespace
 
-std::string_view to_string(SweepParam p) { return name_of(kNames, p); }
+std::string_view to_string(SweepParam p) {
+    return name_of(kSweepParamTable, p);
+}
 
-std::optional<SweepParam> parse_sweep_param(std::string_view s) { return value_of(kNames, s); }
+std::optional<SweepParam> parse_sweep_param(std::string_view s) {
+    return value_of(kSweepParamTable, s);
+}
 
-double activation_value(Activation a) { return static_cast<double>(static_cast<int>(a)); }
+double activation_value(Activation a) {
+    return static_cast<double>(static_cast<int>(a));
+}
 
 Sweep make_sweep(SweepParam p, double from, double to, int count, bool geometric) {
     Sweep s{p, {}};
@@ -45,7 +43,8 @@ Params with_value(Params p, SweepParam param, double value) {
         case SweepParam::depth: {
             n.depth = static_cast<int>(value);
             const auto follow = [&](auto& v) {
-                if (v.size() > 1) v.resize(static_cast<std::size_t>(std::max(n.depth - 1, 1)), v.back());
+                if (v.size() > 1)
+                    v.resize(static_cast<std::size_t>(std::max(n.depth - 1, 1)), v.back());
             };
             follow(n.widths);
             follow(n.activations);
@@ -56,15 +55,27 @@ Params with_value(Params p, SweepParam param, double value) {
             n.widths = {static_cast<int>(value)};
             shape_changes();
             break;
-        case SweepParam::extent: p.view.extent = value; break;
-        case SweepParam::scale: n.scale = value; break;
+        case SweepParam::extent:
+            p.view.extent = value;
+            break;
+        case SweepParam::scale:
+            n.scale = value;
+            break;
         case SweepParam::activation:
             n.activations = {static_cast<Activation>(static_cast<int>(value))};
             break;
-        case SweepParam::seed: n.seed = static_cast<std::uint64_t>(value); break;
-        case SweepParam::z: p.view.z = value; break;
-        case SweepParam::t: p.view.t = value; break;
-        case SweepParam::bias_scale: n.bias_scale = value; break;
+        case SweepParam::seed:
+            n.seed = static_cast<std::uint64_t>(value);
+            break;
+        case SweepParam::z:
+            p.view.z = value;
+            break;
+        case SweepParam::t:
+            p.view.t = value;
+            break;
+        case SweepParam::bias_scale:
+            n.bias_scale = value;
+            break;
     }
     return p;
 }

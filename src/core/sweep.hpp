@@ -20,10 +20,19 @@ struct Sweep {
     bool operator==(const Sweep&) const = default;
 };
 
+inline constexpr NameEntry<SweepParam> kSweepParamTable[] = {
+    {SweepParam::depth, "depth"},
+    {SweepParam::width, "width"},
+    {SweepParam::extent, "extent"},
+    {SweepParam::scale, "scale"},
+    {SweepParam::activation, "activation"},
+    {SweepParam::seed, "seed"},
+    {SweepParam::z, "z"},
+    {SweepParam::t, "t"},
+    {SweepParam::bias_scale, "bias_scale"}};
+inline constexpr std::string_view kSweepParamNames = names_of<kSweepParamTable>;
 std::string_view to_string(SweepParam p);
 std::optional<SweepParam> parse_sweep_param(std::string_view s);
-inline constexpr std::string_view kSweepParamNames =
-    "depth, width, extent, scale, activation, seed, z, t, bias_scale";
 
 double activation_value(Activation a);
 // `count` values from `from` to `to`: evenly spaced, or geometric (a constant ratio, as zoom

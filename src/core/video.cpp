@@ -36,13 +36,16 @@ void encode_video(const fs::path& frames_dir, const fs::path& video, int fps) {
     // ffmpeg picks the container by extension, so the temporary name keeps it.
     const fs::path part = video.parent_path() / (video.stem().string() + ".part" + ext);
     const fs::path log = frames_dir / "ffmpeg.log";
-    std::vector<std::string> args{"ffmpeg", "-y", "-loglevel", "error", "-framerate",
-                                  std::to_string(fps), "-i", (frames_dir / "frame-%05d.png").string()};
+    std::vector<std::string> args{"ffmpeg",     "-y",
+                                  "-loglevel",  "error",
+                                  "-framerate", std::to_string(fps),
+                                  "-i",         (frames_dir / "frame-%05d.png").string()};
     if (ext == ".gif") {
         // One palette for the whole animation: far better colour than GIF's default.
         args.insert(args.end(), {"-vf", "split[a][b];[a]palettegen[p];[b][p]paletteuse"});
     } else if (ext == ".webm") {
-        args.insert(args.end(), {"-c:v", "libvpx-vp9", "-crf", "30", "-b:v", "0", "-pix_fmt", "yuv420p"});
+        args.insert(args.end(),
+                    {"-c:v", "libvpx-vp9", "-crf", "30", "-b:v", "0", "-pix_fmt", "yuv420p"});
     } else {
         // yuv420p needs even sides; pad by a pixel where needed.
         args.insert(args.end(), {"-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", "-vf",
@@ -56,7 +59,8 @@ void encode_video(const fs::path& frames_dir, const fs::path& video, int fps) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     pid_t pid = 0;
     const int err = posix_spawnp(&pid, "ffmpeg", &actions, nullptr, argv.data(), environ);
@@ -70,7 +74,8 @@ void encode_video(const fs::path& frames_dir, const fs::path& video, int fps) {
         std::ifstream in(log);
         std::string first;
         std::getline(in, first);
-        throw std::runtime_error("--video: ffmpeg failed: " + (first.empty() ? std::string("no message") : first));
+        throw std::runtime_error("--video: ffmpeg failed: " +
+                                 (first.empty() ? std::string("no message") : first));
     }
     fs::rename(part, video);
     fs::remove(log, ec);

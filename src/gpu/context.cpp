@@ -98,8 +98,8 @@ struct Context::Impl {
         const auto get_platform_display = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
             eglGetProcAddress("eglGetPlatformDisplayEXT"));
         if (get_platform_display && has_extension(client, "EGL_MESA_platform_surfaceless"))
-            display = get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY,
-                                           nullptr);
+            display =
+                get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
         if (display == EGL_NO_DISPLAY || !eglInitialize(display, nullptr, nullptr)) {
             display = eglGetDisplay(EGL_DEFAULT_DISPLAY);
             if (display == EGL_NO_DISPLAY) return egl_error("no EGL display");
@@ -117,10 +117,14 @@ struct Context::Impl {
         EGLint n = 0;
         if (!eglChooseConfig(display, config_attribs, &config, 1, &n) || n < 1)
             return egl_error("no EGL config for desktop OpenGL");
-        const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION,
-                                          3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+        const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                          3,
+                                          EGL_CONTEXT_MINOR_VERSION,
+                                          3,
+                                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
                                           EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                          EGL_CONTEXT_OPENGL_DEBUG, opt.debug ? EGL_TRUE : EGL_FALSE,
+                                          EGL_CONTEXT_OPENGL_DEBUG,
+                                          opt.debug ? EGL_TRUE : EGL_FALSE,
                                           EGL_NONE};
         egl_context = eglCreateContext(display, config, EGL_NO_CONTEXT, context_attribs);
         if (egl_context == EGL_NO_CONTEXT) return egl_error("no OpenGL 3.3 core EGL context");

@@ -41,8 +41,10 @@ public:
 
     void make_current();
     const Capabilities& capabilities() const { return caps_; }
-    const std::string& kind() const { return kind_; }  // "hidden GLFW window", "EGL surfaceless", ...
-    std::string describe() const;                       // kind, renderer and version, one line
+    const std::string& kind() const {
+        return kind_;
+    }                              // "hidden GLFW window", "EGL surfaceless", ...
+    std::string describe() const;  // kind, renderer and version, one line
 
 private:
     struct Impl;

@@ -25,7 +25,8 @@ constexpr double kBandMs = 6.0;
 }  // namespace
 
 CpuWorkers::CpuWorkers(int threads) {
-    const int n = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int n =
+        threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     for (int i = 0; i < n; ++i) threads_.emplace_back([this](std::stop_token st) { run(st); });
 }
 
@@ -75,7 +76,6 @@ CpuEngine::CpuEngine(CpuWorkers& workers, const TexturePresenter& presenter)
 
 CpuEngine::~CpuEngine() {
     ++shared_->generation;  // queued bands of this engine are skipped; running ones drop theirs
-    glDeleteTextures(1, &texture_);
 }
 
 void CpuEngine::restart(const PictureJob& job, double budget_ms) {
@@ -105,27 +105,31 @@ void CpuEngine::restart(const PictureJob& job, double budget_ms) {
         Level& l = levels_[k];
         // start_, every other level down to a quarter's resolution, that one, then full
         // resolution: the levels before full cost about 8 % of it (level 1 alone would cost 25).
-        l.wanted = k == 0 || k == start_ || (k <= start_ && k >= 2 && ((start_ - k) % 2 == 0 || k == 2));
+        l.wanted =
+            k == 0 || k == start_ || (k <= start_ && k >= 2 && ((start_ - k) % 2 == 0 || k == 2));
         l.rows_done = 0;
         if (!l.wanted) continue;
         l.width = core::level_size(w, k);
         l.height = core::level_size(h, k);
         l.rgb.assign(static_cast<std::size_t>(l.width) * l.height * 3, 0);
-        const int rows = std::clamp(static_cast<int>(kBandMs / (ms * (1 << (2 * k)) * l.width)), 1, l.height);
+        const int rows =
+            std::clamp(static_cast<int>(kBandMs / (ms * (1 << (2 * k)) * l.width)), 1, l.height);
         for (int r0 = 0; r0 < l.height; r0 += rows) {
             const int r1 = std::min(l.height, r0 + rows);
-            workers_.submit(k, [shared = shared_, eval, gen, k, r0, r1, w, h, lw = l.width, colormap] {
-                if (shared->generation.load() != gen) return;  // the picture changed: stale
-                const auto t0 = Clock::now();
-                std::vector<std::uint8_t> rgb(static_cast<std::size_t>(lw) * (r1 - r0) * 3);
-                eval->render_rows(w, h, r0, r1, rgb.data(), {1, colormap, k});
-                // Measured per full-resolution pixel, smoothed, for the next picture's levels.
-                const double per_pixel = ms_since(t0) / (double(lw) * (r1 - r0));
-                const double old = shared->ms_per_pixel.load();
-                shared->ms_per_pixel.store(old > 0 ? 0.8 * old + 0.2 * per_pixel : per_pixel);
-                std::lock_guard lock(shared->mutex);
-                if (shared->generation.load() == gen) shared->done.push_back({gen, k, r0, r1, std::move(rgb)});
-            });
+            workers_.submit(
+                k, [shared = shared_, eval, gen, k, r0, r1, w, h, lw = l.width, colormap] {
+                    if (shared->generation.load() != gen) return;  // the picture changed: stale
+                    const auto t0 = Clock::now();
+                    std::vector<std::uint8_t> rgb(static_cast<std::size_t>(lw) * (r1 - r0) * 3);
+                    eval->render_rows(w, h, r0, r1, rgb.data(), {1, colormap, k});
+                    // Measured per full-resolution pixel, smoothed, for the next picture's levels.
+                    const double per_pixel = ms_since(t0) / (double(lw) * (r1 - r0));
+                    const double old = shared->ms_per_pixel.load();
+                    shared->ms_per_pixel.store(old > 0 ? 0.8 * old + 0.2 * per_pixel : per_pixel);
+                    std::lock_guard lock(shared->mutex);
+                    if (shared->generation.load() == gen)
+                        shared->done.push_back({gen, k, r0, r1, std::move(rgb)});
+                });
         }
     }
     // The screen keeps the previous picture until the first new level is finished.
@@ -150,7 +154,8 @@ bool CpuEngine::collect() {
     for (Shared::Band& b : bands) {
         if (b.generation != gen) continue;
         Level& l = levels_[b.level];
-        std::copy(b.rgb.begin(), b.rgb.end(), l.rgb.begin() + static_cast<std::ptrdiff_t>(b.row0) * l.width * 3);
+        std::copy(b.rgb.begin(), b.rgb.end(),
+                  l.rgb.begin() + static_cast<std::ptrdiff_t>(b.row0) * l.width * 3);
         l.rows_done += b.row1 - b.row0;
         if (l.rows_done == l.height) show(b.level, gen);
     }
@@ -180,15 +185,17 @@ void CpuEngine::show(int k, std::uint64_t gen) {
             std::copy_n(src, static_cast<std::size_t>(width_) * 3, dst);
             continue;
         }
-        for (int x = 0; x < width_; ++x) std::copy_n(src + static_cast<std::size_t>(x >> k) * 3, 3, dst + x * 3);
+        for (int x = 0; x < width_; ++x)
+            std::copy_n(src + static_cast<std::size_t>(x >> k) * 3, 3, dst + x * 3);
     }
-    if (!texture_) glGenTextures(1, &texture_);
-    glBindTexture(GL_TEXTURE_2D, texture_);
+    if (!texture_) texture_ = Texture::create();
+    glBindTexture(GL_TEXTURE_2D, texture_.get());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     if (width_ > tex_width_ || height_ > tex_height_) {
         tex_width_ = std::max(width_, tex_width_);
         tex_height_ = std::max(height_, tex_height_);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB8, tex_width_, tex_height_, 0, GL_RGB, GL_UNSIGNED_BYTE, nullptr);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB8, tex_width_, tex_height_, 0, GL_RGB,
+                     GL_UNSIGNED_BYTE, nullptr);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -203,7 +210,8 @@ void CpuEngine::show(int k, std::uint64_t gen) {
 
 void CpuEngine::present(int x, int y, int w, int h) {
     if (shown_ < 0) return;
-    presenter_.draw(texture_, x, y, w, h, float(shown_w_) / float(tex_width_), float(shown_h_) / float(tex_height_));
+    presenter_.draw(texture_.get(), x, y, w, h, float(shown_w_) / float(tex_width_),
+                    float(shown_h_) / float(tex_height_));
 }
 
 ProgressStatus CpuEngine::status() const {
@@ -225,7 +233,8 @@ ProgressStatus CpuEngine::status() const {
 }
 
 bool CpuEngine::read_finished(std::vector<std::uint8_t>& rgb) const {
-    if (start_ < 0 || levels_[0].rows_done < levels_[0].height || levels_[0].height == 0) return false;
+    if (start_ < 0 || levels_[0].rows_done < levels_[0].height || levels_[0].height == 0)
+        return false;
     rgb = levels_[0].rgb;
     return true;
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "gpu/engine.hpp"
+#include "gpu/gl_handle.hpp"
 #include "gpu/texture_presenter.hpp"
 
 namespace primordial::gpu {
@@ -87,6 +88,7 @@ private:
     void show(int level, std::uint64_t generation);
 
     CpuWorkers& workers_;
+    const TexturePresenter& presenter_;
     std::shared_ptr<Shared> shared_;
     Level levels_[kCoarsest + 1];
     int width_ = 0, height_ = 0, start_ = -1;
@@ -97,9 +99,8 @@ private:
     long long mac_per_pixel_ = 1;
     std::chrono::steady_clock::time_point started_{};
     std::optional<double> full_ms_;
-    unsigned texture_ = 0;
+    Texture texture_;  // the level shown, scaled up, rows bottom-up
     int tex_width_ = 0, tex_height_ = 0;
-    const TexturePresenter& presenter_;
 };
 
 }  // namespace primordial::gpu

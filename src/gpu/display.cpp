@@ -23,15 +23,17 @@ void clear_framebuffer(int width, int height) {
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-ImageTexture::ImageTexture(const std::uint8_t* rgb, int width, int height) {
-    glGenTextures(1, &id_);
-    glBindTexture(GL_TEXTURE_2D, id_);
+ImageTexture::ImageTexture(const std::uint8_t* rgb, int width, int height)
+    : texture_(Texture::create()) {
+    glBindTexture(GL_TEXTURE_2D, texture_.get());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB8, width, height, 0, GL_RGB, GL_UNSIGNED_BYTE, rgb);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
 }
 
-ImageTexture::~ImageTexture() { glDeleteTextures(1, &id_); }
+void finish_drawing() {
+    glFinish();
+}
 
 }  // namespace primordial::gpu

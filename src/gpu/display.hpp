@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "gpu/gl_handle.hpp"
+
 namespace primordial::gpu {
 
 using ProcAddress = void (*)();
@@ -17,18 +19,18 @@ std::string load_gl(ProcLoader loader);
 // Clears the whole bound framebuffer of `width` x `height` pixels to a dark grey.
 void clear_framebuffer(int width, int height);
 
+// Waits until everything drawn so far is on the framebuffer (glFinish): for timing frames.
+void finish_drawing();
+
 // A small RGB picture in a texture, for the interface to show (bookmark thumbnails): `id()` is
 // what ImGui's OpenGL backend takes as a texture.
 class ImageTexture {
 public:
     ImageTexture(const std::uint8_t* rgb, int width, int height);
-    ~ImageTexture();
-    ImageTexture(const ImageTexture&) = delete;
-    ImageTexture& operator=(const ImageTexture&) = delete;
-    unsigned id() const { return id_; }
+    unsigned id() const { return texture_.get(); }
 
 private:
-    unsigned id_ = 0;
+    Texture texture_;
 };
 
 }  // namespace primordial::gpu

@@ -11,20 +11,25 @@ constexpr std::pair<EngineRequest, std::string_view> kRequests[] = {
 std::optional<EngineRequest> parse_engine_request(std::string_view s) {
     return core::value_of(kRequests, s);
 }
-std::string_view to_string(EngineRequest r) { return core::name_of(kRequests, r); }
+std::string_view to_string(EngineRequest r) {
+    return core::name_of(kRequests, r);
+}
 
 EngineChoice choose_engine(EngineRequest request, bool software, std::string_view renderer) {
     const std::string gl(renderer);
     switch (request) {
         case EngineRequest::gpu:
-            return {EngineKind::gpu, "shader engine (as asked)", "the shader engine, as asked, on " + gl};
+            return {EngineKind::gpu, "shader engine (as asked)",
+                    "the shader engine, as asked, on " + gl};
         case EngineRequest::cpu:
             return {EngineKind::cpu, "CPU engine (as asked)", "the CPU engine, as asked"};
-        case EngineRequest::automatic: break;
+        case EngineRequest::automatic:
+            break;
     }
     if (software)
         return {EngineKind::cpu, "CPU engine (software GL)",
-                "the CPU engine: " + gl + " is a software rasteriser, on which the CPU evaluator is far faster"};
+                "the CPU engine: " + gl +
+                    " is a software rasteriser, on which the CPU evaluator is far faster"};
     return {EngineKind::gpu, "shader engine", "the shader engine on " + gl};
 }
 

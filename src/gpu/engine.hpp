@@ -56,7 +56,7 @@ public:
     // Presentation: once a picture is on screen, only finished full-resolution ones replace it.
     virtual void set_full_frames_only(bool on) = 0;
     virtual int level_in_progress() const = 0;  // -1 when done
-    virtual std::string_view name() const = 0;   // "gpu" or "cpu"
+    virtual std::string_view name() const = 0;  // "gpu" or "cpu"
 };
 
 // How often a frame loop looks for the CPU engine's finished work while nothing else happens,

@@ -28,39 +28,42 @@ bool same_network(const core::Network& a, const core::Network& b) {
     return true;
 }
 
-
 }  // namespace
 
 struct NetworkRenderer::Variant {
-    std::unique_ptr<Program> program;
-    int layer_count, outputs, colormap, columns, center, step, image, level, tile, tile_height, origin;
+    Program program;
+    // Every uniform the shader reads, looked up once at link (a missing one throws there).
+    int layer_count, outputs, colormap, columns, center, step, image, level, tile, tile_height,
+        origin;
 
-    explicit Variant(int bucket) {
-        program = std::make_unique<Program>(fullscreen_vertex_source(ShaderTarget::gl33),
-                                            network_fragment_source(bucket, ShaderTarget::gl33));
-        const auto u = [&](const char* n) { return program->uniform(n); };
-        layer_count = u("u_layer_count");
-        outputs = u("u_outputs");
-        colormap = u("u_colormap");
-        columns = u("u_columns");
-        center = u("u_center");
-        step = u("u_step");
-        image = u("u_image");
-        level = u("u_level");
-        tile = u("u_tile");
-        tile_height = u("u_tile_height");
-        origin = u("u_origin");
-        glUseProgram(program->id());
-        glUniform1i(u("u_weights"), 0);
-        glUniform1i(u("u_layers"), 1);
-        glUniform1i(u("u_lut"), 2);
+    explicit Variant(int bucket)
+        : program("network (width bucket " + std::to_string(bucket) + ")",
+                  fullscreen_vertex_source(ShaderTarget::gl33),
+                  network_fragment_source(bucket, ShaderTarget::gl33)),
+          layer_count(program.uniform("u_layer_count")),
+          outputs(program.uniform("u_outputs")),
+          colormap(program.uniform("u_colormap")),
+          columns(program.uniform("u_columns")),
+          center(program.uniform("u_center")),
+          step(program.uniform("u_step")),
+          image(program.uniform("u_image")),
+          level(program.uniform("u_level")),
+          tile(program.uniform("u_tile")),
+          tile_height(program.uniform("u_tile_height")),
+          origin(program.uniform("u_origin")) {
+        // The texture units draw() binds them to, set once.
+        glUseProgram(program.id());
+        glUniform1i(program.uniform("u_weights"), 0);
+        glUniform1i(program.uniform("u_layers"), 1);
+        glUniform1i(program.uniform("u_lut"), 2);
     }
 };
 
 struct NetworkRenderer::Slot {
     core::Network net;
     core::ViewParams view;
-    unsigned weight_buffer = 0, weight_texture = 0, layer_buffer = 0, layer_texture = 0;
+    Buffer weight_buffer = Buffer::create(), layer_buffer = Buffer::create();
+    Texture weight_texture = Texture::create(), layer_texture = Texture::create();
     int bucket = 32;
     int pad_blocks = 0;  // weight layout padding (gpu::pack_network) the bucket's program reads
     int layer_count = 0;
@@ -69,18 +72,6 @@ struct NetworkRenderer::Slot {
     std::size_t bytes = 0;
     std::uint64_t used = 0;
 
-    Slot() {
-        glGenBuffers(1, &weight_buffer);
-        glGenBuffers(1, &layer_buffer);
-        glGenTextures(1, &weight_texture);
-        glGenTextures(1, &layer_texture);
-    }
-    ~Slot() {
-        glDeleteTextures(1, &weight_texture);
-        glDeleteTextures(1, &layer_texture);
-        glDeleteBuffers(1, &weight_buffer);
-        glDeleteBuffers(1, &layer_buffer);
-    }
     void keep_fold(const core::FoldedInput& fold) {
         const std::array<int, 4> codes = shader_columns(fold);
         std::copy(codes.begin(), codes.end(), columns);
@@ -89,27 +80,22 @@ struct NetworkRenderer::Slot {
     }
 };
 
-NetworkRenderer::NetworkRenderer() : caps_(query_capabilities()) {
-    glGenVertexArrays(1, &vao_);
-    glGenTextures(1, &lut_texture_);
+NetworkRenderer::NetworkRenderer()
+    : caps_(query_capabilities()), lut_texture_(Texture::create()), vao_(VertexArray::create()) {
     set_colormap_texture(core::ColorMap::grey);
     check_gl("creating the renderer's objects");
 }
 
-NetworkRenderer::~NetworkRenderer() {
-    programs_.clear();
-    slots_.clear();
-    glDeleteTextures(1, &lut_texture_);
-    glDeleteVertexArrays(1, &vao_);
-}
+NetworkRenderer::~NetworkRenderer() = default;
 
 std::unique_ptr<NetworkRenderer::Slot> NetworkRenderer::evict() {
     std::size_t total = 0;  // what stays besides the incoming network
     for (const auto& s : slots_) total += s->bytes;
     std::unique_ptr<Slot> freed;
     while (!slots_.empty() && (slots_.size() >= kMaxHeld || total > cache_bytes_)) {
-        auto oldest = std::min_element(slots_.begin(), slots_.end(),
-                                       [](const auto& a, const auto& b) { return a->used < b->used; });
+        auto oldest =
+            std::min_element(slots_.begin(), slots_.end(),
+                             [](const auto& a, const auto& b) { return a->used < b->used; });
         total -= (*oldest)->bytes;
         if (oldest->get() == cur_) cur_ = nullptr;
         freed = std::move(*oldest);
@@ -126,7 +112,8 @@ void NetworkRenderer::set_cache_bytes(std::size_t bytes) {
     while (others > cache_bytes_) {
         auto oldest = slots_.end();
         for (auto it = slots_.begin(); it != slots_.end(); ++it)
-            if (it->get() != cur_ && (oldest == slots_.end() || (*it)->used < (*oldest)->used)) oldest = it;
+            if (it->get() != cur_ && (oldest == slots_.end() || (*it)->used < (*oldest)->used))
+                oldest = it;
         others -= (*oldest)->bytes;
         slots_.erase(oldest);
     }
@@ -156,19 +143,20 @@ void NetworkRenderer::set_network(const core::Network& net) {
         throw Error("the GPU renderer needs 1 to 4 outputs and at least one layer");
     const core::FoldedInput fold = core::fold_first_layer(net, view_);
     const WeightLayout w = pack_network(net, fold, pad);
-    const std::size_t bytes = w.texels.size() * sizeof(float) + w.layers.size() * sizeof(std::int32_t);
+    const std::size_t bytes =
+        w.texels.size() * sizeof(float) + w.layers.size() * sizeof(std::int32_t);
     std::unique_ptr<Slot> slot = evict();
     if (!slot) slot = std::make_unique<Slot>();
-    glBindBuffer(GL_TEXTURE_BUFFER, slot->weight_buffer);
+    glBindBuffer(GL_TEXTURE_BUFFER, slot->weight_buffer.get());
     glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(w.texels.size() * sizeof(float)),
                  w.texels.data(), GL_STATIC_DRAW);
-    glBindTexture(GL_TEXTURE_BUFFER, slot->weight_texture);
-    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, slot->weight_buffer);
-    glBindBuffer(GL_TEXTURE_BUFFER, slot->layer_buffer);
+    glBindTexture(GL_TEXTURE_BUFFER, slot->weight_texture.get());
+    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, slot->weight_buffer.get());
+    glBindBuffer(GL_TEXTURE_BUFFER, slot->layer_buffer.get());
     glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(w.layers.size() * sizeof(std::int32_t)),
                  w.layers.data(), GL_STATIC_DRAW);
-    glBindTexture(GL_TEXTURE_BUFFER, slot->layer_texture);
-    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32I, slot->layer_buffer);
+    glBindTexture(GL_TEXTURE_BUFFER, slot->layer_texture.get());
+    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32I, slot->layer_buffer.get());
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
     check_gl("uploading the weights");
     slot->net = net;
@@ -196,7 +184,7 @@ void NetworkRenderer::set_colormap_texture(core::ColorMap map) {
         rgba[i * 4 + 3] = 255;
     }
     glActiveTexture(GL_TEXTURE2);
-    glBindTexture(GL_TEXTURE_2D, lut_texture_);
+    glBindTexture(GL_TEXTURE_2D, lut_texture_.get());
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
@@ -214,7 +202,7 @@ void NetworkRenderer::fold_into(Slot& s) {
     // on the network, so a view change rewrites it in place.
     const core::FoldedInput fold = core::fold_first_layer(s.net, view_);
     const std::vector<float> t = pack_first_layer(fold, s.pad_blocks);
-    glBindBuffer(GL_TEXTURE_BUFFER, s.weight_buffer);
+    glBindBuffer(GL_TEXTURE_BUFFER, s.weight_buffer.get());
     glBufferSubData(GL_TEXTURE_BUFFER, 0, static_cast<GLsizeiptr>(t.size() * sizeof(float)),
                     t.data());
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
@@ -261,17 +249,17 @@ void NetworkRenderer::draw(int width, int height, const Tile& tile, int level, i
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
     glViewport(dst_x, dst_y, tile.width, tile.height);
-    glUseProgram(v.program->id());
-    glBindVertexArray(vao_);
+    glUseProgram(v.program.id());
+    glBindVertexArray(vao_.get());
     glActiveTexture(GL_TEXTURE2);
-    glBindTexture(GL_TEXTURE_2D, lut_texture_);
+    glBindTexture(GL_TEXTURE_2D, lut_texture_.get());
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_BUFFER, cur_->layer_texture);
+    glBindTexture(GL_TEXTURE_BUFFER, cur_->layer_texture.get());
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_BUFFER, cur_->weight_texture);
+    glBindTexture(GL_TEXTURE_BUFFER, cur_->weight_texture.get());
     glUniform1i(v.layer_count, cur_->layer_count);
     glUniform1i(v.outputs, cur_->net.outputs());
-    glUniform1i(v.colormap, colormap_ != core::ColorMap::grey ? 1 : 0);
+    glUniform1i(v.colormap, shader_colormap(colormap_));
     glUniform4i(v.columns, cur_->columns[0], cur_->columns[1], cur_->columns[2], cur_->columns[3]);
     glUniform2f(v.center, cur_->center[0], cur_->center[1]);
     glUniform1f(v.step, core::Evaluator::pixel_step(view_, width, height));

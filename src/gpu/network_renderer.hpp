@@ -2,8 +2,8 @@
 // image at any reduced-resolution level. Weights live in a buffer texture uploaded only when the
 // network changes; a view change re-folds the first layer on the host (in double) and uploads a
 // few kilobytes. Recently used networks stay uploaded (within a memory bound), so a view of many
-// tiles switches between its networks without uploading them again. Needs a current OpenGL 3.3 context with glad loaded (gpu::Context, or the
-// explorer's own window).
+// tiles switches between its networks without uploading them again. Needs a current OpenGL 3.3
+// context with glad loaded (gpu::Context, or the explorer's own window).
 #pragma once
 
 #include <map>
@@ -15,6 +15,7 @@
 #include "core/network.hpp"
 #include "core/params.hpp"
 #include "gpu/context.hpp"
+#include "gpu/gl_handle.hpp"
 #include "gpu/program.hpp"
 #include "gpu/texture_presenter.hpp"
 
@@ -57,8 +58,7 @@ public:
     // pixel (i, j) is exactly full-resolution pixel (i << k, j << k): progressive rendering shows
     // true samples. Sets the viewport, program, vertex array, texture units 0, 1 and 2, and turns
     // blending, depth test and scissor test off.
-    void draw(int width, int height, const Tile& tile, int level = 0, int dst_x = 0,
-              int dst_y = 0);
+    void draw(int width, int height, const Tile& tile, int level = 0, int dst_x = 0, int dst_y = 0);
 
     static int level_size(int full, int level) { return ((full - 1) >> level) + 1; }
     const Capabilities& capabilities() const { return caps_; }
@@ -84,10 +84,10 @@ private:
     std::uint64_t clock_ = 0;  // for least-recently-used eviction
     std::size_t cache_bytes_ = 0;
     core::ColorMap colormap_ = core::ColorMap::grey;
-    unsigned lut_texture_ = 0;
-    unsigned vao_ = 0;
+    Texture lut_texture_;
+    VertexArray vao_;
     std::map<int, std::unique_ptr<Variant>> programs_;  // by width bucket: a few at most
-    std::unique_ptr<TexturePresenter> presenter_;        // made at first use
+    std::unique_ptr<TexturePresenter> presenter_;       // made at first use
 };
 
 }  // namespace primordial::gpu

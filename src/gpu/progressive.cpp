@@ -5,52 +5,22 @@
 #include <cmath>
 
 #include "gpu/gl.hpp"
-#include "gpu/shaders.hpp"
 
 namespace primordial::gpu {
 
 namespace {
-constexpr const char* kVersion = "#version 330 core\n";
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 }  // namespace
 
-void ProgressiveRenderer::Target::ensure(int w, int h) {
-    if (texture && w <= tex_width && h <= tex_height) return;
-    // Grow with slack so dragging a window edge does not reallocate every frame.
-    tex_width = std::max(w, tex_width + tex_width / 4);
-    tex_height = std::max(h, tex_height + tex_height / 4);
-    if (!texture) glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, tex_width, tex_height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    if (!fbo) glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-}
-
-void ProgressiveRenderer::Target::release() {
-    glDeleteFramebuffers(1, &fbo);
-    glDeleteTextures(1, &texture);
-    fbo = texture = 0;
-}
-
 ProgressiveRenderer::ProgressiveRenderer(NetworkRenderer& renderer)
     : renderer_(renderer), presenter_(renderer.presenter()) {
     timer_ = std::make_unique<GpuTimer>();
 }
 
-ProgressiveRenderer::~ProgressiveRenderer() {
-    for (Level& l : levels_) l.target.release();
-    display_.release();
-}
+ProgressiveRenderer::~ProgressiveRenderer() = default;
 
 void ProgressiveRenderer::restart(const PictureJob& job, double budget_ms) {
     job_ = job;
@@ -64,8 +34,8 @@ void ProgressiveRenderer::restart(const PictureJob& job, double budget_ms) {
     // appears at full resolution at once), but never coarser than 1/32.
     start_ = kCoarsest;
     for (int k = 0; k <= kCoarsest; ++k) {
-        const double px = double(NetworkRenderer::level_size(width, k)) *
-                          NetworkRenderer::level_size(height, k);
+        const double px =
+            double(NetworkRenderer::level_size(width, k)) * NetworkRenderer::level_size(height, k);
         if (px * ms_per_pixel_ <= budget_ms) {
             start_ = k;
             break;
@@ -75,7 +45,8 @@ void ProgressiveRenderer::restart(const PictureJob& job, double budget_ms) {
         Level& l = levels_[k];
         l.width = NetworkRenderer::level_size(width, k);
         l.height = NetworkRenderer::level_size(height, k);
-        l.target.ensure(l.width, l.height);
+        // Grown with slack, so dragging a window edge does not reallocate every frame.
+        l.target.reserve(l.width, l.height, RenderTarget::Growth::slack);
         l.next_x = l.next_y = l.row_height = 0;
         l.done_pixels = 0;
     }
@@ -97,12 +68,12 @@ void ProgressiveRenderer::finish_level(int k) {
         return;
     }
     const Level& l = levels_[k];
-    display_.ensure(width_, height_);
+    display_.reserve(width_, height_, RenderTarget::Growth::slack);
     display_w_ = width_;
     display_h_ = height_;
     // Level k's pixel (i, j) is full-resolution pixel (i << k, j << k): scale by 2^k, nearest.
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, l.target.fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, display_.fbo);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, l.target.framebuffer());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, display_.framebuffer());
     glDisable(GL_SCISSOR_TEST);
     // Both are stored bottom-up; align their top rows (the level's top row holds image row 0).
     const int h_up = l.height << k;
@@ -126,7 +97,7 @@ bool ProgressiveRenderer::step(double budget_ms, int lowest_level) {
         if (l.next_x == 0) l.row_height = std::min(side, l.height - l.next_y);
         Tile t{l.next_x, l.next_y, std::min(side, l.width - l.next_x), l.row_height};
         const auto t0 = Clock::now();
-        glBindFramebuffer(GL_FRAMEBUFFER, l.target.fbo);
+        l.target.bind();
         if (timer_->supported()) timer_->begin();
         // Texture rows grow upwards: the tile whose top is image row y sits at height - y - h.
         renderer_.draw(width_, height_, t, current_, t.x, l.height - t.y - t.height);
@@ -163,24 +134,14 @@ bool ProgressiveRenderer::step(double budget_ms, int lowest_level) {
 void ProgressiveRenderer::present(int x, int y, int w, int h) {
     if (shown_ < 0) return;
     // The display may be larger than the picture it holds (it only grows).
-    presenter_.draw(display_.texture, x, y, w, h, float(display_w_) / float(display_.tex_width),
-                    float(display_h_) / float(display_.tex_height));
+    presenter_.draw(display_.texture(), x, y, w, h, float(display_w_) / float(display_.width()),
+                    float(display_h_) / float(display_.height()));
 }
 
 bool ProgressiveRenderer::read_finished(std::vector<std::uint8_t>& rgb) const {
     if (current_ >= 0 || shown_ != 0) return false;
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width_) * height_ * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, levels_[0].target.fbo);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     rgb.resize(static_cast<std::size_t>(width_) * height_ * 3);
-    for (int j = 0; j < height_; ++j) {  // GL rows grow upwards
-        const std::uint8_t* src = rgba.data() + static_cast<std::size_t>(height_ - 1 - j) * width_ * 4;
-        std::uint8_t* dst = rgb.data() + static_cast<std::size_t>(j) * width_ * 3;
-        for (int i = 0; i < width_; ++i)
-            for (int c = 0; c < 3; ++c) dst[i * 3 + c] = src[i * 4 + c];
-    }
+    levels_[0].target.read_rgb(0, 0, width_, height_, rgb.data());
     return true;
 }
 

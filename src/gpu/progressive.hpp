@@ -5,14 +5,14 @@
 #pragma once
 
 #include <array>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "gpu/engine.hpp"
 #include "gpu/network_renderer.hpp"
-#include "gpu/program.hpp"
+#include "gpu/render_target.hpp"
 #include "gpu/timer.hpp"
 
 namespace primordial::gpu {
@@ -39,14 +39,8 @@ public:
     std::string_view name() const override { return "gpu"; }
 
 private:
-    struct Target {
-        unsigned fbo = 0, texture = 0;
-        int tex_width = 0, tex_height = 0;
-        void ensure(int w, int h);
-        void release();
-    };
     struct Level {
-        Target target;
+        RenderTarget target{RenderTarget::Colour::texture};
         int width = 0, height = 0;
         int next_x = 0, next_y = 0, row_height = 0;  // tiles advance in rows of tiles
         long long done_pixels = 0;
@@ -59,9 +53,9 @@ private:
     int width_ = 0, height_ = 0;
     long long mac_per_pixel_ = 1;
     std::array<Level, kCoarsest + 1> levels_{};
-    Target display_;  // the picture on screen: a finished level, scaled up
+    RenderTarget display_{RenderTarget::Colour::texture};  // on screen: a finished level, scaled up
     int display_w_ = 0, display_h_ = 0;
-    int start_ = 0;    // first level of the current job
+    int start_ = 0;     // first level of the current job
     int current_ = -1;  // level in progress; -1 when done
     int shown_ = -1;    // level on display, -1 when none
     bool full_only_ = false;

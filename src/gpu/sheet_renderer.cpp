@@ -4,7 +4,7 @@
 #include <chrono>
 
 #include "gpu/gl.hpp"
-#include "gpu/shaders.hpp"
+#include "gpu/gl_handle.hpp"
 
 namespace primordial::gpu {
 namespace {
@@ -13,15 +13,12 @@ using Clock = std::chrono::steady_clock;
 
 // A host picture in a texture, shown 1:1.
 struct SheetRenderer::Image {
-    unsigned texture = 0;
+    Texture texture = Texture::create();
     int width = 0, height = 0;
-    ~Image() { glDeleteTextures(1, &texture); }
 };
 
 SheetRenderer::SheetRenderer(NetworkRenderer& renderer, EngineFactory make_engine)
-    : renderer_(renderer), make_engine_(std::move(make_engine)) {
-
-}
+    : renderer_(renderer), make_engine_(std::move(make_engine)) {}
 
 SheetRenderer::~SheetRenderer() = default;
 
@@ -48,11 +45,8 @@ void SheetRenderer::set_sheet(const core::Sheet& sheet, double budget_ms) {
 void SheetRenderer::set_plot(int tile, const std::vector<std::uint8_t>& rgb) {
     const core::Rect& r = sheet_->tiles[static_cast<std::size_t>(tile)].rect;
     auto& img = plots_[static_cast<std::size_t>(tile)];
-    if (!img) {
-        img = std::make_unique<Image>();
-        glGenTextures(1, &img->texture);
-    }
-    glBindTexture(GL_TEXTURE_2D, img->texture);
+    if (!img) img = std::make_unique<Image>();
+    glBindTexture(GL_TEXTURE_2D, img->texture.get());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     // Rows stored top-down: uploaded as is, then flipped by presenting bottom-up rows.
     std::vector<std::uint8_t> flipped(rgb.size());
@@ -97,7 +91,8 @@ void SheetRenderer::present(int x, int top, int fb_height) {
     // The paper between the tiles, as in a figure.
     glEnable(GL_SCISSOR_TEST);
     glScissor(x, fb_height - (top + sheet_->height), sheet_->width, sheet_->height);
-    glClearColor(core::kPaper[0] / 255.0f, core::kPaper[1] / 255.0f, core::kPaper[2] / 255.0f, 1.0f);
+    glClearColor(core::kPaper[0] / 255.0f, core::kPaper[1] / 255.0f, core::kPaper[2] / 255.0f,
+                 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_SCISSOR_TEST);
     for (std::size_t i = 0; i < sheet_->tiles.size(); ++i) {
@@ -109,7 +104,7 @@ void SheetRenderer::present(int x, int top, int fb_height) {
         }
         const Image* img = plots_[i].get();
         if (!img) continue;
-        renderer_.presenter().draw(img->texture, x + r.x, gl_y, r.w, r.h);
+        renderer_.presenter().draw(img->texture.get(), x + r.x, gl_y, r.w, r.h);
     }
 }
 

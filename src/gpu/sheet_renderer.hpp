@@ -53,7 +53,7 @@ private:
     EngineFactory make_engine_;
     const core::Sheet* sheet_ = nullptr;
     std::vector<std::unique_ptr<ProgressiveEngine>> tiles_;  // one per tile, reused
-    std::vector<std::unique_ptr<Image>> plots_;                // one per tile, made on demand
+    std::vector<std::unique_ptr<Image>> plots_;              // one per tile, made on demand
 };
 
 }  // namespace primordial::gpu

@@ -4,8 +4,7 @@
 // of 64 tiles links one present program rather than one per tile.
 #pragma once
 
-#include <memory>
-
+#include "gpu/gl_handle.hpp"
 #include "gpu/program.hpp"
 
 namespace primordial::gpu {
@@ -13,17 +12,17 @@ namespace primordial::gpu {
 class TexturePresenter {
 public:
     TexturePresenter();
-    ~TexturePresenter();
     TexturePresenter(const TexturePresenter&) = delete;
     TexturePresenter& operator=(const TexturePresenter&) = delete;
 
     // `scale_x`, `scale_y`: the share of the texture the picture fills (a level in a larger one).
-    void draw(unsigned texture, int x, int y, int w, int h, float scale_x = 1, float scale_y = 1) const;
+    void draw(unsigned texture, int x, int y, int w, int h, float scale_x = 1,
+              float scale_y = 1) const;
 
 private:
-    std::unique_ptr<Program> program_;
-    unsigned vao_ = 0;
-    int u_image_ = -1, u_viewport_ = -1, u_scale_ = -1;
+    Program program_;
+    VertexArray vao_;
+    int u_image_, u_viewport_, u_scale_;
 };
 
 }  // namespace primordial::gpu

@@ -4,16 +4,15 @@
 
 #include <optional>
 
+#include "gpu/gl_handle.hpp"
+
 namespace primordial::gpu {
 
 class GpuTimer {
 public:
     GpuTimer();  // needs a current context
-    ~GpuTimer();
-    GpuTimer(const GpuTimer&) = delete;
-    GpuTimer& operator=(const GpuTimer&) = delete;
 
-    bool supported() const { return query_ != 0; }
+    bool supported() const { return bool(query_); }
     void begin();
     void end();
     // Milliseconds between the last begin() and end(); waits for the GPU when `wait`, else empty
@@ -21,7 +20,7 @@ public:
     std::optional<double> ms(bool wait = true);
 
 private:
-    unsigned query_ = 0;
+    Query query_;
     bool pending_ = false;
     std::optional<double> last_;
 };

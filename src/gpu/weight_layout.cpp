@@ -7,8 +7,8 @@ namespace {
 
 // Appends one layer: w is out rows of `in` columns, row-major.
 // in4 / out4: the blocks it occupies (>= blocks(in) / blocks(out); the rest is zero padding).
-void pack_layer(const float* w, const float* bias, int in, int out, std::vector<float>& t,
-                int in4, int out4) {
+void pack_layer(const float* w, const float* bias, int in, int out, std::vector<float>& t, int in4,
+                int out4) {
     const std::size_t base = t.size();
     t.resize(base + static_cast<std::size_t>(layer_texels(4 * in4, 4 * out4)) * 4, 0.0f);
     float* p = t.data() + base;
@@ -42,7 +42,9 @@ int network_max_width(const core::Network& net) {
     return m;
 }
 
-int pad_blocks_for_bucket(int bucket) { return bucket <= 32 ? 8 : 0; }
+int pad_blocks_for_bucket(int bucket) {
+    return bucket <= 32 ? 8 : 0;
+}
 
 std::vector<float> pack_first_layer(const core::FoldedInput& fold, int pad_blocks) {
     std::vector<float> t;
@@ -59,8 +61,7 @@ std::vector<float> pack_first_layer(const core::FoldedInput& fold, int pad_block
     return t;
 }
 
-WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fold,
-                          int pad_blocks) {
+WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fold, int pad_blocks) {
     WeightLayout w;
     w.texels = pack_first_layer(fold, pad_blocks);
     w.first_layer_texels = static_cast<int>(w.texels.size() / 4);
@@ -68,23 +69,32 @@ WeightLayout pack_network(const core::Network& net, const core::FoldedInput& fol
     for (std::size_t l = 0; l < net.layers.size(); ++l) {
         const core::Layer& layer = net.layers[l];
         const int in = l == 0 ? std::max(cols, 1) : layer.in;
-        w.layers.insert(w.layers.end(), {in, layer.out, static_cast<std::int32_t>(layer.activation),
-                                         l == 0 ? 0 : static_cast<std::int32_t>(w.texels.size() / 4)});
+        w.layers.insert(w.layers.end(),
+                        {in, layer.out, static_cast<std::int32_t>(layer.activation),
+                         l == 0 ? 0 : static_cast<std::int32_t>(w.texels.size() / 4)});
         if (l > 0)
             pack_layer(layer.weights.data(), layer.biases.data(), layer.in, layer.out, w.texels,
-                       std::max(blocks(layer.in), pad_blocks), std::max(blocks(layer.out), pad_blocks));
+                       std::max(blocks(layer.in), pad_blocks),
+                       std::max(blocks(layer.out), pad_blocks));
         w.max_width = std::max({w.max_width, in, layer.out});
     }
     return w;
 }
 
 std::array<int, 4> shader_columns(const core::FoldedInput& fold) {
-    std::array<int, 4> codes{-1, -1, -1, -1};
+    std::array<int, 4> codes{kColumnNone, kColumnNone, kColumnNone, kColumnNone};
     for (std::size_t c = 0; c < fold.columns.size() && c < 4; ++c) switch (fold.columns[c]) {
-            case core::Input::x: codes[c] = 0; break;
-            case core::Input::y: codes[c] = 1; break;
-            case core::Input::r: codes[c] = 2; break;
-            default: break;  // constants are folded into the bias
+            case core::Input::x:
+                codes[c] = kColumnX;
+                break;
+            case core::Input::y:
+                codes[c] = kColumnY;
+                break;
+            case core::Input::r:
+                codes[c] = kColumnR;
+                break;
+            default:
+                break;  // constants are folded into the bias
         }
     return codes;
 }

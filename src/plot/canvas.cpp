@@ -26,7 +26,8 @@ std::vector<std::uint8_t> Canvas::rgb() {
     std::vector<std::uint8_t> out(static_cast<std::size_t>(width_) * height_ * 3);
     for (int y = 0; y < height_; ++y) {
         // RGB24 is a native-endian 32-bit word per pixel: 0x00RRGGBB.
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
+        const auto* row =
+            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
         std::uint8_t* o = out.data() + static_cast<std::size_t>(y) * width_ * 3;
         for (int x = 0; x < width_; ++x) {
             o[3 * x] = static_cast<std::uint8_t>(row[x] >> 16);
@@ -45,7 +46,8 @@ void Canvas::set_rgb(const std::vector<std::uint8_t>& rgb) {
         auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
         const std::uint8_t* in = rgb.data() + static_cast<std::size_t>(y) * width_ * 3;
         for (int x = 0; x < width_; ++x)
-            row[x] = std::uint32_t{in[3 * x]} << 16 | std::uint32_t{in[3 * x + 1]} << 8 | in[3 * x + 2];
+            row[x] =
+                std::uint32_t{in[3 * x]} << 16 | std::uint32_t{in[3 * x + 1]} << 8 | in[3 * x + 2];
     }
     cairo_surface_mark_dirty(surface_);
 }

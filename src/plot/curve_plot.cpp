@@ -50,7 +50,8 @@ void axes(cairo_t* cr, const Frame& f, int width) {
 }
 
 // One series as a polyline; non-finite values lift the pen. Values beyond the frame are clipped.
-void polyline(cairo_t* cr, const Frame& f, const std::vector<double>& xs, const std::vector<float>& v) {
+void polyline(cairo_t* cr, const Frame& f, const std::vector<double>& xs,
+              const std::vector<float>& v) {
     cairo_save(cr);
     cairo_rectangle(cr, f.left, f.top, f.right - f.left, f.bottom - f.top);
     cairo_clip(cr);
@@ -61,8 +62,10 @@ void polyline(cairo_t* cr, const Frame& f, const std::vector<double>& xs, const 
             continue;
         }
         const double yv = std::clamp<double>(v[i], f.y0 - (f.y1 - f.y0), f.y1 + (f.y1 - f.y0));
-        if (pen) cairo_line_to(cr, f.px(xs[i]), f.py(yv));
-        else cairo_move_to(cr, f.px(xs[i]), f.py(yv));
+        if (pen)
+            cairo_line_to(cr, f.px(xs[i]), f.py(yv));
+        else
+            cairo_move_to(cr, f.px(xs[i]), f.py(yv));
         pen = true;
     }
     cairo_stroke(cr);
@@ -84,7 +87,9 @@ std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent w
         case core::TileContent::hidden_curves:
             for (const auto& h : c.hidden) series.push_back(&h);
             break;
-        case core::TileContent::sum_curve: series.push_back(&c.sum); break;
+        case core::TileContent::sum_curve:
+            series.push_back(&c.sum);
+            break;
         default:
             series.push_back(&c.output);
             fixed = core::bounded_range(c.output_activation);
@@ -114,8 +119,8 @@ std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent w
     return canvas.rgb();
 }
 
-std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewParams& view,
-                                        int width, int height) {
+std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewParams& view, int width,
+                                        int height) {
     Canvas canvas(width, height);
     cairo_t* cr = canvas.cr();
     style::set(cr, style::kPaper);
@@ -136,7 +141,8 @@ std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewPara
     std::vector<float> ys(xs.size());
     for (int i = 0; i < n; ++i) {
         xs[static_cast<std::size_t>(i)] = f.x0 + (f.x1 - f.x0) * i / (n - 1);
-        ys[static_cast<std::size_t>(i)] = core::activate(a, static_cast<float>(xs[static_cast<std::size_t>(i)]));
+        ys[static_cast<std::size_t>(i)] =
+            core::activate(a, static_cast<float>(xs[static_cast<std::size_t>(i)]));
     }
     style::set(cr, style::kInk);
     cairo_set_line_width(cr, std::max(2.0, std::min(width, height) / 90.0));

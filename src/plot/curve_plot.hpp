@@ -17,8 +17,8 @@ std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent w
                                       int height);
 
 // `a` over the x range a picture of `view` would span at width x height.
-std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewParams& view,
-                                        int width, int height);
+std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewParams& view, int width,
+                                        int height);
 
 std::vector<std::uint8_t> draw_arrow(int width, int height);
 

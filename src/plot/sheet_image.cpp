@@ -7,8 +7,8 @@
 #include "core/curves.hpp"
 #include "core/regions.hpp"
 #include "plot/canvas.hpp"
-#include "plot/style.hpp"
 #include "plot/curve_plot.hpp"
+#include "plot/style.hpp"
 #include "plot/surface_plot.hpp"
 
 namespace primordial::plot {
@@ -42,7 +42,8 @@ void draw_overlay(const core::Overlay& o, std::vector<std::uint8_t>& rgb, int wi
     cairo_t* cr = canvas.cr();
     const double line = std::max(2.0, std::min(width, height) / 250.0);
     for (const auto& l : o.lines) {
-        for (int pass = 0; pass < 2; ++pass) {  // a dark edge under a white line: seen on any colour
+        for (int pass = 0; pass < 2;
+             ++pass) {  // a dark edge under a white line: seen on any colour
             cairo_set_source_rgba(cr, pass ? 1 : 0, pass ? 1 : 0, pass ? 1 : 0, pass ? 0.95 : 0.6);
             cairo_set_line_width(cr, pass ? line : line * 2.5);
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -79,11 +80,14 @@ std::vector<std::uint8_t> plot_tile(const core::SheetTile& t) {
         }
         case core::TileContent::function_curve:
             return draw_function(t.function, view, t.rect.w, t.rect.h);
-        case core::TileContent::arrow: return draw_arrow(t.rect.w, t.rect.h);
-        case core::TileContent::regions: return draw_regions(t);
+        case core::TileContent::arrow:
+            return draw_arrow(t.rect.w, t.rect.h);
+        case core::TileContent::regions:
+            return draw_regions(t);
         default: {
             const int samples = std::clamp(t.rect.w, 16, 2048);
-            return draw_curves(core::curves(t.network, view, samples), t.content, t.rect.w, t.rect.h);
+            return draw_curves(core::curves(t.network, view, samples), t.content, t.rect.w,
+                               t.rect.h);
         }
     }
 }
@@ -96,9 +100,10 @@ std::vector<std::uint8_t> render_sheet(const core::Sheet& s, const PictureRender
     for (const auto& t : s.tiles) total += static_cast<double>(t.rect.w) * t.rect.h;
     const auto blit = [&](const core::SheetTile& t, const std::uint8_t* src, int row0, int rows) {
         for (int y = 0; y < rows; ++y)
-            std::memcpy(&rgb[(static_cast<std::size_t>(t.rect.y + row0 + y) * s.width + t.rect.x) * 3],
-                        src + static_cast<std::size_t>(y) * t.rect.w * 3,
-                        static_cast<std::size_t>(t.rect.w) * 3);
+            std::memcpy(
+                &rgb[(static_cast<std::size_t>(t.rect.y + row0 + y) * s.width + t.rect.x) * 3],
+                src + static_cast<std::size_t>(y) * t.rect.w * 3,
+                static_cast<std::size_t>(t.rect.w) * 3);
     };
     for (const auto& t : s.tiles) {
         if (t.content != core::TileContent::picture) {
@@ -115,7 +120,8 @@ std::vector<std::uint8_t> render_sheet(const core::Sheet& s, const PictureRender
                 const int r1 = std::min(t.rect.h, r0 + kBand);
                 rows->render_rows(r0, r1, band.data());
                 blit(t, band.data(), r0, r1 - r0);
-                if (progress && !progress((done + static_cast<double>(r1) * t.rect.w) / total)) return {};
+                if (progress && !progress((done + static_cast<double>(r1) * t.rect.w) / total))
+                    return {};
             }
         }
         done += static_cast<double>(t.rect.w) * t.rect.h;

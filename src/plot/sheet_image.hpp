@@ -15,8 +15,7 @@ namespace primordial::plot {
 std::vector<std::uint8_t> plot_tile(const core::SheetTile& t);
 
 // Renders a picture tile's network at the tile's size; nullptr means the CPU evaluator.
-using PictureRenderer =
-    std::function<std::unique_ptr<core::RowRenderer>(const core::SheetTile& t)>;
+using PictureRenderer = std::function<std::unique_ptr<core::RowRenderer>(const core::SheetTile& t)>;
 
 // The sheet as width x height RGB. `progress` gets the fraction of tile pixels done and may
 // cancel (then the result is empty).

@@ -29,13 +29,19 @@ void panel(cairo_t* cr, double x0, double y0, double w, double h, const std::str
     double lo = INFINITY, hi = -INFINITY;
     for (const Series& s : series)
         for (double v : s.y)
-            if (v > 0 && std::isfinite(v)) lo = std::min(lo, std::log10(v)), hi = std::max(hi, std::log10(v));
+            if (v > 0 && std::isfinite(v))
+                lo = std::min(lo, std::log10(v)), hi = std::max(hi, std::log10(v));
     if (!(lo <= hi)) lo = -1, hi = 1;
     lo = std::floor(lo), hi = std::max(std::ceil(hi), lo + 1);
     const double font = std::max(10.0, h * 0.045);
-    const double left = x0 + font * 4, right = x0 + w - font, top = y0 + font * 2.2, bottom = y0 + h - font * 2.5;
-    const auto px = [&](double l) { return left + (l - 0.5) / std::max(layers, 1) * (right - left); };
-    const auto py = [&](double v) { return bottom - (std::log10(v) - lo) / (hi - lo) * (bottom - top); };
+    const double left = x0 + font * 4, right = x0 + w - font, top = y0 + font * 2.2,
+                 bottom = y0 + h - font * 2.5;
+    const auto px = [&](double l) {
+        return left + (l - 0.5) / std::max(layers, 1) * (right - left);
+    };
+    const auto py = [&](double v) {
+        return bottom - (std::log10(v) - lo) / (hi - lo) * (bottom - top);
+    };
 
     style::set(cr, style::kInk);
     style::text(cr, left, y0 + font * 1.3, font, title);
@@ -45,12 +51,14 @@ void panel(cairo_t* cr, double x0, double y0, double w, double h, const std::str
         cairo_move_to(cr, left, py(std::pow(10, d))), cairo_line_to(cr, right, py(std::pow(10, d)));
         cairo_stroke(cr);
         style::set(cr, style::kInk);
-        style::text(cr, x0 + font * 0.3, py(std::pow(10, d)) + font * 0.35, font * 0.8, "1e" + num(d));
+        style::text(cr, x0 + font * 0.3, py(std::pow(10, d)) + font * 0.35, font * 0.8,
+                    "1e" + num(d));
         style::set(cr, style::kAxis);
     }
     const int every = std::max(1, layers / 10);
     style::set(cr, style::kInk);
-    for (int l = 1; l <= layers; l += every) style::text(cr, px(l) - font * 0.3, bottom + font * 1.2, font * 0.8, num(l));
+    for (int l = 1; l <= layers; l += every)
+        style::text(cr, px(l) - font * 0.3, bottom + font * 1.2, font * 0.8, num(l));
     style::text(cr, (left + right) / 2 - font * 1.5, bottom + font * 2.3, font * 0.85, "layer");
     for (const Series& s : series) {
         style::set(cr, s.colour);
@@ -67,8 +75,10 @@ void panel(cairo_t* cr, double x0, double y0, double w, double h, const std::str
                 cairo_arc(cr, X, Y, std::max(2.5, w / 250), 0, 2 * M_PI);
                 cairo_fill(cr);
             } else {
-                if (pen) cairo_line_to(cr, X, Y);
-                else cairo_move_to(cr, X, Y);
+                if (pen)
+                    cairo_line_to(cr, X, Y);
+                else
+                    cairo_move_to(cr, X, Y);
                 pen = true;
             }
         }
@@ -91,7 +101,8 @@ std::vector<std::uint8_t> draw_stats(const core::NetworkStats& s, int width, int
         tl.x.push_back(l.layer), tl.y.push_back(l.trajectory_length);
     }
     const int layers = static_cast<int>(s.layers.size());
-    panel(cr, 0, 0, width / 2.0, height, "q: measured (dots), mean-field theory (line)", {qt, q}, layers);
+    panel(cr, 0, 0, width / 2.0, height, "q: measured (dots), mean-field theory (line)", {qt, q},
+          layers);
     panel(cr, width / 2.0, 0, width / 2.0, height, "length of the circle's image", {tl}, layers);
     return canvas.rgb();
 }

@@ -16,11 +16,10 @@ inline constexpr Rgb kInk{0.0, 0.0, 0.0};
 inline constexpr Rgb kAxis{0.80, 0.80, 0.80};
 inline constexpr Rgb kSum{0.52, 0.53, 0.40};  // the weighted sum's olive, as in figure 4
 // Curves of hidden units cycle through these (Tableau 10: distinct, colour-blind friendly).
-inline constexpr Rgb kSeries[] = {{0.122, 0.467, 0.706}, {1.000, 0.498, 0.055},
-                                  {0.173, 0.627, 0.173}, {0.839, 0.153, 0.157},
-                                  {0.580, 0.404, 0.741}, {0.549, 0.337, 0.294},
-                                  {0.890, 0.467, 0.761}, {0.498, 0.498, 0.498},
-                                  {0.737, 0.741, 0.133}, {0.090, 0.745, 0.812}};
+inline constexpr Rgb kSeries[] = {
+    {0.122, 0.467, 0.706}, {1.000, 0.498, 0.055}, {0.173, 0.627, 0.173}, {0.839, 0.153, 0.157},
+    {0.580, 0.404, 0.741}, {0.549, 0.337, 0.294}, {0.890, 0.467, 0.761}, {0.498, 0.498, 0.498},
+    {0.737, 0.741, 0.133}, {0.090, 0.745, 0.812}};
 
 inline void set(cairo_t* cr, Rgb c, double alpha = 1.0) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);

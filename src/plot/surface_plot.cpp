@@ -59,15 +59,19 @@ std::vector<std::uint8_t> draw_surface(const core::HeightField& f,
                 by0 = std::min(by0, Y * sp + h * cp), by1 = std::max(by1, Y * sp + h * cp);
             }
     const double margin = 0.06 * std::min(width, height);
-    const double scale = std::min((width - 2 * margin) / (bx1 - bx0), (height - 2 * margin) / (by1 - by0));
-    const double ox = width / 2.0 - scale * (bx0 + bx1) / 2, oy = height / 2.0 + scale * (by0 + by1) / 2;
+    const double scale =
+        std::min((width - 2 * margin) / (bx1 - bx0), (height - 2 * margin) / (by1 - by0));
+    const double ox = width / 2.0 - scale * (bx0 + bx1) / 2,
+                 oy = height / 2.0 + scale * (by0 + by1) / 2;
     const auto sx = [&](const P3& p) { return ox + scale * p.x; };
     const auto syp = [&](const P3& p) { return oy - scale * p.y; };
 
     // Quads far to near (painter's algorithm).
     std::vector<int> order(static_cast<std::size_t>(n - 1) * (n - 1));
     std::iota(order.begin(), order.end(), 0);
-    const auto at = [&](int i, int j) -> const P3& { return pts[static_cast<std::size_t>(j) * n + i]; };
+    const auto at = [&](int i, int j) -> const P3& {
+        return pts[static_cast<std::size_t>(j) * n + i];
+    };
     const auto depth = [&](int q) {
         const int i = q % (n - 1), j = q / (n - 1);
         return at(i, j).z + at(i + 1, j).z + at(i, j + 1).z + at(i + 1, j + 1).z;

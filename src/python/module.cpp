@@ -63,7 +63,8 @@ std::string flag_text(const std::string& name, const py::handle& v) {
     if (py::isinstance<py::str>(v)) return v.cast<std::string>();
     if (py::isinstance<py::tuple>(v) || py::isinstance<py::list>(v)) {
         std::string s;
-        for (const py::handle& e : v) s += (s.empty() ? "" : (name == "size" ? "x" : ",")) + std::string(py::str(e));
+        for (const py::handle& e : v)
+            s += (s.empty() ? "" : (name == "size" ? "x" : ",")) + std::string(py::str(e));
         return s;
     }
     return py::str(v);
@@ -113,8 +114,9 @@ py::array_t<std::uint8_t> render(const py::kwargs& kwargs) {
     py::array_t<std::uint8_t> out({p.image_height, p.image_width, 3});
     {
         py::gil_scoped_release free;  // the evaluator's threads need no Python
-        auto rows = core::supersampled(
-            core::cpu_rows(net, p.view, p.image_width * ss, p.image_height * ss, {r.threads, p.colormap}), ss);
+        auto rows = core::supersampled(core::cpu_rows(net, p.view, p.image_width * ss,
+                                                      p.image_height * ss, {r.threads, p.colormap}),
+                                       ss);
         rows->render_rows(0, p.image_height, out.mutable_data());
     }
     return out;

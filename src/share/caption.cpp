@@ -18,10 +18,11 @@ std::string caption(const core::Params& p) {
     s << "depth " << n.depth;
     if (n.depth > 1) {
         s << " · width " << list(n.widths, [](int w) { return std::to_string(w); }) << " · "
-          << list(n.activations, [](core::Activation a) { return std::string(core::to_string(a)); });
+          << list(n.activations,
+                  [](core::Activation a) { return std::string(core::to_string(a)); });
     }
-    s << " · " << core::to_string(n.distribution) << ' ' << core::to_string(n.init) << ' ' << n.scale
-      << " · seed " << n.seed;
+    s << " · " << core::to_string(n.distribution) << ' ' << core::to_string(n.init) << ' '
+      << n.scale << " · seed " << n.seed;
     if (!n.set_weights.empty()) s << " · hand-set weights";
     return s.str();
 }

@@ -17,18 +17,28 @@ namespace {
 
 // Text inside a <script> element ends at the first "</": JSON may write "<\/" for it.
 std::string script_safe(std::string text) {
-    for (std::size_t at = 0; (at = text.find("</", at)) != std::string::npos; at += 3) text.replace(at, 2, "<\\/");
+    for (std::size_t at = 0; (at = text.find("</", at)) != std::string::npos; at += 3)
+        text.replace(at, 2, "<\\/");
     return text;
 }
 
 std::string html_escape(std::string_view s) {
     std::string out;
     for (char c : s) switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     return out;
 }
@@ -44,7 +54,8 @@ std::string web_page(const core::Params& params) {
     const core::Network net = core::build_network(params.network);
     const core::FoldedInput fold = core::fold_first_layer(net, params.view);
     const int bucket = gpu::width_bucket(gpu::network_max_width(net));
-    const gpu::WeightLayout layout = gpu::pack_network(net, fold, gpu::pad_blocks_for_bucket(bucket));
+    const gpu::WeightLayout layout =
+        gpu::pack_network(net, fold, gpu::pad_blocks_for_bucket(bucket));
 
     // The texels, then the first layer's weights and biases for folding at a new centre.
     const core::Layer& first = net.layers.front();
@@ -59,9 +70,10 @@ std::string web_page(const core::Params& params) {
         for (std::uint8_t c : rgb) lut.push_back(c);
     const nlohmann::json network = {
         {"texels", layout.texels.size() / 4},
+        {"row_texels", gpu::kWebRowTexels},  // the shader's WEB_ROW_TEXELS
         {"layers", layout.layers},
         {"outputs", net.outputs()},
-        {"colormap", params.colormap != core::ColorMap::grey ? 1 : 0},
+        {"colormap", gpu::shader_colormap(params.colormap)},
         {"columns", gpu::shader_columns(fold)},
         {"lut", lut},
         {"view",

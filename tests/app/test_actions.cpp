@@ -52,12 +52,17 @@ TEST_CASE("toggles and requests") {
     CHECK_FALSE(s.panel_visible);
     apply(CommandId::toggle_help, s, 0);
     CHECK(s.help_visible);
+    // The window's own business goes into the queue, in order, and is taken once.
     apply(CommandId::toggle_fullscreen, s, 0);
-    CHECK(s.fullscreen);
     apply(CommandId::screenshot, s, 0);
-    CHECK(s.screenshot_requested);
+    apply(CommandId::undo, s, 0);
+    apply(CommandId::presentation, s, 0);
     apply(CommandId::quit, s, 0);
-    CHECK(s.quit);
+    CHECK(s.requests.take() == std::vector<Request>{Request::toggle_fullscreen, Request::screenshot,
+                                                    Request::undo, Request::toggle_presentation,
+                                                    Request::quit});
+    CHECK(s.requests.empty());
+    CHECK(s.requests.take().empty());
 }
 
 TEST_CASE("zoom stays within the extent limits") {

@@ -33,7 +33,8 @@ TEST_CASE("bookmarks are saved, listed, restored and deleted, and survive a rest
     // A restart reads the folder afresh.
     const auto listed = list_bookmarks(dir);
     REQUIRE(listed.size() == 3);
-    const auto it = std::find_if(listed.begin(), listed.end(), [](const Bookmark& x) { return x.name == "deep grid"; });
+    const auto it = std::find_if(listed.begin(), listed.end(),
+                                 [](const Bookmark& x) { return x.name == "deep grid"; });
     REQUIRE(it != listed.end());
     CHECK(load_bookmark(*it) == a);
     // A state without a picture size still makes a valid parameter file.

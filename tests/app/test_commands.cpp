@@ -22,7 +22,7 @@ TEST_CASE("the issue's key bindings reach their commands") {
     CHECK(command_for_key(GLFW_KEY_MINUS, 0) == CommandId::zoom_out);
     CHECK(command_for_key(GLFW_KEY_LEFT, 0) == CommandId::pan_left);
     CHECK(command_for_key(GLFW_KEY_DOWN, 0) == CommandId::pan_down);
-    CHECK_FALSE(command_for_key(GLFW_KEY_SLASH, 0));       // '/' alone is not help
+    CHECK_FALSE(command_for_key(GLFW_KEY_SLASH, 0));             // '/' alone is not help
     CHECK_FALSE(command_for_key(GLFW_KEY_S, GLFW_MOD_CONTROL));  // leave Ctrl+S to others
     CHECK_FALSE(command_for_key(GLFW_KEY_Q, 0));
 }

@@ -42,7 +42,8 @@ core::Params params() {
 // The same picture written in one go, as `primordial render` does.
 void reference(const core::Params& p, const fs::path& file, int bit_depth) {
     const core::Evaluator e(core::build_network(p.network), p.view);
-    core::CpuRowRenderer big(e, p.image_width * p.supersample, p.image_height * p.supersample, {0, p.colormap});
+    core::CpuRowRenderer big(e, p.image_width * p.supersample, p.image_height * p.supersample,
+                             {0, p.colormap});
     core::SupersampledRowRenderer ss(big, p.supersample);
     core::write_png(ss, file, core::params_to_json(p), {}, 64, bit_depth);
 }

@@ -34,7 +34,7 @@ TEST_CASE("undo and redo walk back and forth through the changes") {
 TEST_CASE("a continuous gesture is one step; the same state is not recorded twice") {
     History h(with_seed(1));
     for (std::uint64_t s = 10; s < 20; ++s) h.record(with_seed(s), true);  // a slider drag
-    h.record(with_seed(19), false);  // released: nothing new
+    h.record(with_seed(19), false);                                        // released: nothing new
     CHECK(h.size() == 2);
     h.record(with_seed(30), true);  // a new gesture
     CHECK(h.size() == 3);

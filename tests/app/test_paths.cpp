@@ -33,11 +33,13 @@ TEST_CASE("config folder follows XDG_CONFIG_HOME, else ~/.config") {
 
 TEST_CASE("screenshots go to the XDG pictures folder, else ~/Pictures") {
     const fs::path cfg = fresh("xdg");
-    CHECK(default_screenshot_dir(fake({{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", cfg.string()}})) ==
-          "/home/ada/Pictures/Primordial");
+    CHECK(
+        default_screenshot_dir(fake({{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", cfg.string()}})) ==
+        "/home/ada/Pictures/Primordial");
     std::ofstream(cfg / "user-dirs.dirs") << "# comment\nXDG_PICTURES_DIR=\"$HOME/Bilder\"\n";
-    CHECK(default_screenshot_dir(fake({{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", cfg.string()}})) ==
-          "/home/ada/Bilder/Primordial");
+    CHECK(
+        default_screenshot_dir(fake({{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", cfg.string()}})) ==
+        "/home/ada/Bilder/Primordial");
 }
 
 TEST_CASE("screenshot names carry the time and never overwrite") {

@@ -20,7 +20,8 @@ core::Params base() {
 
 std::vector<float> weights(const core::Params& p) {
     std::vector<float> w;
-    for (const auto& l : core::build_network(p.network).layers) w.insert(w.end(), l.weights.begin(), l.weights.end());
+    for (const auto& l : core::build_network(p.network).layers)
+        w.insert(w.end(), l.weights.begin(), l.weights.end());
     return w;
 }
 

@@ -17,9 +17,11 @@ TEST_CASE("the session survives a restart") {
     Session s{default_explorer_params(), {}, "/tmp/shots", {}};
     s.params.network.seed = 77;
     s.params.network.depth = 2;
-    s.params.network.set_weights = primordial::core::layer_values(primordial::core::build_network(s.params.network));
+    s.params.network.set_weights =
+        primordial::core::layer_values(primordial::core::build_network(s.params.network));
     s.view.kind = primordial::core::ViewKind::grid;
-    s.view.columns = primordial::core::make_sweep(primordial::core::SweepParam::scale, 0.5, 1, 4, true);
+    s.view.columns =
+        primordial::core::make_sweep(primordial::core::SweepParam::scale, 0.5, 1, 4, true);
     s.params.view.center_x = 0.125;
     s.params.view.extent = 0.01;
     save_session(file, s);
@@ -39,8 +41,9 @@ TEST_CASE("a missing session gives the default network; a damaged one is reporte
     CHECK(none.session.params.network.depth == 27);
     CHECK(none.session.params.network.widths == std::vector<int>{30});
     CHECK(none.session.screenshot_dir == "/default");
-    for (const char* text : {"{\"params\": {\"format\": \"primordial/1\", \"network\": {\"depth\": 0}}}",
-                             "{ truncated", "[]", "{\"params\": 5}"}) {
+    for (const char* text :
+         {"{\"params\": {\"format\": \"primordial/1\", \"network\": {\"depth\": 0}}}",
+          "{ truncated", "[]", "{\"params\": 5}"}) {
         std::ofstream(d / "bad.json") << text;
         const LoadResult r = load_session(d / "bad.json", "/default");
         CHECK_FALSE(r.warning.empty());

@@ -83,7 +83,8 @@ TEST_CASE("dragging the height map turns the camera within limits") {
 
 TEST_CASE("V steps through every view in the listed order and back to the picture") {
     ExplorerState s;
-    s.params.network.activations = {core::Activation::relu};  // RGB, hidden relu layers: every view applies
+    s.params.network.activations = {
+        core::Activation::relu};  // RGB, hidden relu layers: every view applies
     std::vector<core::ViewKind> seen;
     for (std::size_t i = 0; i < std::size(core::kViewKinds); ++i) {
         apply(CommandId::next_view, s, 0);
@@ -118,8 +119,9 @@ TEST_CASE("V passes over views that cannot show the network") {
         apply(CommandId::next_view, s, 0);
         seen.push_back(s.view.kind);
     }
-    for (core::ViewKind k : {core::ViewKind::channels, core::ViewKind::decomposition, core::ViewKind::surfaces,
-                             core::ViewKind::phase, core::ViewKind::regions})
+    for (core::ViewKind k :
+         {core::ViewKind::channels, core::ViewKind::decomposition, core::ViewKind::surfaces,
+          core::ViewKind::phase, core::ViewKind::regions})
         CHECK(std::find(seen.begin(), seen.end(), k) == seen.end());
     CHECK(std::find(seen.begin(), seen.end(), core::ViewKind::activation) != seen.end());
 }

@@ -38,8 +38,8 @@ TEST_CASE("every listed figure renders headless") {
         const std::string key = fig == "-" ? name : fig;
         CAPTURE(key);
         const fs::path out = d / (key + ".png");
-        const RunResult r = run_primordial({"figure", key, "--size", "120x80", "--backend", "cpu",
-                                            "-o", out.string()});
+        const RunResult r = run_primordial(
+            {"figure", key, "--size", "120x80", "--backend", "cpu", "-o", out.string()});
         CHECK(r.exit_code == 0);
         CHECK(r.err == "");
         CHECK(r.out.rfind(out.string() + ": figure ", 0) == 0);
@@ -64,7 +64,8 @@ TEST_CASE("a figure is a starting point: flags change its network") {
     CHECK(j["network"]["seed"] == 5);
     CHECK(j["network"]["depth"] == 27);
     // The figure's name is the default file name.
-    REQUIRE(run_primordial({"figure", "fig03-single-layer", "--size", "60x30", "-q"}, "", d).exit_code == 0);
+    REQUIRE(run_primordial({"figure", "fig03-single-layer", "--size", "60x30", "-q"}, "", d)
+                .exit_code == 0);
     CHECK(fs::exists(d / "fig03-single-layer.png"));
     // Hand-set weights travel in the PNG, and render the same picture again from it.
     const auto fig3 = read_png(d / "fig03-single-layer.png");
@@ -90,12 +91,18 @@ TEST_CASE("bad figure requests get one line and exit code 2, and write nothing")
     };
     const Case cases[] = {
         {{"figure", "21"}, "primordial: error: figure: no figure or preset '21' (figures 1, 2, 3,"},
-        {{"figure"}, "primordial: error: figure: name a figure (3-19) or preset, give --params FILE, or use --list\n"},
+        {{"figure"},
+         "primordial: error: figure: name a figure (3-19) or preset, give --params FILE, or use "
+         "--list\n"},
         {{"figure", "19", "--size", "0x5"}, "primordial: error: --size: "},
-        {{"figure", "19", "--size", "20000x100"}, "primordial: error: --size: a figure can be at most 16384 pixels a side"},
-        {{"figure", "19", "--depth", "0"}, "primordial: error: --depth: must be between 1 and 256 (got 0)\n"},
-        {{"figure", "5", "--depth", "1"}, "primordial: error: view: surfaces needs a hidden layer (depth 2 or more)\n"},
-        {{"figure", "6", "--outputs", "1"}, "primordial: error: view: channels needs a network with 3 outputs (RGB)\n"},
+        {{"figure", "19", "--size", "20000x100"},
+         "primordial: error: --size: a figure can be at most 16384 pixels a side"},
+        {{"figure", "19", "--depth", "0"},
+         "primordial: error: --depth: must be between 1 and 256 (got 0)\n"},
+        {{"figure", "5", "--depth", "1"},
+         "primordial: error: view: surfaces needs a hidden layer (depth 2 or more)\n"},
+        {{"figure", "6", "--outputs", "1"},
+         "primordial: error: view: channels needs a network with 3 outputs (RGB)\n"},
         {{"figure", "19", "--backend", "metal"}, "primordial: error: --backend: "},
     };
     for (const Case& c : cases) {
@@ -116,13 +123,15 @@ TEST_CASE("one reader for a state: a copied state and a view's PNG work with ren
     REQUIRE(run_primordial({"figure", "19", "--size", "90x90", "--backend", "cpu", "-q", "-o",
                             (d / "grid.png").string()})
                 .exit_code == 0);
-    const RunResult again = run_primordial({"figure", "--params", (d / "grid.png").string(),
-                                            "--backend", "cpu", "-q", "-o", (d / "again.png").string()});
+    const RunResult again =
+        run_primordial({"figure", "--params", (d / "grid.png").string(), "--backend", "cpu", "-q",
+                        "-o", (d / "again.png").string()});
     CHECK(again.exit_code == 0);
     CHECK(read_png(d / "again.png").rgb == read_png(d / "grid.png").rgb);
     // ... and as the picture of its base network with render.
-    const RunResult base = run_primordial({"render", "--params", (d / "grid.png").string(),
-                                           "--backend", "cpu", "-q", "-o", (d / "base.png").string()});
+    const RunResult base =
+        run_primordial({"render", "--params", (d / "grid.png").string(), "--backend", "cpu", "-q",
+                        "-o", (d / "base.png").string()});
     CHECK(base.exit_code == 0);
     CHECK(read_png(d / "base.png").width == 90);
     // A copied state (the clipboard's JSON: a preset) is a parameter file everywhere.
@@ -134,18 +143,21 @@ TEST_CASE("one reader for a state: a copied state and a view's PNG work with ren
                                         "--backend", "cpu", "-q", "-o", (d / "clip.png").string()});
     CHECK(r.exit_code == 0);
     CHECK(r.err == "");
-    const RunResult p = run_primordial({"render", "--depth", "3", "--width", "8", "--seed", "4",
-                                        "--size", "40x30", "--backend", "cpu", "-q", "-o",
-                                        (d / "plain.png").string()});
+    const RunResult p =
+        run_primordial({"render", "--depth", "3", "--width", "8", "--seed", "4", "--size", "40x30",
+                        "--backend", "cpu", "-q", "-o", (d / "plain.png").string()});
     REQUIRE(p.exit_code == 0);
     CHECK(read_png(d / "clip.png").rgb == read_png(d / "plain.png").rgb);
-    const RunResult f = run_primordial({"figure", "--params", (d / "clip.json").string(),
-                                        "--backend", "cpu", "-q", "-o", (d / "clipview.png").string()});
+    const RunResult f =
+        run_primordial({"figure", "--params", (d / "clip.json").string(), "--backend", "cpu", "-q",
+                        "-o", (d / "clipview.png").string()});
     CHECK(f.exit_code == 0);
     CHECK(read_png(d / "clipview.png").width == 40);
     CHECK(read_png(d / "clipview.png").rgb != read_png(d / "clip.png").rgb);  // two tiles
     // figure needs a figure or a file.
     const RunResult none = run_primordial({"figure", "-o", (d / "x.png").string()});
     CHECK(none.exit_code == 2);
-    CHECK(none.err == "primordial: error: figure: name a figure (3-19) or preset, give --params FILE, or use --list\n");
+    CHECK(none.err ==
+          "primordial: error: figure: name a figure (3-19) or preset, give --params FILE, or use "
+          "--list\n");
 }

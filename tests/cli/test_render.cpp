@@ -15,9 +15,9 @@ using primordial::core::read_png;
 
 TEST_CASE("render writes the picture with its parameters embedded") {
     const fs::path d = test_dir("basic");
-    const RunResult r = run_primordial({"render", "--depth", "18", "--width", "30", "--seed", "1",
-                                        "--size", "96x64", "--backend", "cpu", "-o",
-                                        (d / "a.png").string()});
+    const RunResult r =
+        run_primordial({"render", "--depth", "18", "--width", "30", "--seed", "1", "--size",
+                        "96x64", "--backend", "cpu", "-o", (d / "a.png").string()});
     CHECK(r.exit_code == 0);
     CHECK(r.err == "");
     const auto img = read_png(d / "a.png");
@@ -37,15 +37,15 @@ TEST_CASE("render writes the picture with its parameters embedded") {
 TEST_CASE("a PNG reproduces itself byte for byte; flags override it") {
     const fs::path d = test_dir("reproduce");
     REQUIRE(run_primordial({"render", "--depth", "7", "--activation", "relu", "--inputs", "x,y,r",
-                            "--seed", "12345", "--center", "0.5,-0.25", "--extent", "2",
-                            "--size", "50x40", "-q", "-o", (d / "a.png").string()})
+                            "--seed", "12345", "--center", "0.5,-0.25", "--extent", "2", "--size",
+                            "50x40", "-q", "-o", (d / "a.png").string()})
                 .exit_code == 0);
-    REQUIRE(run_primordial({"render", "--params", (d / "a.png").string(), "-q", "-o",
-                            (d / "b.png").string()})
+    REQUIRE(run_primordial(
+                {"render", "--params", (d / "a.png").string(), "-q", "-o", (d / "b.png").string()})
                 .exit_code == 0);
     CHECK(read_bytes(d / "a.png") == read_bytes(d / "b.png"));
-    REQUIRE(run_primordial({"render", "--params", (d / "a.png").string(), "--seed", "2", "-q",
-                            "-o", (d / "c.png").string()})
+    REQUIRE(run_primordial({"render", "--params", (d / "a.png").string(), "--seed", "2", "-q", "-o",
+                            (d / "c.png").string()})
                 .exit_code == 0);
     const auto c = read_png(d / "c.png");
     CHECK(c.width == 50);
@@ -56,14 +56,14 @@ TEST_CASE("a PNG reproduces itself byte for byte; flags override it") {
 TEST_CASE("--save-params writes a file that renders the same picture") {
     const fs::path d = test_dir("save");
     REQUIRE(run_primordial({"render", "--depth", "5", "--width", "12,8,6,4", "--scale", "0.75",
-                            "--size", "33x21", "--save-params", (d / "p.json").string(), "-q",
-                            "-o", (d / "a.png").string()})
+                            "--size", "33x21", "--save-params", (d / "p.json").string(), "-q", "-o",
+                            (d / "a.png").string()})
                 .exit_code == 0);
     const auto j = nlohmann::json::parse(read_bytes(d / "p.json"));
     CHECK(j["network"]["width"] == nlohmann::json({12, 8, 6, 4}));
     CHECK(j["network"]["scale"] == 0.75);
-    REQUIRE(run_primordial({"render", "--params", (d / "p.json").string(), "-q", "-o",
-                            (d / "b.png").string()})
+    REQUIRE(run_primordial(
+                {"render", "--params", (d / "p.json").string(), "-q", "-o", (d / "b.png").string()})
                 .exit_code == 0);
     CHECK(read_bytes(d / "a.png") == read_bytes(d / "b.png"));
 }
@@ -148,7 +148,8 @@ TEST_CASE("bad input: exit 2, one line naming the flag, no file left behind") {
         args.insert(args.end(), c.args.begin(), c.args.end());
         args.insert(args.end(), {"--size", "8x8", "-o", out});
         // --size is given twice for the size cases; CLI11 keeps the first.
-        if (c.args[0] == "--size") args.resize(args.size() - 4), args.insert(args.end(), {"-o", out});
+        if (c.args[0] == "--size")
+            args.resize(args.size() - 4), args.insert(args.end(), {"-o", out});
         CAPTURE(c.args[0]);
         CAPTURE(c.args.size() > 1 ? c.args[1] : "");
         const RunResult r = run_primordial(args);
@@ -177,21 +178,24 @@ double agreement(const primordial::core::PngImage& a, const primordial::core::Pn
     std::size_t ok = 0;
     for (std::size_t i = 0; i < a.rgb.size(); i += 3) {
         int d = 0;
-        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.rgb[i + c]) - int(b.rgb[i + c])));
+        for (int c = 0; c < 3; ++c)
+            d = std::max(d, std::abs(int(a.rgb[i + c]) - int(b.rgb[i + c])));
         ok += d <= 2;
     }
     return double(ok) / double(a.rgb.size() / 3);
 }
 
 // Hides every display and EGL driver, so that no OpenGL context can be made.
-const std::string kNoGpu = "-u DISPLAY -u WAYLAND_DISPLAY __EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent";
+const std::string kNoGpu =
+    "-u DISPLAY -u WAYLAND_DISPLAY __EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent";
 
 }  // namespace
 
 TEST_CASE("--backend gpu renders what the CPU renders") {
     const fs::path d = test_dir("gpu");
-    const std::vector<std::string> net = {"render", "--depth", "12", "--width", "30", "--init",
-                                          "lecun", "--inputs", "x,y,r", "--size", "64x48", "-q"};
+    const std::vector<std::string> net = {"render", "--depth", "12",    "--width",
+                                          "30",     "--init",  "lecun", "--inputs",
+                                          "x,y,r",  "--size",  "64x48", "-q"};
     auto with = [&](std::vector<std::string> extra) {
         std::vector<std::string> a = net;
         a.insert(a.end(), extra.begin(), extra.end());
@@ -204,7 +208,8 @@ TEST_CASE("--backend gpu renders what the CPU renders") {
     }
     REQUIRE(g.exit_code == 0);
     CHECK(g.err == "");
-    REQUIRE(run_primordial(with({"--backend", "cpu", "-o", (d / "c.png").string()})).exit_code == 0);
+    REQUIRE(run_primordial(with({"--backend", "cpu", "-o", (d / "c.png").string()})).exit_code ==
+            0);
     const auto gi = read_png(d / "g.png"), ci = read_png(d / "c.png");
     CHECK(gi.params_text == ci.params_text);
     CHECK(agreement(gi, ci) >= 0.995);
@@ -214,7 +219,8 @@ TEST_CASE("--backend gpu renders what the CPU renders") {
     // auto takes a real GPU, but not a software rasteriser, where the CPU evaluator is faster.
     if (a.err.find("llvmpipe") != std::string::npos)
         CHECK(a.err.rfind("primordial: backend auto: using the CPU evaluator (the GL context is "
-                          "a software rasteriser", 0) == 0);
+                          "a software rasteriser",
+                          0) == 0);
     else
         CHECK(a.err.rfind("primordial: backend auto: using the GPU (", 0) == 0);
     CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 1);
@@ -229,8 +235,8 @@ TEST_CASE("without an OpenGL context: gpu fails in one line, auto falls back to 
     CHECK(std::count(g.err.begin(), g.err.end(), '\n') == 1);
     CHECK_FALSE(fs::exists(d / "g.png"));
 
-    const RunResult a = run_primordial({"render", "--size", "8x8", "-o", (d / "a.png").string()},
-                                       kNoGpu);
+    const RunResult a =
+        run_primordial({"render", "--size", "8x8", "-o", (d / "a.png").string()}, kNoGpu);
     CHECK(a.exit_code == 0);
     CHECK(a.err.rfind("primordial: backend auto: using the CPU evaluator (no OpenGL", 0) == 0);
     CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 1);
@@ -275,19 +281,22 @@ std::pair<double, double> crossing(Line p, Line q) {
 double crossing_spread(const primordial::core::PngImage& img) {
     const Line l[3] = {half_level(img, 0), half_level(img, 1), half_level(img, 2)};
     const auto p01 = crossing(l[0], l[1]), p02 = crossing(l[0], l[2]), p12 = crossing(l[1], l[2]);
-    const auto dist = [](auto u, auto v) { return std::hypot(u.first - v.first, u.second - v.second); };
-    return std::max({dist(p01, p02), dist(p01, p12), dist(p02, p12), dist(p01, std::pair{0.0, 0.0})});
+    const auto dist = [](auto u, auto v) {
+        return std::hypot(u.first - v.first, u.second - v.second);
+    };
+    return std::max(
+        {dist(p01, p02), dist(p01, p12), dist(p02, p12), dist(p01, std::pair{0.0, 0.0})});
 }
 
 }  // namespace
 
-TEST_CASE("the article's bias rule: one layer's three 0.5-level lines meet in one point, the origin") {
+TEST_CASE(
+    "the article's bias rule: one layer's three 0.5-level lines meet in one point, the origin") {
     const fs::path d = test_dir("bias_rule");
     for (const char* seed : {"1", "2", "3", "4", "5"}) {
         CAPTURE(seed);
-        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--extent", "4",
-                                "--size", "128x128", "-q", "--backend", "cpu", "-o",
-                                (d / "a.png").string()})
+        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--extent", "4", "--size",
+                                "128x128", "-q", "--backend", "cpu", "-o", (d / "a.png").string()})
                     .exit_code == 0);
         CHECK(crossing_spread(read_png(d / "a.png")) < 1.0);
         // Format 1's rule gives the output layer biases: the lines no longer meet.
@@ -303,7 +312,8 @@ TEST_CASE("pictures written by format 1 render again pixel for pixel") {
     const fs::path data = fs::path(PRIMORDIAL_TEST_DATA) / "format1";
     const fs::path d = test_dir("format1");
     int checked = 0;
-    for (const char* name : {"default-biases", "bias-scale", "one-layer", "he-relu", "morph", "minimal"}) {
+    for (const char* name :
+         {"default-biases", "bias-scale", "one-layer", "he-relu", "morph", "minimal"}) {
         CAPTURE(name);
         const fs::path old = data / (std::string(name) + ".png");
         const auto before = read_png(old);
@@ -334,15 +344,18 @@ TEST_CASE("bias flags: the rule, both scales, and their errors") {
         REQUIRE(r.exit_code == 0);
         return nlohmann::json::parse(read_bytes(d / "p.json"))["network"];
     };
-    const auto n = params_of({"--biases", "full", "--bias-scale", "0.5", "--output-bias-scale", "0.25"});
+    const auto n =
+        params_of({"--biases", "full", "--bias-scale", "0.5", "--output-bias-scale", "0.25"});
     CHECK(n["biases"] == "full");
     CHECK(n["bias_scale"] == 0.5);
     CHECK(n["output_bias_scale"] == 0.25);
     CHECK(!params_of({}).contains("biases"));
-    const RunResult bad = run_primordial({"render", "--biases", "some", "-o", (d / "x.png").string()});
+    const RunResult bad =
+        run_primordial({"render", "--biases", "some", "-o", (d / "x.png").string()});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err == "primordial: error: --biases: unknown rule 'some' (expected article, full)\n");
-    const RunResult neg = run_primordial({"render", "--output-bias-scale", "-1", "-o", (d / "x.png").string()});
+    const RunResult neg =
+        run_primordial({"render", "--output-bias-scale", "-1", "-o", (d / "x.png").string()});
     CHECK(neg.exit_code == 2);
     CHECK(neg.err == "primordial: error: --output-bias-scale: must be >= 0 (got -1)\n");
     CHECK(!fs::exists(d / "x.png"));

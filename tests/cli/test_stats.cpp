@@ -14,8 +14,9 @@ TEST_CASE("stats prints a table, JSON or CSV of the network it is given") {
     CHECK(t.exit_code == 0);
     CHECK(t.out.rfind("phase ", 0) == 0);
     CHECK(t.out.find("4096 sample points, 4096 on the circle") != std::string::npos);  // 64x64
-    const RunResult j = run_primordial({"stats", "--depth", "5", "--width", "20", "--activation", "relu",
-                                        "--size", "20x10", "--circle-points", "100", "--format", "json"});
+    const RunResult j =
+        run_primordial({"stats", "--depth", "5", "--width", "20", "--activation", "relu", "--size",
+                        "20x10", "--circle-points", "100", "--format", "json"});
     REQUIRE(j.exit_code == 0);
     const auto s = nlohmann::json::parse(j.out);
     CHECK(s["format"] == "primordial-stats/1");
@@ -26,18 +27,21 @@ TEST_CASE("stats prints a table, JSON or CSV of the network it is given") {
     CHECK(s["layers"][0]["activation"] == "relu");
     CHECK(s["regions"].get<long long>() > 1);
     CHECK((s["phase"] == "ordered" || s["phase"] == "critical" || s["phase"] == "chaotic"));
-    const RunResult c = run_primordial({"stats", "--depth", "3", "--format", "csv", "-o", (d / "s.csv").string()});
+    const RunResult c =
+        run_primordial({"stats", "--depth", "3", "--format", "csv", "-o", (d / "s.csv").string()});
     CHECK(c.exit_code == 0);
     CHECK(c.out == "");
     CHECK(read_bytes(d / "s.csv").rfind("layer,activation,width,sigma_w2", 0) == 0);
-    const RunResult p = run_primordial({"stats", "--depth", "8", "--size", "16x16", "--plot", (d / "q.png").string()});
+    const RunResult p = run_primordial(
+        {"stats", "--depth", "8", "--size", "16x16", "--plot", (d / "q.png").string()});
     CHECK(p.exit_code == 0);
     CHECK(primordial::core::read_png(d / "q.png").width == 1200);
 }
 
 TEST_CASE("stats refuses bad input with one line and exit 2") {
     const fs::path d = test_dir("stats_bad");
-    for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+    for (const auto& [args, message] :
+         std::vector<std::pair<std::vector<std::string>, std::string>>{
              {{"stats", "--format", "xml"}, "--format"},
              {{"stats", "--circle-points", "2"}, "--circle-points"},
              {{"stats", "--depth", "0"}, "--depth: must be between 1 and 256"},

@@ -8,9 +8,9 @@
 using namespace primordial::core;
 
 TEST_CASE("every activation matches its formula") {
-    const Activation all[] = {Activation::tanh,     Activation::sigmoid, Activation::relu,
-                              Activation::leaky_relu, Activation::elu,   Activation::softplus,
-                              Activation::sin,      Activation::gaussian, Activation::identity};
+    const Activation all[] = {Activation::tanh,       Activation::sigmoid,  Activation::relu,
+                              Activation::leaky_relu, Activation::elu,      Activation::softplus,
+                              Activation::sin,        Activation::gaussian, Activation::identity};
     for (Activation a : all) {
         CAPTURE(to_string(a));
         for (double v = -30.0; v <= 30.0; v += 0.01) {
@@ -45,8 +45,9 @@ TEST_CASE("the vectorised pass equals the scalar function") {
     std::vector<float> v;
     for (int i = -5000; i < 5000; ++i) v.push_back(i * 0.00731f);
     for (float x : {0.0f, -0.0f, 1e-30f, 87.5f, -87.5f, 200.0f, -200.0f}) v.push_back(x);
-    for (Activation a : {Activation::tanh, Activation::sigmoid, Activation::relu, Activation::leaky_relu,
-                         Activation::elu, Activation::softplus, Activation::sin, Activation::gaussian}) {
+    for (Activation a :
+         {Activation::tanh, Activation::sigmoid, Activation::relu, Activation::leaky_relu,
+          Activation::elu, Activation::softplus, Activation::sin, Activation::gaussian}) {
         std::vector<float> w = v;
         activate_all(a, w.data(), w.size());
         int differ = 0;

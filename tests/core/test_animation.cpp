@@ -111,10 +111,14 @@ TEST_CASE("animations that cannot apply say why") {
         }
         return std::string();
     };
-    CHECK(error({AnimParam::extent, 0, 1, 0, 0, 5}) == "animation: a zoom needs positive extents at both ends");
-    CHECK(error({AnimParam::morph, 1.5, 2, 0, 0, 5}) == "animation: a morph goes between two seeds (whole numbers >= 0)");
-    CHECK(error({AnimParam::z, 0, 1, 0, 0, 0}) == "animation: frames must be between 1 and 100000 (got 0)");
-    CHECK(error({AnimParam::scale, 0.5, -1, 0, 0, 5}).find("scale: must be > 0") != std::string::npos);
+    CHECK(error({AnimParam::extent, 0, 1, 0, 0, 5}) ==
+          "animation: a zoom needs positive extents at both ends");
+    CHECK(error({AnimParam::morph, 1.5, 2, 0, 0, 5}) ==
+          "animation: a morph goes between two seeds (whole numbers >= 0)");
+    CHECK(error({AnimParam::z, 0, 1, 0, 0, 0}) ==
+          "animation: frames must be between 1 and 100000 (got 0)");
+    CHECK(error({AnimParam::scale, 0.5, -1, 0, 0, 5}).find("scale: must be > 0") !=
+          std::string::npos);
     CHECK(error({AnimParam::z, 0, NAN, 0, 0, 5}) == "animation: the ends must be finite numbers");
 }
 

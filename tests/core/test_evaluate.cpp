@@ -27,12 +27,24 @@ std::vector<double> reference(const Network& n, double x, double y, double z) {
     std::vector<double> v;
     for (Input in : n.inputs) {
         switch (in) {
-            case Input::x: v.push_back(x); break;
-            case Input::y: v.push_back(y); break;
-            case Input::r: v.push_back(std::sqrt(x * x + y * y)); break;
-            case Input::z: v.push_back(z); break;
-            case Input::cos_t: v.push_back(1.0); break;  // t = 0
-            case Input::sin_t: v.push_back(0.0); break;
+            case Input::x:
+                v.push_back(x);
+                break;
+            case Input::y:
+                v.push_back(y);
+                break;
+            case Input::r:
+                v.push_back(std::sqrt(x * x + y * y));
+                break;
+            case Input::z:
+                v.push_back(z);
+                break;
+            case Input::cos_t:
+                v.push_back(1.0);
+                break;  // t = 0
+            case Input::sin_t:
+                v.push_back(0.0);
+                break;
         }
     }
     for (const Layer& l : n.layers) {
@@ -47,7 +59,9 @@ std::vector<double> reference(const Network& n, double x, double y, double z) {
     return v;
 }
 
-int byte_of(double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); }
+int byte_of(double v) {
+    return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+}
 
 }  // namespace
 
@@ -75,7 +89,8 @@ TEST_CASE("pixels equal the network at their plane points") {
         const PlanePoint pt = t.to_plane(i + 0.5, j + 0.5);
         const auto ref = reference(e.network(), pt.x, pt.y, v.z);
         for (int c = 0; c < 3; ++c)
-            CHECK(std::abs(rgb[(static_cast<std::size_t>(j) * w + i) * 3 + c] - byte_of(ref[c])) <= 1);
+            CHECK(std::abs(rgb[(static_cast<std::size_t>(j) * w + i) * 3 + c] - byte_of(ref[c])) <=
+                  1);
     }
 }
 

@@ -56,7 +56,10 @@ TEST_CASE("a supersampled pixel is the mean of its N x N sub-samples") {
                     double sum = 0;
                     for (int dy = 0; dy < n; ++dy)
                         for (int dx = 0; dx < n; ++dx)
-                            sum += sub[((static_cast<std::size_t>(j) * n + dy) * w * n + i * n + dx) * 3 + c];
+                            sum +=
+                                sub[((static_cast<std::size_t>(j) * n + dy) * w * n + i * n + dx) *
+                                        3 +
+                                    c];
                     CHECK(std::abs(out[(j * w + i) * 3 + c] - sum / (n * n)) <= 0.5);
                 }
         // Any band of rows gives the same pixels.

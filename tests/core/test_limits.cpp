@@ -36,7 +36,8 @@ TEST_CASE("a seed is a whole number from 0 to 2^64 - 1, as on the command line")
     CHECK(parse_seed("0") == 0);
     CHECK(parse_seed("18446744073709551615") == 18446744073709551615ull);
     CHECK_THROWS_WITH_AS(parse_seed("-1"), "must be a whole number >= 0 (got -1)", InputError);
-    CHECK_THROWS_WITH_AS(parse_seed("18446744073709551616"), "'18446744073709551616' is larger than 2^64 - 1", InputError);
+    CHECK_THROWS_WITH_AS(parse_seed("18446744073709551616"),
+                         "'18446744073709551616' is larger than 2^64 - 1", InputError);
     CHECK_THROWS_WITH_AS(parse_seed("12a"), "'12a' is not a whole number", InputError);
     CHECK_THROWS_AS(parse_seed(""), InputError);
 }

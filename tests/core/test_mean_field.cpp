@@ -10,12 +10,17 @@ TEST_CASE("the length map matches its closed forms") {
     for (double q : {1e-4, 0.3, 1.0, 7.5, 250.0}) {
         CAPTURE(q);
         // identity: q' = sw2 q + sb2; relu: q' = sw2 q / 2 + sb2; leaky relu likewise.
-        CHECK(length_map(Activation::identity, q, 1.7, 0.2) == doctest::Approx(1.7 * q + 0.2).epsilon(1e-9));
-        CHECK(length_map(Activation::relu, q, 2.4, 0.1) == doctest::Approx(2.4 * q / 2 + 0.1).epsilon(1e-9));
-        CHECK(mean_square(Activation::leaky_relu, q) == doctest::Approx(q * (1 + 1e-4) / 2).epsilon(1e-9));
+        CHECK(length_map(Activation::identity, q, 1.7, 0.2) ==
+              doctest::Approx(1.7 * q + 0.2).epsilon(1e-9));
+        CHECK(length_map(Activation::relu, q, 2.4, 0.1) ==
+              doctest::Approx(2.4 * q / 2 + 0.1).epsilon(1e-9));
+        CHECK(mean_square(Activation::leaky_relu, q) ==
+              doctest::Approx(q * (1 + 1e-4) / 2).epsilon(1e-9));
         // sin: E[sin^2] = (1 - e^(-2q)) / 2; gaussian: E[e^(-2 q z^2)] = 1 / sqrt(1 + 4q).
-        CHECK(mean_square(Activation::sin, q) == doctest::Approx((1 - std::exp(-2 * q)) / 2).epsilon(1e-8));
-        CHECK(mean_square(Activation::gaussian, q) == doctest::Approx(1 / std::sqrt(1 + 4 * q)).epsilon(1e-8));
+        CHECK(mean_square(Activation::sin, q) ==
+              doctest::Approx((1 - std::exp(-2 * q)) / 2).epsilon(1e-8));
+        CHECK(mean_square(Activation::gaussian, q) ==
+              doctest::Approx(1 / std::sqrt(1 + 4 * q)).epsilon(1e-8));
         // Slopes: relu's is a step, half the time 1.
         CHECK(mean_square_slope(Activation::relu, q) == doctest::Approx(0.5).epsilon(1e-12));
         CHECK(mean_square_slope(Activation::identity, q) == doctest::Approx(1.0).epsilon(1e-12));
@@ -28,7 +33,8 @@ TEST_CASE("the length map matches its closed forms") {
 
 TEST_CASE("the tabulated length map agrees with the integral") {
     const SquareTable t(Activation::tanh);
-    for (double q = 1e-7; q < 1e7; q *= 3.7) CHECK(t(q) == doctest::Approx(mean_square(Activation::tanh, q)).epsilon(1e-6));
+    for (double q = 1e-7; q < 1e7; q *= 3.7)
+        CHECK(t(q) == doctest::Approx(mean_square(Activation::tanh, q)).epsilon(1e-6));
     CHECK(t(0) == 0);
 }
 
@@ -44,13 +50,15 @@ TEST_CASE("chi1 and the edge of chaos") {
         (fixed_point(Activation::tanh, mid, 0.05).chi1 < 1 ? lo : hi) = mid;
     }
     CHECK(lo == doctest::Approx(1.76).epsilon(0.01));
-    // Without biases tanh is ordered below sigma_w2 = 1 (q* = 0, chi1 = sigma_w2) and chaotic above.
+    // Without biases tanh is ordered below sigma_w2 = 1 (q* = 0, chi1 = sigma_w2) and chaotic
+    // above.
     const FixedPoint ordered = fixed_point(Activation::tanh, 0.8, 0.0);
     CHECK(*ordered.q_star == 0);
     CHECK(ordered.chi1 == doctest::Approx(0.8).epsilon(1e-6));
     const FixedPoint chaotic = fixed_point(Activation::tanh, 2.0, 0.0);
     CHECK(*chaotic.q_star > 0.5);
-    CHECK(length_map(Activation::tanh, *chaotic.q_star, 2.0, 0.0) == doctest::Approx(*chaotic.q_star).epsilon(1e-9));
+    CHECK(length_map(Activation::tanh, *chaotic.q_star, 2.0, 0.0) ==
+          doctest::Approx(*chaotic.q_star).epsilon(1e-9));
     CHECK(phase_of(0.97) == Phase::ordered);
     CHECK(phase_of(1.0) == Phase::critical);
     CHECK(phase_of(1.03) == Phase::chaotic);

@@ -158,13 +158,18 @@ TEST_CASE("build_network computes every weight as weight_value does, wide layers
     const Network n = build_network(p);
     for (int r : {0, 1, 149, 150, 299})
         for (int c : {0, 7, 299}) {
-            CHECK(n.layers[1].w(r, c) == weight_value(p, 1, r, static_cast<std::uint32_t>(c), 300, 300, p.scale));
+            CHECK(n.layers[1].w(r, c) ==
+                  weight_value(p, 1, r, static_cast<std::uint32_t>(c), 300, 300, p.scale));
         }
-    CHECK(n.layers[1].biases[200] == weight_value(p, 1, 200, rng::kBiasColumn, 300, 300, p.hidden_bias_scale()));
-    CHECK(n.layers[0].w(5, 1) == weight_value(p, 0, 5, static_cast<std::uint32_t>(Input::y), 2, 300, p.scale));
+    CHECK(n.layers[1].biases[200] ==
+          weight_value(p, 1, 200, rng::kBiasColumn, 300, 300, p.hidden_bias_scale()));
+    CHECK(n.layers[0].w(5, 1) ==
+          weight_value(p, 0, 5, static_cast<std::uint32_t>(Input::y), 2, 300, p.scale));
 }
 
-TEST_CASE("the article's bias rule: hidden biases at a quarter of the weights' scale, none on the output") {
+TEST_CASE(
+    "the article's bias rule: hidden biases at a quarter of the weights' scale, none on the "
+    "output") {
     NetworkParams p = net(4, 20);
     p.scale = 0.8;
     NetworkParams full = p;
@@ -180,7 +185,8 @@ TEST_CASE("the article's bias rule: hidden biases at a quarter of the weights' s
                 CHECK(la.biases[i] == 0.0f);
                 CHECK(lf.biases[i] != 0.0f);
             } else {
-                CHECK(la.biases[i] == lf.biases[i] * 0.25f);  // the same draws, a quarter of the scale
+                CHECK(la.biases[i] ==
+                      lf.biases[i] * 0.25f);  // the same draws, a quarter of the scale
                 CHECK(std::abs(la.biases[i]) <= 0.2f);
             }
         }
@@ -190,7 +196,8 @@ TEST_CASE("the article's bias rule: hidden biases at a quarter of the weights' s
     p.output_bias_scale = 0.8;
     const Network e = build_network(p);
     for (int l = 0; l < 4; ++l)
-        CHECK(e.layers[static_cast<std::size_t>(l)].biases == f.layers[static_cast<std::size_t>(l)].biases);
+        CHECK(e.layers[static_cast<std::size_t>(l)].biases ==
+              f.layers[static_cast<std::size_t>(l)].biases);
     full.output_bias_scale = 0.0;
     CHECK(build_network(full).layers[3].biases == std::vector<float>(3, 0.0f));
 }

@@ -63,7 +63,8 @@ TEST_CASE("a cancelled render leaves nothing; a finished one replaces the file")
     p.depth = 2;
     const Evaluator e(build_network(p), ViewParams{});
     CpuRowRenderer r(e, 32, 200);
-    CHECK_FALSE(write_png(r, dir / "c.png", "{}", [](double f) { return f < 0.5; }, 16));
+    CHECK_FALSE(write_png(
+        r, dir / "c.png", "{}", [](double f) { return f < 0.5; }, 16));
     CHECK(files_in(dir) == 0);
     CHECK(write_png(r, dir / "c.png", "{}", {}, 16));
     CHECK(read_png(dir / "c.png").height == 200);

@@ -40,7 +40,9 @@ const Preset& figure(int n) {
     return *p;
 }
 
-std::vector<double> values(const Sweep& s) { return s.values; }
+std::vector<double> values(const Sweep& s) {
+    return s.values;
+}
 
 // The tiles of a figure laid out at its own size, and their grid: distinct columns and rows.
 struct Layout {
@@ -60,7 +62,9 @@ Layout layout(const Preset& p) {
 }  // namespace
 
 // Each figure as the article's caption states it (../shared/seed/FIGURES.md).
-TEST_CASE("figure 3: the sigmoid, the height map and the grey picture of the single layer over [-1, 1]^2") {
+TEST_CASE(
+    "figure 3: the sigmoid, the height map and the grey picture of the single layer over [-1, "
+    "1]^2") {
     const Preset& p = figure(3);
     CHECK(p.view.kind == ViewKind::heightmap);
     CHECK(p.view.curve);
@@ -89,7 +93,8 @@ TEST_CASE("figure 4: three tanh s-curves of one input, their sum, tanh of it") {
     CHECK(layout(p).tiles.size() == 3);
 }
 
-TEST_CASE("figure 5: three sigmoid surfaces, their combination as a surface, then the grey picture") {
+TEST_CASE(
+    "figure 5: three sigmoid surfaces, their combination as a surface, then the grey picture") {
     const Preset& p = figure(5);
     CHECK(p.view.kind == ViewKind::surfaces);
     CHECK(p.params.network.widths == std::vector<int>{3});
@@ -181,7 +186,8 @@ TEST_CASE("figures 10, 11, 12, 17, 18: one network of 30-unit layers") {
     CHECK(p18.view.columns.param == SweepParam::extent);
     REQUIRE(p18.view.columns.values.size() == 9);
     for (int k = 0; k < 9; ++k)
-        CHECK(p18.view.columns.values[static_cast<std::size_t>(k)] == doctest::Approx(40.0 / (1 << k)));
+        CHECK(p18.view.columns.values[static_cast<std::size_t>(k)] ==
+              doctest::Approx(40.0 / (1 << k)));
     CHECK(p18.params.view.center_x == 0);
     CHECK(p18.params.view.center_y == 0);
     CHECK(layout(p18).columns == 3);
@@ -212,7 +218,8 @@ TEST_CASE("figure 14: tanh above relu, depths 1, 6, 11, 16, sigmoid output") {
     CHECK(l.rows == 2);
 }
 
-TEST_CASE("figures 15 and 16: 14 layers widening from 10 to 400 units, and the 400-unit one at 30x") {
+TEST_CASE(
+    "figures 15 and 16: 14 layers widening from 10 to 400 units, and the 400-unit one at 30x") {
     const Preset& p = figure(15);
     CHECK(p.params.network.depth == 14);
     CHECK(p.params.view.extent == 1.0);
@@ -227,7 +234,8 @@ TEST_CASE("figures 15 and 16: 14 layers widening from 10 to 400 units, and the 4
     CHECK(z.params.network.seed == p.params.network.seed);
     CHECK(z.params.network.scale == p.params.network.scale);
     CHECK(z.params.view.extent == doctest::Approx(1.0 / 30));
-    CHECK(static_cast<double>(z.params.image_width) / z.params.image_height == doctest::Approx(3.2));
+    CHECK(static_cast<double>(z.params.image_width) / z.params.image_height ==
+          doctest::Approx(3.2));
 }
 
 TEST_CASE("figure 19: 27 layers of 30 units, weight ranges from [-0.5, 0.5] to [-1, 1] in 3 x 3") {
@@ -252,29 +260,86 @@ TEST_CASE("bad preset files say what is wrong") {
         }
         return std::string();
     };
-    const std::string head = R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": {}, )";
-    CHECK(error_of(R"({"format": "primordial/1"})") == "p.json: format: expected \"primordial-preset/2\"");
-    CHECK(error_of(head + R"("view": {"kind": "spiral"}})") ==
-          "p.json: view.kind: unknown 'spiral' (expected picture, progression, grid, neurons, decomposition, curves, heightmap, surfaces, channels, activation, phase, regions)");
-    CHECK(error_of(head + R"("view": {"kind": "activation", "function": "swish"}})").find("view.function: must be an activation") != std::string::npos);
-    CHECK(error_of(head + R"("view": {"kind": "heightmap", "curve": 1}})") == "p.json: view.curve: must be true or false");
-    CHECK(error_of(head + R"("view": {"kind": "grid"}})") == "p.json: view.columns: a grid needs a sweep");
-    CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "colour", "values": [1]}}})") ==
-          "p.json: view.columns.param: unknown 'colour' (expected depth, width, extent, scale, activation, seed, z, t, bias_scale)");
-    CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "scale", "from": 0, "to": 1, "count": 3, "spacing": "geometric"}}})") ==
-          "p.json: view.columns: geometric spacing needs positive ends");
-    CHECK(error_of(head + R"("view": {"kind": "grid", "columns": {"param": "activation", "values": ["tanh", "swish"]}}})")
-              .find("must be activation names") != std::string::npos);
-    CHECK(error_of(head + R"("extra": 1})") == "p.json: .extra: unknown key");
+    const std::string params =
+        R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": )";
+    const std::string head = params + "{}, ";
+    CHECK(error_of(R"({"format": "primordial/1"})") ==
+          "p.json: format: expected \"primordial-preset/2\"");
+    CHECK(
+        error_of(head + R"("view": {"kind": "spiral"}})") ==
+        "p.json: view.kind: unknown value 'spiral' (expected picture, progression, grid, neurons, "
+        "decomposition, curves, heightmap, surfaces, channels, activation, phase, regions)");
+    CHECK(error_of(head + R"("view": {"kind": "activation", "function": "swish"}})")
+              .rfind("p.json: view.function: unknown value 'swish' (expected tanh, sigmoid,", 0) ==
+          0);
+    CHECK(error_of(head + R"("view": {"kind": "heightmap", "curve": 1}})") ==
+          "p.json: view.curve: must be true or false");
+    CHECK(error_of(head + R"("view": {"kind": "grid"}})") ==
+          "p.json: view.columns: a grid needs a sweep");
+    CHECK(error_of(head +
+                   R"("view": {"kind": "grid", "columns": {"param": "colour", "values": [1]}}})") ==
+          "p.json: view.columns.param: unknown value 'colour' (expected depth, width, extent, "
+          "scale, activation, seed, z, t, bias_scale)");
+    CHECK(
+        error_of(
+            head +
+            R"("view": {"kind": "grid", "columns": {"param": "scale", "from": 0, "to": 1, "count": 3, "spacing": "geometric"}}})") ==
+        "p.json: view.columns: geometric spacing needs positive ends");
+    CHECK(
+        error_of(
+            head +
+            R"("view": {"kind": "grid", "columns": {"param": "activation", "values": ["tanh", "swish"]}}})")
+            .rfind("p.json: view.columns.values: unknown value 'swish' (expected tanh,", 0) == 0);
+    CHECK(error_of(head + R"("extra": 1})") == "p.json: extra: unknown key");
+    CHECK(error_of("[]") == "p.json: the file must hold a JSON object");
+    CHECK(error_of(R"({"format": "primordial-preset/2", "title": "t", "params": {}})") ==
+          "p.json: name: missing");
+    CHECK(
+        error_of(R"({"format": "primordial-preset/2", "name": "", "title": "t", "params": {}})") ==
+        "p.json: name: must be a non-empty string");
+    CHECK(error_of(R"({"format": "primordial-preset/2", "name": "n", "title": "t"})") ==
+          "p.json: params: missing");
+    // The parameters are read where they sit, by the parameter file's reader.
+    CHECK(error_of(params + "[]}") == "p.json: params: must be an object");
+    CHECK(error_of(params + R"({"network": {"depth": 0}}})") ==
+          "p.json: params.network.depth: must be between 1 and 256 (got 0)");
+    CHECK(error_of(params + R"({"network": {"scale": 0}}})") ==
+          "p.json: params.network.scale: must be > 0 (got 0)");
+    CHECK(error_of(params + R"({"format": "primordial/9"}})") ==
+          "p.json: params.format: 'primordial/9' is not supported by this version (it reads "
+          "primordial/1 and primordial/2)");
+    CHECK(error_of(head + R"("size": [8, 8]})") ==
+          "p.json: size: must be between 16 and 32768 (got 8)");
+    CHECK(
+        error_of(
+            head +
+            R"("view": {"kind": "grid", "columns": {"param": "depth", "values": [1]}, "wrap": 1.5}})") ==
+        "p.json: view.wrap: must be a whole number");
+    CHECK(error_of(head + R"("view": {"kind": "heightmap", "camera": {"roll": 3}}})") ==
+          "p.json: view.camera.roll: unknown key");
+    CHECK(error_of(head + R"("view": {"columns": {"param": "depth", "values": [1]}}})") ==
+          "p.json: view.kind: missing (expected picture, progression, grid, neurons, "
+          "decomposition, curves, heightmap, surfaces, channels, activation, phase, regions)");
+    // An animation: its own keys, then checked against the parameters, the file named.
+    CHECK(error_of(head + R"("animation": {"param": "center", "from": 1, "to": [0, 0]}})") ==
+          "p.json: animation.from: must be a list of two numbers");
+    CHECK(error_of(head + R"("animation": {"param": "z", "from": 0}})") ==
+          "p.json: animation.to: missing");
+    CHECK(error_of(head + R"("animation": {"param": "z", "from": 0, "to": 1, "frames": 0}})") ==
+          "p.json: animation.frames: must be between 1 and 100000 (got 0)");
+    CHECK(error_of(head + R"("animation": {"param": "extent", "from": 0, "to": 1}})") ==
+          "p.json: animation: a zoom needs positive extents at both ends");
 }
 
 TEST_CASE("a preset of format 1 reads its parameters as format 1") {
     const Preset p = preset_from_json(
-        R"({"format": "primordial-preset/1", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})", "p");
+        R"({"format": "primordial-preset/1", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})",
+        "p");
     CHECK(p.params.network.biases == BiasRule::full);
     CHECK(p.params.network.scale == 1.0);
     const Preset q = preset_from_json(
-        R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})", "p");
+        R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})",
+        "p");
     CHECK(q.params.network.biases == BiasRule::article);
 }
 

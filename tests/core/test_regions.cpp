@@ -14,7 +14,8 @@ TEST_CASE("the region map of three lines: seven regions, boundaries where the li
     p.network.set_weights = {{{1, 0, 0, 1, 1, 1}, {0, 0, -0.5f}}, {{1, 1, 1}, {0}}};
     const RegionMap m = region_map(build_network(p.network), p.view, 64, 64);
     CHECK(m.regions == 7);
-    CHECK(m.regions == *network_stats(p, {64, 64, 100, 1}).regions);  // the same points, counted alike
+    CHECK(m.regions ==
+          *network_stats(p, {64, 64, 100, 1}).regions);  // the same points, counted alike
     // The pixel just right of x = 0 on a row away from the other lines is a boundary (dark);
     // the middle of a quadrant is not.
     const auto at = [&](int i, int j) { return m.rgb[(static_cast<std::size_t>(j) * 64 + i) * 3]; };

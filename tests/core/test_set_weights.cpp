@@ -59,11 +59,14 @@ TEST_CASE("hand-set weights travel in the parameter file exactly") {
 }
 
 TEST_CASE("hand-set weights of the wrong shape or value are refused with the layer named") {
-    const std::string head = R"({"format": "primordial/1", "network": {"depth": 1, "outputs": 1, "weights": )";
+    const std::string head =
+        R"({"format": "primordial/1", "network": {"depth": 1, "outputs": 1, "weights": )";
     CHECK(error_of(head + R"([{"weights": [[0.4]], "biases": [0]}]}})") ==
-          "f.json: weights: layer 1: expected 1 rows of 2 weights and 1 biases");
-    CHECK(error_of(head + R"([{"weights": [[0.4, 1]], "biases": [0]}, {"weights": [], "biases": []}]}})") ==
-          "f.json: weights: give one entry per layer (1), got 2");
+          "f.json: network.weights: layer 1: expected 1 rows of 2 weights and 1 biases");
+    CHECK(
+        error_of(head +
+                 R"([{"weights": [[0.4, 1]], "biases": [0]}, {"weights": [], "biases": []}]}})") ==
+        "f.json: network.weights: give one entry per layer (1), got 2");
     CHECK(error_of(head + R"([]}})") == "");  // an empty list: the seeded weights
     CHECK(error_of(head + R"([{"weights": [[0.4, "a"]], "biases": [0]}]}})") ==
           "f.json: network.weights[0].weights: must be a number");

@@ -58,7 +58,8 @@ TEST_CASE("grid tiles are plain renders of their own parameters") {
 TEST_CASE("a grid with rows varies both settings, rows first") {
     ViewSpec spec;
     spec.kind = ViewKind::grid;
-    spec.rows = Sweep{SweepParam::activation, {activation_value(Activation::tanh), activation_value(Activation::relu)}};
+    spec.rows = Sweep{SweepParam::activation,
+                      {activation_value(Activation::tanh), activation_value(Activation::relu)}};
     spec.columns = Sweep{SweepParam::extent, {4, 2, 1}};
     const Sheet s = build_sheet(small_base(), spec, 600, 400);
     REQUIRE(s.tiles.size() == 6);
@@ -128,7 +129,8 @@ TEST_CASE("neuron tiles show one unit's activation mapped to grey") {
         CHECK(off == 0);
     }
     spec.layer = 7;
-    CHECK_THROWS_WITH_AS(build_sheet(base, spec, 500, 400), "view: layer must be between 1 and 6 (got 7)", InputError);
+    CHECK_THROWS_WITH_AS(build_sheet(base, spec, 500, 400),
+                         "view: layer must be between 1 and 6 (got 7)", InputError);
 }
 
 TEST_CASE("the output layer of an RGB network shows its channels and the colour picture") {
@@ -157,14 +159,16 @@ TEST_CASE("decomposition: units, their weighted sum, and the output") {
     // The sum tile spans black to white over the picture: its range was sampled there.
     const auto sum = render(s.tiles[5].network, p.view, 33, 33);
     int lo = 255, hi = 0;
-    for (std::size_t i = 0; i < sum.size(); i += 3) lo = std::min<int>(lo, sum[i]), hi = std::max<int>(hi, sum[i]);
+    for (std::size_t i = 0; i < sum.size(); i += 3)
+        lo = std::min<int>(lo, sum[i]), hi = std::max<int>(hi, sum[i]);
     CHECK(lo <= 2);
     CHECK(hi >= 253);
     p.network.depth = 1;
     CHECK_THROWS_AS(build_sheet(p, spec, 700, 350), InputError);
 }
 
-TEST_CASE("the phase diagram: weight scales across, bias scales down, the edge of chaos over them") {
+TEST_CASE(
+    "the phase diagram: weight scales across, bias scales down, the edge of chaos over them") {
     Params base;
     base.network.depth = 12;
     NetworkParams at = base.network;
@@ -204,9 +208,12 @@ TEST_CASE("the phase diagram: weight scales across, bias scales down, the edge o
 TEST_CASE("the regions view is one map, for relu networks") {
     Params p;
     p.network.depth = 4;
-    CHECK(view_unavailable(p, ViewKind::regions) == "linear regions are counted for relu and leaky_relu hidden layers only");
+    CHECK(view_unavailable(p, ViewKind::regions) ==
+          "linear regions are counted for relu and leaky_relu hidden layers only");
     p.network.activations = {Activation::leaky_relu};
-    const Sheet s = build_sheet(p, ViewSpec{ViewKind::regions}, 200, 100);
+    ViewSpec regions;
+    regions.kind = ViewKind::regions;
+    const Sheet s = build_sheet(p, regions, 200, 100);
     REQUIRE(s.tiles.size() == 1);
     CHECK(s.tiles[0].content == TileContent::regions);
     CHECK(s.tiles[0].rect.w == 200);

@@ -52,7 +52,8 @@ TEST_CASE("linear regions of a hand-set relu network: three lines make seven") {
     // tanh networks have none to count.
     p.network.activations = {Activation::tanh};
     CHECK(!network_stats(p, {8, 8, 16, 1}).regions);
-    CHECK(regions_unavailable(p.network) == "linear regions are counted for relu and leaky_relu hidden layers only");
+    CHECK(regions_unavailable(p.network) ==
+          "linear regions are counted for relu and leaky_relu hidden layers only");
 }
 
 TEST_CASE("a circle's image, saturated and dead units, as defined") {
@@ -85,7 +86,8 @@ TEST_CASE("stats of the default network: the numbers a user reads") {
     REQUIRE(s.chi1);
     CHECK(*s.phase == phase_of(*s.chi1));
     REQUIRE(s.critical_scale);
-    CHECK(*s.phase == (Params{}.network.scale > *s.critical_scale ? Phase::chaotic : Phase::ordered));
+    CHECK(*s.phase ==
+          (Params{}.network.scale > *s.critical_scale ? Phase::chaotic : Phase::ordered));
     CHECK(s.layers[0].sigma_w2 == doctest::Approx(2 * 0.36 / 3));
     CHECK(s.layers[1].sigma_w2 == doctest::Approx(30 * 0.36 / 3));
     const std::string table = stats_to_table(s);

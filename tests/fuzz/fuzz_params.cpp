@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const auto p = primordial::core::params_from_json(text, "fuzz");
         // Whatever parses must serialise and parse back to the same value.
-        if (!(primordial::core::params_from_json(primordial::core::params_to_json(p), "again") == p))
+        if (!(primordial::core::params_from_json(primordial::core::params_to_json(p), "again") ==
+              p))
             __builtin_trap();
     } catch (const primordial::core::InputError&) {
     }

@@ -46,7 +46,9 @@ Context* context() {
     return s.context.get();
 }
 
-const std::string& context_error() { return shared().error; }
+const std::string& context_error() {
+    return shared().error;
+}
 
 void check_no_gl_errors() {
     Shared& s = shared();

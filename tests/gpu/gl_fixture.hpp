@@ -35,11 +35,11 @@ int& gl_skips();
 }  // namespace primordial::gpu::test
 
 // Skips the rest of a test case, with a message, where no GL context exists.
-#define REQUIRE_GL_CONTEXT()                                                             \
-    do {                                                                                 \
-        if (!primordial::gpu::test::context()) {                                         \
-            MESSAGE("skipped: " << primordial::gpu::test::context_error());              \
-            ++primordial::gpu::test::gl_skips();                                         \
-            return;                                                                      \
-        }                                                                                \
+#define REQUIRE_GL_CONTEXT()                                                \
+    do {                                                                    \
+        if (!primordial::gpu::test::context()) {                            \
+            MESSAGE("skipped: " << primordial::gpu::test::context_error()); \
+            ++primordial::gpu::test::gl_skips();                            \
+            return;                                                         \
+        }                                                                   \
     } while (false)

@@ -22,7 +22,8 @@ TEST_CASE("the GPU colours one-output networks exactly as the CPU does") {
     const core::Network net = core::build_network(p.network);
     r.set_network(net);
     r.set_view(p.view);
-    for (core::ColorMap m : {core::ColorMap::viridis, core::ColorMap::magma, core::ColorMap::grey}) {
+    for (core::ColorMap m :
+         {core::ColorMap::viridis, core::ColorMap::magma, core::ColorMap::grey}) {
         CAPTURE(core::to_string(m));
         r.set_colormap(m);
         std::vector<std::uint8_t> gpu(48 * 32 * 3), cpu(48 * 32 * 3);

@@ -1,14 +1,17 @@
 // The GPU renderer against the CPU evaluator (the ground truth), tiling, levels and state.
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <cstdio>
+#include <string>
+#include <type_traits>
 
 #include "core/evaluate.hpp"
 #include "gpu/error.hpp"
 #include "gpu/gl.hpp"
 #include "gpu/gl_fixture.hpp"
 #include "gpu/gpu_row_renderer.hpp"
+#include "gpu/network_source.hpp"
+#include "gpu/program.hpp"
+#include "gpu/render_target.hpp"
 #include "gpu/timer.hpp"
 #include "gpu/weight_layout.hpp"
 
@@ -31,37 +34,14 @@ core::Params params(int depth, int width, int w = 64, int h = 64) {
     return p;
 }
 
-// Reads back a w x h RGBA region of the bound framebuffer as RGB rows, top row first.
-std::vector<std::uint8_t> read_rgb(int x, int y, int w, int h) {
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * h * 4), rgb;
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    for (int r = h - 1; r >= 0; --r)
-        for (int i = 0; i < w; ++i)
-            for (int c = 0; c < 3; ++c) rgb.push_back(rgba[(static_cast<std::size_t>(r) * w + i) * 4 + c]);
-    return rgb;
+// An offscreen target of w x h, cleared and bound, to draw into and read back.
+gpu::RenderTarget bound_target(int w, int h) {
+    gpu::RenderTarget t(w, h);
+    t.bind();
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    return t;
 }
-
-// An RGBA8 framebuffer object of the given size, bound while it lives.
-struct Target {
-    GLuint fbo = 0, rb = 0;
-    Target(int w, int h) {
-        glGenFramebuffers(1, &fbo);
-        glGenRenderbuffers(1, &rb);
-        glBindRenderbuffer(GL_RENDERBUFFER, rb);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
-        REQUIRE(glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE);
-        glClearColor(0, 0, 0, 0);
-        glClear(GL_COLOR_BUFFER_BIT);
-    }
-    ~Target() {
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glDeleteRenderbuffers(1, &rb);
-        glDeleteFramebuffers(1, &fbo);
-    }
-};
 
 }  // namespace
 
@@ -156,15 +136,28 @@ TEST_CASE("GPU renders agree with the CPU evaluator") {
     CHECK(r.programs_compiled() <= 4);
 }
 
-TEST_CASE("chaotic networks: agreement measured, not asserted") {
+// How closely chaotic networks agree with the CPU is measured, not asserted (gpu_timing
+// --chaotic prints it): rounding differences grow through their layers. What does hold is that
+// the GPU computes each pixel alone: tiles, bands and levels give the same bytes however small
+// the differences grow.
+TEST_CASE("chaotic networks: the GPU's picture does not depend on tiles, bands or levels") {
     REQUIRE_GL_CONTEXT();
     gpu::NetworkRenderer r;
     for (auto [depth, width, w, h] : {std::array{40, 30, 64, 64}, std::array{14, 400, 48, 32}}) {
-        const core::Params p = params(depth, width, w, h);  // range init, scale 1
-        const auto g = compare(cpu_image(p), gpu_image(r, p));
-        MESSAGE(depth << "x" << width << " range 1 at " << w << "x" << h << ": "
-                      << g.within * 100 << "% of pixels within 2/255, max difference "
-                      << g.max_diff);
+        CAPTURE(depth);
+        CAPTURE(width);
+        core::Params p = params(depth, width, w, h);
+        p.network.init = Init::range;
+        p.network.scale = 1.0;
+        const auto whole = gpu_image(r, p);
+        CHECK(gpu_image(r, p, 13, 5) == whole);
+        const gpu::RenderTarget t = bound_target(w / 2, h / 2);
+        r.draw(w, h, gpu::Tile{0, 0, w / 2, h / 2}, 1);
+        const auto half = t.read_rgb(0, 0, w / 2, h / 2);
+        for (int j = 0; j < h / 2; ++j)
+            for (int i = 0; i < w / 2; ++i)
+                for (int c = 0; c < 3; ++c)
+                    REQUIRE(half[(j * (w / 2) + i) * 3 + c] == whole[(2 * j * w + 2 * i) * 3 + c]);
     }
     gpu::test::check_no_gl_errors();
 }
@@ -180,9 +173,9 @@ TEST_CASE("tiles and bands give the single render, byte for byte") {
     CHECK(gpu_image(r, p, 1024, 1) == whole);
 
     // draw() of a tile lands at the requested framebuffer position.
-    Target t(100, 80);
+    const gpu::RenderTarget t = bound_target(100, 80);
     r.draw(75, 53, gpu::Tile{10, 20, 30, 25}, 0, 5, 7);
-    const auto tile = read_rgb(5, 7, 30, 25);
+    const auto tile = t.read_rgb(5, 7, 30, 25);
     for (int j = 0; j < 25; ++j)
         for (int i = 0; i < 30; ++i)
             for (int c = 0; c < 3; ++c)
@@ -199,9 +192,9 @@ TEST_CASE("a reduced level samples exactly the full image's pixels") {
         CAPTURE(level);
         const int lw = gpu::NetworkRenderer::level_size(70, level);
         const int lh = gpu::NetworkRenderer::level_size(50, level);
-        Target t(lw, lh);
+        const gpu::RenderTarget t = bound_target(lw, lh);
         r.draw(70, 50, gpu::Tile{0, 0, lw, lh}, level);
-        const auto img = read_rgb(0, 0, lw, lh);
+        const auto img = t.read_rgb(0, 0, lw, lh);
         for (int j = 0; j < lh; ++j)
             for (int i = 0; i < lw; ++i)
                 for (int c = 0; c < 3; ++c)
@@ -240,25 +233,20 @@ TEST_CASE("view and network changes: uploads, no recompiles") {
     gpu::test::check_no_gl_errors();
 }
 
-TEST_CASE("compile time per width bucket and GPU timer") {
+// The compile times themselves are measured by gpu_timing --buckets, not here.
+TEST_CASE("one program per width bucket, linked once; the GPU timer reads a time") {
     REQUIRE_GL_CONTEXT();
     gpu::NetworkRenderer r;
-    Target t(64, 64);
+    const gpu::RenderTarget t = bound_target(64, 64);
     for (int width : {30, 60, 120, 250, 500, 1000}) {
+        CAPTURE(width);
         core::NetworkParams n;
         n.depth = 2;
         n.widths = {width};
         r.set_network(core::build_network(n));
-        // llvmpipe compiles the GLSL at link time and the machine code at the first draw.
-        const auto start = std::chrono::steady_clock::now();
-        const double link_ms = r.prepare();
+        CHECK(r.prepare() > 0.0);   // links (every uniform the renderer sets is found)
+        CHECK(r.prepare() == 0.0);  // and only once
         r.draw(1, 1, gpu::Tile{0, 0, 1, 1});
-        glFinish();
-        const double total =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count();
-        MESSAGE("width bucket " << gpu::width_bucket(width) << ": link " << link_ms
-                                << " ms, link + first draw " << total << " ms");
     }
     CHECK(r.programs_compiled() == 6);
     gpu::GpuTimer timer;
@@ -278,7 +266,96 @@ TEST_CASE("misuse is a clear gpu::Error") {
     gpu::NetworkRenderer r;
     CHECK_THROWS_AS(r.draw(8, 8, gpu::Tile{0, 0, 8, 8}), gpu::Error);
     r.set_network(core::build_network(core::NetworkParams{}));
-    CHECK_THROWS_WITH_AS(r.draw(8, 8, gpu::Tile{4, 0, 8, 8}), "tile outside the image",
-                         gpu::Error);
+    CHECK_THROWS_WITH_AS(r.draw(8, 8, gpu::Tile{4, 0, 8, 8}), "tile outside the image", gpu::Error);
+    gpu::test::check_no_gl_errors();
+}
+
+TEST_CASE("a uniform a program does not have is reported, naming it and the program") {
+    REQUIRE_GL_CONTEXT();
+    // Declared but unused: the GLSL compiler may remove it, so it is asked for as optional.
+    const std::string fragment = gpu::present_fragment_source() + "uniform float u_unused;\n";
+    const gpu::Program p("present", gpu::fullscreen_vertex_source(gpu::ShaderTarget::gl33),
+                         fragment);
+    CHECK(p.name() == "present");
+    CHECK(p.uniform("u_scale") >= 0);
+    try {
+        p.uniform("u_scael");  // misspelt
+        FAIL("a misspelt uniform went unnoticed");
+    } catch (const gpu::Error& e) {
+        const std::string m = e.what();
+        CAPTURE(m);
+        CHECK(m.find("\"u_scael\"") != std::string::npos);
+        CHECK(m.find("present") != std::string::npos);
+    }
+    CHECK(p.optional_uniform("u_scael") == -1);
+    CHECK(p.optional_uniform("u_scale") == p.uniform("u_scale"));
+    if (p.optional_uniform("u_unused") == -1) CHECK_THROWS_AS(p.uniform("u_unused"), gpu::Error);
+    gpu::test::check_no_gl_errors();
+}
+
+TEST_CASE("a render target reads back RGB rows top first, into any row stride") {
+    REQUIRE_GL_CONTEXT();
+    gpu::RenderTarget t(5, 3);
+    CHECK(t.width() == 5);
+    CHECK(t.height() == 3);
+    t.bind();
+    glViewport(0, 0, 5, 3);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, 2, 5, 1);  // GL's top row: the image's row 0
+    glClearColor(1, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glScissor(4, 0, 1, 1);  // bottom right
+    glClearColor(0, 0, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+    const auto rgb = t.read_rgb(0, 0, 5, 3);
+    REQUIRE(rgb.size() == 5 * 3 * 3);
+    for (int i = 0; i < 5; ++i) CHECK(rgb[i * 3] == 255);  // row 0 red
+    CHECK(rgb[(2 * 5 + 4) * 3 + 2] == 255);                // last row's last pixel blue
+    CHECK(rgb[(2 * 5 + 3) * 3 + 2] == 0);
+    // Into a wider image: a 2 x 2 corner lands at its place, the rest untouched.
+    std::vector<std::uint8_t> wide(7 * 2 * 3, 9);
+    t.read_rgb(3, 0, 2, 2, wide.data() + 3, 7 * 3);
+    CHECK(wide[0] == 9);
+    CHECK(wide[3 + 3 + 2] == 0);            // row 0 (GL row 1), second pixel: black
+    CHECK(wide[7 * 3 + 3 + 3 + 2] == 255);  // row 1 (GL row 0), second pixel: blue
+    CHECK(wide[7 * 3 + 3 + 6] == 9);
+    CHECK(t.texture() == 0);  // a renderbuffer
+    // It grows, never shrinks: to the size asked, or with slack by a quarter.
+    gpu::RenderTarget g(40, 40, gpu::RenderTarget::Colour::texture);
+    CHECK(g.texture() != 0);
+    g.reserve(30, 30);
+    CHECK((g.width() == 40 && g.height() == 40));
+    g.reserve(41, 10, gpu::RenderTarget::Growth::slack);
+    CHECK((g.width() == 50 && g.height() == 50));
+    g.reserve(60, 50);
+    CHECK((g.width() == 60 && g.height() == 50));
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    gpu::test::check_no_gl_errors();
+}
+
+static_assert(!std::is_copy_constructible_v<gpu::Texture> &&
+              !std::is_copy_assignable_v<gpu::Texture>);
+static_assert(std::is_nothrow_move_constructible_v<gpu::Texture>);
+
+TEST_CASE("a GL handle is the one owner of its object: moved, never copied, deleted once") {
+    REQUIRE_GL_CONTEXT();
+    gpu::Texture a = gpu::Texture::create();
+    const unsigned id = a.get();
+    glBindTexture(GL_TEXTURE_2D, id);  // a name becomes a texture when first bound
+    glBindTexture(GL_TEXTURE_2D, 0);
+    REQUIRE(glIsTexture(id));
+    gpu::Texture b = std::move(a);
+    CHECK_FALSE(a);
+    CHECK(b.get() == id);
+    {
+        gpu::Texture c;
+        c = std::move(b);
+        CHECK(c.get() == id);
+        CHECK(glIsTexture(id));
+    }
+    CHECK_FALSE(glIsTexture(id));  // deleted with its last owner
     gpu::test::check_no_gl_errors();
 }

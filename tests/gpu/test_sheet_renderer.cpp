@@ -5,10 +5,12 @@
 
 #include "core/evaluate.hpp"
 #include "core/preset.hpp"
-#include "gpu/gl_fixture.hpp"
 #include "gpu/cpu_engine.hpp"
 #include "gpu/gl.hpp"
+#include "gpu/gl_fixture.hpp"
+#include "gpu/program.hpp"
 #include "gpu/progressive.hpp"
+#include "gpu/render_target.hpp"
 #include "gpu/sheet_renderer.hpp"
 #include "plot/sheet_image.hpp"
 
@@ -50,7 +52,8 @@ TEST_CASE("every tile of a sheet refines to the CPU evaluator's picture of it") 
         REQUIRE(s.read_tile(static_cast<int>(i), rgb));
         const core::SheetTile& t = sheet.tiles[i];
         std::vector<std::uint8_t> cpu(rgb.size());
-        core::Evaluator(t.network, t.params.view).render_rows(t.rect.w, t.rect.h, 0, t.rect.h, cpu.data());
+        core::Evaluator(t.network, t.params.view)
+            .render_rows(t.rect.w, t.rect.h, 0, t.rect.h, cpu.data());
         const Agreement a = compare(rgb, cpu);
         CHECK(a.within >= 0.995);
         CHECK(rgb == gpu_image(r, tile_params(t)));  // what any other GPU path draws
@@ -92,30 +95,16 @@ TEST_CASE("a sheet is presented where its tiles are laid out, plots included") {
     while (s.step(30)) {
     }
     // Draw into an offscreen framebuffer the size of the sheet and read it back.
-    GLuint fbo = 0, tex = 0;
-    glGenTextures(1, &tex);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, W, H, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    const RenderTarget target(W, H);
+    target.bind();
     glViewport(0, 0, W, H);
     glClearColor(28 / 255.f, 28 / 255.f, 30 / 255.f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     s.present(0, 0, H);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    std::vector<std::uint8_t> rgba(W * H * 4);
-    glReadPixels(0, 0, W, H, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    const std::vector<std::uint8_t> shown = target.read_rgb(0, 0, W, H);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteFramebuffers(1, &fbo);
-    glDeleteTextures(1, &tex);
     // The same as the whole sheet drawn on the CPU, to within the GPU's rounding.
     const auto cpu = plot::render_sheet(sheet);
-    std::vector<std::uint8_t> shown(W * H * 3);
-    for (int y = 0; y < H; ++y)
-        for (int x = 0; x < W; ++x)
-            for (int c = 0; c < 3; ++c)
-                shown[(y * W + x) * 3 + c] = rgba[((H - 1 - y) * W + x) * 4 + c];
     const Agreement a = compare(shown, cpu);
     CHECK(a.within >= 0.995);
     check_no_gl_errors();
@@ -163,8 +152,50 @@ TEST_CASE("on the CPU engine every tile of a sheet is the CPU evaluator's pictur
         REQUIRE(s.read_tile(static_cast<int>(i), rgb));
         const core::SheetTile& t = sheet.tiles[i];
         std::vector<std::uint8_t> cpu(rgb.size());
-        core::Evaluator(t.network, t.params.view).render_rows(t.rect.w, t.rect.h, 0, t.rect.h, cpu.data());
+        core::Evaluator(t.network, t.params.view)
+            .render_rows(t.rect.w, t.rect.h, 0, t.rect.h, cpu.data());
         CHECK(rgb == cpu);
     }
+    check_no_gl_errors();
+}
+
+TEST_CASE("a sheet of 64 tiles links one present program, on either engine") {
+    REQUIRE_GL_CONTEXT();
+    core::Params base;
+    base.network.depth = 3;
+    base.network.widths = {8};
+    core::ViewSpec view;
+    view.kind = core::ViewKind::grid;
+    view.columns = {core::SweepParam::seed, {}};
+    for (int seed = 1; seed <= 64; ++seed) view.columns.values.push_back(seed);
+    view.wrap = 8;
+    const core::Sheet sheet = core::build_sheet(base, view, 320, 320);
+    REQUIRE(sheet.tiles.size() == 64);
+    const RenderTarget target(320, 320);
+    for (EngineKind kind : {EngineKind::gpu, EngineKind::cpu}) {
+        CAPTURE(kind == EngineKind::gpu ? "gpu" : "cpu");
+        const int before = Program::links();
+        NetworkRenderer r;
+        CpuWorkers workers(2);
+        SheetRenderer s(r, [&]() -> std::unique_ptr<ProgressiveEngine> {
+            if (kind == EngineKind::gpu) return std::make_unique<ProgressiveRenderer>(r);
+            return std::make_unique<CpuEngine>(workers, r.presenter());
+        });
+        s.set_sheet(sheet, 5.0);
+        int frames = 0;
+        do {
+            REQUIRE(++frames < 100000);
+            s.collect();
+            target.bind();
+            s.present(0, 0, 320);  // every tile presents, every frame
+            if (kind == EngineKind::cpu)
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+        } while (s.step(5.0));
+        CHECK(s.status().done);
+        // The network programs (one per width bucket: one here) and one present program.
+        CHECK(r.programs_compiled() == (kind == EngineKind::gpu ? 1 : 0));
+        CHECK(Program::links() - before == r.programs_compiled() + 1);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     check_no_gl_errors();
 }

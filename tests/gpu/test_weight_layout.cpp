@@ -1,7 +1,10 @@
 // The packed 4x4-block layout, without GL.
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "core/fold.hpp"
+#include "gpu/network_source.hpp"
 #include "gpu/weight_layout.hpp"
 
 using namespace primordial;
@@ -67,7 +70,8 @@ TEST_CASE("padded layout: every layer takes 8 x 8 blocks at a fixed stride") {
     const int pad = gpu::pad_blocks_for_bucket(gpu::width_bucket(gpu::network_max_width(net)));
     REQUIRE(pad == 8);
     const gpu::WeightLayout w = gpu::pack_network(net, fold, pad);
-    // The offsets the unrolled shader hard-codes: layer 0 is 8 + 8 * 4 texels, the others 264.
+    // The strides the unrolled shader reads (PAD_FIRST_TEXELS, PAD_LAYER_TEXELS): layer 0 is
+    // 8 + 8 * 4 texels, the others 8 + 8 * 8 * 4.
     CHECK(w.first_layer_texels == 40);
     CHECK(static_cast<std::int64_t>(w.texels.size() / 4) == gpu::network_texels(net, pad));
     CHECK(gpu::pack_first_layer(fold, pad).size() == static_cast<std::size_t>(40) * 4);
@@ -86,4 +90,39 @@ TEST_CASE("padded layout: every layer takes 8 x 8 blocks at a fixed stride") {
             }
     }
     CHECK(gpu::pad_blocks_for_bucket(64) == 0);
+}
+
+TEST_CASE("the shaders' constants are written from the C++ values, once") {
+    const auto count = [](const std::string& text, const std::string& what) {
+        int n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    for (gpu::ShaderTarget target : {gpu::ShaderTarget::gl33, gpu::ShaderTarget::webgl2}) {
+        const std::string small = gpu::network_fragment_source(32, target);
+        CHECK(count(small, "#define MAX_VEC4 8\n") == 1);
+        CHECK(count(small, "#define PAD_BLOCKS 8\n") == 1);
+        CHECK(count(small, "#define PAD_FIRST_TEXELS 40\n") == 1);
+        CHECK(count(small, "#define PAD_LAYER_TEXELS 264\n") == 1);
+        CHECK(count(small, "#define ACT_TANH " +
+                               std::to_string(static_cast<int>(core::Activation::tanh)) + "\n") ==
+              1);
+        CHECK(count(small, "#define ACT_LEAKY_RELU " +
+                               std::to_string(static_cast<int>(core::Activation::leaky_relu)) +
+                               "\n") == 1);
+        CHECK(count(small, "#define ACT_IDENTITY " +
+                               std::to_string(static_cast<int>(core::Activation::identity)) +
+                               "\n") == 1);
+        CHECK(count(small, "#define COLUMN_R " + std::to_string(gpu::kColumnR) + "\n") == 1);
+        CHECK(count(small, "#define COLORMAP_LUT " + std::to_string(gpu::kColormapLut) + "\n") ==
+              1);
+        const std::string wide = gpu::network_fragment_source(256, target);
+        CHECK(count(wide, "#define MAX_VEC4 64\n") == 1);
+        CHECK(count(wide, "#define PAD_BLOCKS 0\n") == 1);
+        // WebGL2 keeps the weights in rows of a 2-D texture.
+        CHECK(count(wide, "#define WEB_ROW_TEXELS " + std::to_string(gpu::kWebRowTexels) + "\n") ==
+              (target == gpu::ShaderTarget::webgl2 ? 1 : 0));
+    }
+    // What a Shadertoy shader is built on carries them too.
+    CHECK(count(gpu::network_function_source(64), "#define ACT_SIN ") == 1);
 }

@@ -15,7 +15,8 @@ using namespace primordial;
 
 namespace {
 
-std::vector<std::uint8_t> crop(const std::vector<std::uint8_t>& rgb, int width, const core::Rect& r) {
+std::vector<std::uint8_t> crop(const std::vector<std::uint8_t>& rgb, int width,
+                               const core::Rect& r) {
     std::vector<std::uint8_t> out;
     for (int y = r.y; y < r.y + r.h; ++y)
         out.insert(out.end(), rgb.begin() + (static_cast<std::ptrdiff_t>(y) * width + r.x) * 3,
@@ -95,7 +96,8 @@ TEST_CASE("the output curve follows the values: a rising sigmoid is drawn rising
         int top = h, bottom = -1;
         for (int y = 0; y < h; ++y) {
             const auto* p = &img[(static_cast<std::size_t>(y) * w + x) * 3];
-            if (p[0] < 60 && p[1] < 60 && p[2] < 60) top = std::min(top, y), bottom = std::max(bottom, y);
+            if (p[0] < 60 && p[1] < 60 && p[2] < 60)
+                top = std::min(top, y), bottom = std::max(bottom, y);
         }
         return std::pair{top, bottom};
     };
@@ -132,8 +134,10 @@ TEST_CASE("a view saved by format 1 (figure 19 then) draws every tile again pixe
         // static moves by a level here and there. The Release run of the suite checks every byte.
         REQUIRE(now.size() == then.size());
         std::size_t close = 0;
-        for (std::size_t i = 0; i < now.size(); ++i) close += std::abs(int(now[i]) - int(then[i])) <= 2;
-        MESSAGE(t.label << ": " << 100.0 * double(close) / double(now.size()) << "% of samples within 2/255");
+        for (std::size_t i = 0; i < now.size(); ++i)
+            close += std::abs(int(now[i]) - int(then[i])) <= 2;
+        MESSAGE(t.label << ": " << 100.0 * double(close) / double(now.size())
+                        << "% of samples within 2/255");
         CHECK(double(close) >= 0.999 * double(now.size()));
 #else
         CHECK(now == then);

@@ -8,6 +8,7 @@
 #include "gpu/gl_fixture.hpp"
 #include "gpu/network_source.hpp"
 #include "gpu/program.hpp"
+#include "gpu/render_target.hpp"
 #include "share/shadertoy.hpp"
 
 using namespace primordial;
@@ -17,32 +18,24 @@ namespace {
 
 // Draws a Shadertoy shader as Shadertoy would (its uniforms, mainImage per pixel) at w x h with
 // the mouse at `mouse`; RGB rows from the top, like the CPU evaluator's.
-std::vector<std::uint8_t> shadertoy_image(const std::string& glsl, int w, int h, const float mouse[4]) {
-    const gpu::Program program(gpu::fullscreen_vertex_source(gpu::ShaderTarget::webgl2),
+std::vector<std::uint8_t> shadertoy_image(const std::string& glsl, int w, int h,
+                                          const float mouse[4]) {
+    const gpu::Program program("Shadertoy",
+                               gpu::fullscreen_vertex_source(gpu::ShaderTarget::webgl2),
                                share::shadertoy_harness(glsl));
-    GLuint fbo = 0, color = 0, vao = 0;
-    glGenRenderbuffers(1, &color);
-    glBindRenderbuffer(GL_RENDERBUFFER, color);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
-    glGenVertexArrays(1, &vao);
-    glBindVertexArray(vao);
+    const gpu::RenderTarget target(w, h);
+    const gpu::VertexArray vao = gpu::VertexArray::create();
+    target.bind();
+    glBindVertexArray(vao.get());
     glViewport(0, 0, w, h);
     glUseProgram(program.id());
+    // The two inputs the shader reads; Shadertoy's others are declared and rightly unused.
     glUniform3f(program.uniform("iResolution"), float(w), float(h), 1.0f);
     glUniform4f(program.uniform("iMouse"), mouse[0], mouse[1], mouse[2], mouse[3]);
     glDrawArrays(GL_TRIANGLES, 0, 3);
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * h * 4), rgb;
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    for (int y = h - 1; y >= 0; --y)
-        for (int x = 0; x < w; ++x)
-            for (int c = 0; c < 3; ++c) rgb.push_back(rgba[(static_cast<std::size_t>(y) * w + x) * 4 + c]);
-    glDeleteVertexArrays(1, &vao);
+    glBindVertexArray(0);
+    std::vector<std::uint8_t> rgb = target.read_rgb(0, 0, w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteFramebuffers(1, &fbo);
-    glDeleteRenderbuffers(1, &color);
     return rgb;
 }
 

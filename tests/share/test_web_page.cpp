@@ -45,7 +45,8 @@ TEST_CASE("a web page carries its parameters and is read back as a state") {
     CHECK(core::state_from_file(dir / "net.html").params == p);
     core::write_text_file(dir / "other.html", "<!doctype html><p>hello</p>");
     CHECK_THROWS_WITH_AS(core::state_from_file(dir / "other.html"),
-                         doctest::Contains("a web page without primordial parameters"), core::InputError);
+                         doctest::Contains("a web page without primordial parameters"),
+                         core::InputError);
 }
 
 TEST_CASE("text that would end the page's script element is escaped") {
@@ -56,6 +57,7 @@ TEST_CASE("text that would end the page's script element is escaped") {
     // may appear, one per <script>.
     std::size_t scripts = 0, closers = 0;
     for (std::size_t at = 0; (at = page.find("<script", at)) != std::string::npos; ++at) ++scripts;
-    for (std::size_t at = 0; (at = page.find("</script>", at)) != std::string::npos; ++at) ++closers;
+    for (std::size_t at = 0; (at = page.find("</script>", at)) != std::string::npos; ++at)
+        ++closers;
     CHECK(scripts == closers);
 }

@@ -1,0 +1,131 @@
+#include "app/documents.hpp"
+
+#include <cstdio>
+
+#include "app/paths.hpp"
+#include "app/session.hpp"
+#include "core/atomic_file.hpp"
+#include "core/png_io.hpp"
+#include "core/preset.hpp"
+#include "share/shadertoy.hpp"
+#include "share/web_page.hpp"
+
+namespace primordial::app {
+
+Documents::Documents(const ExplorerState& initial, std::vector<std::string> recent,
+                     std::filesystem::path bookmarks_dir, Notices& notices)
+    : history_(tracked_state(initial.params, initial.view)),
+      recent_(std::move(recent)),
+      bookmarks_dir_(std::move(bookmarks_dir)),
+      bookmarks_(list_bookmarks(bookmarks_dir_)),
+      notices_(notices) {}
+
+void Documents::record(const ExplorerState& s, bool gesture, float wheel) {
+    const auto now = std::chrono::steady_clock::now();
+    if (wheel != 0) last_wheel_ = now;
+    const bool wheel_burst = now - last_wheel_ < std::chrono::milliseconds(400);
+    history_.record(tracked_state(s.params, s.view), gesture || wheel_burst);
+}
+
+void Documents::undo(ExplorerState& s) {
+    history_.can_undo() ? notices_.tell("undone") : notices_.warn("nothing to undo");
+    take_state(s, history_.undo());
+}
+
+void Documents::redo(ExplorerState& s) {
+    history_.can_redo() ? notices_.tell("redone") : notices_.warn("nothing to redo");
+    take_state(s, history_.redo());
+}
+
+std::string Documents::copy(const ExplorerState& s) {
+    const core::Preset p{"clipboard", 0,      "Copied from the Primordial explorer",
+                         s.params,    s.view, {}};
+    notices_.tell(
+        "copied the state to the clipboard: paste it with Ctrl+V, or save it as a .json file for "
+        "--params");
+    return core::preset_to_json(p);
+}
+
+void Documents::paste(ExplorerState& s, const std::optional<std::string>& clipboard) {
+    try {
+        if (!clipboard) throw core::InputError("the clipboard holds no text");
+        take_state(s, core::state_from_text(*clipboard, "clipboard"));
+        notices_.tell("pasted the state from the clipboard");
+    } catch (const core::InputError& e) {
+        notices_.warn(std::string("not pasted: ") + e.what());
+    }
+}
+
+void Documents::bookmark(const ExplorerState& s) {
+    try {
+        const auto file =
+            save_bookmark(bookmarks_dir_, s.bookmark_name, core::State{s.params, s.view});
+        bookmarks_ = list_bookmarks(bookmarks_dir_);
+        notices_.tell("bookmarked as " + file.stem().string());
+    } catch (const std::exception& e) {
+        notices_.warn(std::string("bookmark failed: ") + e.what());
+    }
+}
+
+void Documents::open_file(ExplorerState& s, const std::filesystem::path& file) {
+    try {
+        take_state(s, core::state_from_file(file));
+        remember_recent(recent_, std::filesystem::absolute(file).string());
+        notices_.tell("opened " + file.string());
+    } catch (const std::exception& e) {
+        notices_.warn(std::string("not opened: ") + e.what());
+    }
+}
+
+void Documents::open_bookmark(ExplorerState& s, const Bookmark& b) {
+    try {
+        take_state(s, load_bookmark(b));
+        notices_.tell("opened the bookmark " + b.name);
+    } catch (const std::exception& e) {
+        notices_.warn(std::string("bookmark not opened: ") + e.what());
+    }
+}
+
+void Documents::remove_bookmark(const Bookmark& b) {
+    try {
+        delete_bookmark(b);
+        thumbnails_.erase(b.file.string());
+        bookmarks_ = list_bookmarks(bookmarks_dir_);
+        notices_.tell("deleted the bookmark " + b.name);
+    } catch (const std::exception& e) {
+        notices_.warn(std::string("bookmark not deleted: ") + e.what());
+    }
+}
+
+void Documents::share(const ExplorerState& s, ShareAs as) {
+    const bool page = as == ShareAs::web_page;
+    try {
+        std::filesystem::create_directories(s.screenshot_dir);
+        std::filesystem::path path =
+            unique_screenshot_path(s.screenshot_dir, std::chrono::system_clock::now());
+        const std::string stem = path.stem().string(), ext = page ? ".html" : ".glsl";
+        path.replace_extension(ext);
+        for (int n = 2; std::filesystem::exists(path); ++n)
+            path = path.parent_path() / (stem + "-" + std::to_string(n) + ext);
+        core::write_text_file(path,
+                              page ? share::web_page(s.params) : share::shadertoy_shader(s.params));
+        notices_.tell("shared as " + path.string());
+        std::fprintf(stderr, "primordial: shared %s\n", path.string().c_str());
+    } catch (const std::exception& e) {
+        notices_.warn(std::string("not shared: ") + e.what());
+    }
+}
+
+unsigned Documents::thumbnail(const Bookmark& b) {
+    const auto [it, fresh] = thumbnails_.try_emplace(b.file.string());
+    if (fresh) {
+        try {  // a damaged file stays without a thumbnail: tried once, not every frame
+            const core::PngImage img = core::read_png(b.file);
+            it->second = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
+        } catch (const std::exception&) {
+        }
+    }
+    return it->second ? it->second->id() : 0;
+}
+
+}  // namespace primordial::app

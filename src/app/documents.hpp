@@ -1,0 +1,58 @@
+// States coming and going in the window: the undo history (one step per gesture), the recent
+// files, the bookmarks with their thumbnails, the clipboard's text, files opened or dropped, and
+// shared pages. Each incoming state keeps the window's picture size; each outcome is a notice.
+// No window code: the clipboard's text is passed in and out.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actions.hpp"
+#include "app/bookmarks.hpp"
+#include "app/history.hpp"
+#include "app/notices.hpp"
+#include "app/panel.hpp"
+#include "gpu/display.hpp"
+
+namespace primordial::app {
+
+class Documents {
+public:
+    Documents(const ExplorerState& initial, std::vector<std::string> recent,
+              std::filesystem::path bookmarks_dir, Notices& notices);
+
+    // After each frame: the state, and whether the change is part of a gesture still going on
+    // (a held widget or mouse button); wheel turns within 400 ms of each other are one gesture.
+    void record(const ExplorerState& s, bool gesture, float wheel);
+    void undo(ExplorerState& s);
+    void redo(ExplorerState& s);
+    std::string copy(const ExplorerState& s);  // the clipboard's new text
+    void paste(ExplorerState& s, const std::optional<std::string>& clipboard);
+    void bookmark(const ExplorerState& s);
+    void open_file(ExplorerState& s, const std::filesystem::path& file);
+    void open_bookmark(ExplorerState& s, const Bookmark& b);
+    void remove_bookmark(const Bookmark& b);
+    // The picture's network and view as a web page or a Shadertoy shader, by the screenshots.
+    void share(const ExplorerState& s, ShareAs as);
+
+    const std::vector<std::string>& recent() const { return recent_; }
+    const std::vector<Bookmark>& bookmarks() const { return bookmarks_; }
+    // The bookmark's thumbnail as a texture, read once (0 when the file is damaged).
+    unsigned thumbnail(const Bookmark& b);
+
+private:
+    History history_;
+    std::vector<std::string> recent_;
+    std::filesystem::path bookmarks_dir_;
+    std::vector<Bookmark> bookmarks_;
+    std::map<std::string, std::unique_ptr<gpu::ImageTexture>> thumbnails_;
+    Notices& notices_;
+    std::chrono::steady_clock::time_point last_wheel_{};
+};
+
+}  // namespace primordial::app

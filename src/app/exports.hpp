@@ -1,0 +1,41 @@
+// Exports from the window: starts an ExportJob (a picture at any size, or the animation's frames
+// and video) from the state, writes a few rows of it each frame within half of what is left of
+// the budget, draws its progress window, and asks before a quit would cancel it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/actions.hpp"
+#include "app/export_job.hpp"
+#include "app/notices.hpp"
+#include "gpu/network_renderer.hpp"
+
+namespace primordial::app {
+
+class Exports {
+public:
+    Exports(gpu::NetworkRenderer& renderer, Notices& notices)
+        : renderer_(renderer), notices_(notices) {}
+    void start_picture(const ExplorerState& s);
+    void start_animation(const ExplorerState& s);
+    bool running() const { return job_ != nullptr; }
+    // Writes for `budget_ms` and draws the progress window; says when the job ended.
+    void step(double budget_ms);
+    void cancel();
+    // "Quit while exporting?": true when the person chose to cancel the export and quit; sets
+    // `open` to false when they chose to keep exporting or the export finished meanwhile.
+    bool draw_quit_dialog(bool& open);
+
+private:
+    // Pictures of any size on the CPU on a software rasteriser, else on the GPU with a renderer
+    // of its own (so the explorer's picture keeps its network).
+    RowRendererFactory rows();
+
+    gpu::NetworkRenderer& renderer_;
+    Notices& notices_;
+    std::unique_ptr<ExportJob> job_;
+    std::unique_ptr<gpu::NetworkRenderer> export_renderer_;
+};
+
+}  // namespace primordial::app

@@ -1,0 +1,144 @@
+#include "core/view_json.hpp"
+
+#include <algorithm>
+
+#include "core/json_sections.hpp"
+
+namespace primordial::core {
+namespace {
+
+Sweep read_sweep(const JsonReader& r, const Json& j, const std::string& path) {
+    r.object(j, path, {"param", "values", "from", "to", "count", "spacing"});
+    const auto at = [&](std::string_view key) { return key_path(path, key); };
+    const SweepParam param =
+        r.name<kSweepParamTable>(r.required(j, path, "param", kSweepParamNames), at("param"));
+    Sweep s{param, {}};
+    if (j.contains("values")) {
+        if (!j["values"].is_array()) r.fail(at("values"), "must be a list");
+        for (const Json& v : j["values"])
+            s.values.push_back(param == SweepParam::activation
+                                   ? activation_value(r.name<kActivationTable>(v, at("values")))
+                                   : r.number(v, at("values")));
+    } else {
+        if (!j.contains("from") || !j.contains("to") || !j.contains("count"))
+            r.fail(path, "needs \"values\", or \"from\", \"to\" and \"count\"");
+        bool geometric = false;
+        if (j.contains("spacing")) {
+            const Json& sp = j["spacing"];
+            if (!sp.is_string() || (sp != "linear" && sp != "geometric"))
+                r.fail(at("spacing"), "must be \"linear\" or \"geometric\"");
+            geometric = sp == "geometric";
+        }
+        const double from = r.number(j["from"], at("from"));
+        const double to = r.number(j["to"], at("to"));
+        if (geometric && !(from > 0 && to > 0))
+            r.fail(path, "geometric spacing needs positive ends");
+        const int count = static_cast<int>(r.integer(j["count"], at("count"), 1, kMaxSheetTiles));
+        s = make_sweep(param, from, to, count, geometric);
+    }
+    if (s.values.empty()) r.fail(at("values"), "needs at least one value");
+    return s;
+}
+
+Json sweep_json(const Sweep& s) {
+    Json j;
+    j["param"] = std::string(to_string(s.param));
+    if (s.param == SweepParam::activation) {
+        std::vector<std::string> names;
+        for (double v : s.values)
+            names.emplace_back(to_string(static_cast<Activation>(static_cast<int>(v))));
+        j["values"] = names;
+    } else {
+        j["values"] = s.values;
+    }
+    return j;
+}
+
+}  // namespace
+
+ViewSpec read_view_spec(const JsonReader& r, const Json& j, const std::string& path) {
+    r.object(j, path,
+             {"kind", "columns", "rows", "wrap", "layer", "frames", "camera", "curve", "function"});
+    const auto at = [&](std::string_view key) { return key_path(path, key); };
+    ViewSpec v;
+    v.kind = r.name<kViewKindTable>(r.required(j, path, "kind", kViewKindNames), at("kind"));
+    if (j.contains("columns")) v.columns = read_sweep(r, j["columns"], at("columns"));
+    if (j.contains("rows")) v.rows = read_sweep(r, j["rows"], at("rows"));
+    if (j.contains("wrap"))
+        v.wrap = static_cast<int>(r.integer(j["wrap"], at("wrap"), 0, kMaxSheetTiles));
+    if (j.contains("layer"))
+        v.layer = static_cast<int>(r.integer(j["layer"], at("layer"), 1, Limits::max_depth));
+    if (j.contains("frames"))
+        v.frames = static_cast<int>(r.integer(j["frames"], at("frames"), 1, kMaxProgressionFrames));
+    if (j.contains("camera")) {
+        const Json& c = j["camera"];
+        const std::string camera = at("camera");
+        r.object(c, camera, {"yaw", "pitch"});
+        if (c.contains("yaw")) v.camera.yaw = r.number(c["yaw"], key_path(camera, "yaw"));
+        if (c.contains("pitch"))
+            v.camera.pitch = std::clamp(r.number(c["pitch"], key_path(camera, "pitch")), 5.0, 90.0);
+    }
+    if (j.contains("curve")) v.curve = r.boolean(j["curve"], at("curve"));
+    if (j.contains("function"))
+        v.function = r.name<kActivationTable>(j["function"], at("function"));
+    if (v.kind == ViewKind::grid && !j.contains("columns"))
+        r.fail(at("columns"), "a grid needs a sweep");
+    return v;
+}
+
+Json view_spec_json(const ViewSpec& v) {
+    Json j;
+    j["kind"] = std::string(to_string(v.kind));
+    j["columns"] = sweep_json(v.columns);
+    if (v.rows) j["rows"] = sweep_json(*v.rows);
+    j["wrap"] = v.wrap;
+    j["layer"] = v.layer;
+    j["frames"] = v.frames;
+    j["camera"] = {{"yaw", v.camera.yaw}, {"pitch", v.camera.pitch}};
+    if (v.curve) j["curve"] = true;
+    if (v.function) j["function"] = std::string(to_string(*v.function));
+    return j;
+}
+
+Animation read_animation(const JsonReader& r, const Json& j, const std::string& path) {
+    r.object(j, path, {"param", "from", "to", "frames"});
+    const auto at = [&](std::string_view key) { return key_path(path, key); };
+    Animation a;
+    a.param = r.name<kAnimParamTable>(r.required(j, path, "param", kAnimParamNames), at("param"));
+    // A centre moves between points; everything else between numbers.
+    const auto end = [&](std::string_view key) {
+        const Json& v = r.required(j, path, key);
+        if (a.param == AnimParam::center) return r.number_pair(v, at(key));
+        return std::pair{r.number(v, at(key)), 0.0};
+    };
+    std::tie(a.from, a.from_y) = end("from");
+    std::tie(a.to, a.to_y) = end("to");
+    if (j.contains("frames"))
+        a.frames = static_cast<int>(r.integer(j["frames"], at("frames"), 1, kMaxFrames));
+    return a;
+}
+
+Json animation_json(const Animation& a) {
+    Json j;
+    j["param"] = std::string(to_string(a.param));
+    if (a.param == AnimParam::center) {
+        j["from"] = {a.from, a.from_y};
+        j["to"] = {a.to, a.to_y};
+    } else {
+        j["from"] = a.from;
+        j["to"] = a.to;
+    }
+    j["frames"] = a.frames;
+    return j;
+}
+
+std::string view_to_json(const ViewSpec& v) {
+    return view_spec_json(v).dump();
+}
+
+ViewSpec view_from_json(std::string_view text, const std::string& source) {
+    const JsonReader r(source);
+    return read_view_spec(r, r.parse(text), "view");
+}
+
+}  // namespace primordial::core
