@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/lineage.hpp"
 #include "core/view.hpp"
 
 namespace primordial::app {
@@ -41,7 +42,11 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
             v = default_view(v);
             break;
         case CommandId::new_seed:
-            s.params.network.seed = fresh_seed;
+            // In the breed view Space rolls new children instead.
+            if (s.view.kind == core::ViewKind::breed)
+                s.view.breed.roll = fresh_seed;
+            else
+                s.params.network.seed = fresh_seed;
             break;
         case CommandId::next_view:
             s.view.kind = core::next_view(s.params, s.view.kind);
@@ -113,9 +118,22 @@ void click_tile(ExplorerState& s, const core::Sheet& sheet, int tile) {
         // Moves the network (the marker) there; the diagram stays.
         s.params.network.scale = t.params.network.scale;
         s.params.network.bias_scale = t.params.network.bias_scale;
+    } else if (s.view.kind == core::ViewKind::breed) {
+        // A child becomes the parent, with children of its own; an ancestor takes the line back.
+        s.params.network = t.params.network;
+        if (!t.ancestor) ++s.view.breed.roll;
     } else if (s.view.kind == core::ViewKind::progression) {
         s.params = core::with_value(s.params, core::SweepParam::depth, t.params.network.depth);
     }
+}
+
+void cross_tile(ExplorerState& s, const core::Sheet& sheet, int tile) {
+    if (s.view.kind != core::ViewKind::breed) return click_tile(s, sheet, tile);
+    if (tile < 0 || tile >= static_cast<int>(sheet.tiles.size())) return;
+    const core::SheetTile& t = sheet.tiles[static_cast<std::size_t>(tile)];
+    if (t.content != core::TileContent::picture || t.main) return;
+    s.params.network = core::cross(s.params.network, t.params.network);
+    ++s.view.breed.roll;
 }
 
 namespace {

@@ -52,8 +52,11 @@ void take_state(ExplorerState& s, const core::State& state);
 // Opens a preset: its network and view, in the window's picture area.
 void load_preset(ExplorerState& s, const core::Preset& p);
 // A click on tile `tile` of `sheet`: a grid tile becomes the current network (shown alone);
-// a frame of the layer progression sets the depth.
+// a frame of the layer progression sets the depth; a child in the breed view becomes the parent
+// (with new children), an ancestor in its lineage strip takes the line back to it.
 void click_tile(ExplorerState& s, const core::Sheet& sheet, int tile);
+// A Shift+click in the breed view: the parent crossed with that child (or ancestor).
+void cross_tile(ExplorerState& s, const core::Sheet& sheet, int tile);
 // The wheel over a picture tile zooms every tile about the cursor, at (px, py) in the tile.
 void zoom_tile(ExplorerState& s, const core::SheetTile& t, double px, double py, double factor);
 // A drag over a picture tile pans every tile by (dx, dy) of that tile's pixels.

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/stats_panel.hpp"
+#include "core/lineage.hpp"
 #include "core/network.hpp"
 #include "core/params.hpp"
 #include "core/preset.hpp"
@@ -329,6 +330,24 @@ void views_section(ExplorerState& s) {
                                     v.columns.values.back());
             if (ImGui::Button("centre on this network")) v = core::phase_view(s.params);
             break;
+        case ViewKind::breed: {
+            core::Breeding& b = v.breed;
+            float strength = static_cast<float>(b.strength);
+            if (ImGui::SliderFloat("strength", &strength, 0.01f, 1.0f, "%.2f"))
+                b.strength = strength;
+            ImGui::Checkbox("structural changes", &b.structural);
+            ImGui::SliderInt("tiles a side", &b.size, 3, 4);
+            if (ImGui::Button("new children (Space)")) ++b.roll;
+            if (const auto parent = core::parent_of(s.params.network)) {
+                ImGui::SameLine();
+                if (ImGui::Button("back to the parent")) s.params.network = *parent;
+            }
+            ImGui::Text("generation %zu", s.params.network.lineage.size());
+            ImGui::TextWrapped(
+                "Click a child to breed from it, Shift+click to cross it with the parent; "
+                "the strip below holds the ancestors. Ctrl+Z walks back.");
+            break;
+        }
         case ViewKind::regions:
             ImGui::TextWrapped(
                 "Each colour is one pattern of which hidden units are on: a region "

@@ -22,6 +22,7 @@ Pointer read_pointer(float picture_x, float sx, float sy) {
     p.clicked = ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                 io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < kClickSlop * kClickSlop;
     p.double_clicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+    p.shift = io.KeyShift;
     return p;
 }
 

@@ -13,6 +13,7 @@ struct Pointer {
     bool dragging = false;  // held and moved more than a few pixels: a drag, not a click
     bool clicked = false;   // released having moved less than that
     bool double_clicked = false;
+    bool shift = false;  // Shift held
 };
 
 // `picture_x`: where the picture starts, in window coordinates; (sx, sy): window coordinates to

@@ -102,7 +102,10 @@ void SheetView::handle_mouse(ExplorerState& s, const Pointer& p) {
     else if (wheel != 0)  // plots zoom about the view centre
         s.params.view.extent = std::clamp(s.params.view.extent / std::pow(kWheelBase, wheel),
                                           core::Limits::min_extent, core::Limits::max_extent);
-    if (clicked) click_tile(s, *sheet_, hovered_);
+    if (clicked && p.shift)
+        cross_tile(s, *sheet_, hovered_);
+    else if (clicked)
+        click_tile(s, *sheet_, hovered_);
 }
 
 std::string SheetView::hovered_label() const {
@@ -113,6 +116,10 @@ std::string SheetView::hovered_label() const {
         hint = "  (click: open it)";
     else if (spec_.kind == core::ViewKind::progression && !t.main)
         hint = "  (click: set this depth)";
+    else if (spec_.kind == core::ViewKind::breed && t.ancestor)
+        hint = "  (click: back to it)";
+    else if (spec_.kind == core::ViewKind::breed && !t.main)
+        hint = "  (click: breed from it; Shift+click: cross it with the parent)";
     else if (t.content == core::TileContent::surface)
         hint = "  (drag: turn it)";
     return t.label + hint;

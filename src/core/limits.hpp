@@ -2,6 +2,8 @@
 // and flags, and the explorer's panel brings typed values within them, saying so.
 #pragma once
 
+#include <cstddef>
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -17,6 +19,7 @@ struct InputError : std::runtime_error {
 struct Limits {
     static constexpr int max_depth = 256;
     static constexpr int max_width = 1024;
+    static constexpr std::size_t max_lineage_steps = 4096;  // breeding steps, mates' included
     static constexpr std::int64_t max_weights = 16'000'000;
     static constexpr int max_side = 32768;
     static constexpr double max_abs_center = 1e12;

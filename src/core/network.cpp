@@ -4,6 +4,7 @@
 #include <cmath>
 #include <thread>
 
+#include "core/lineage.hpp"
 #include "core/rng.hpp"
 
 namespace primordial::core {
@@ -50,9 +51,6 @@ float weight_value(const NetworkParams& p, std::uint32_t layer_key, int row, std
         rng::hash(p.seed, layer_key, static_cast<std::uint32_t>(row), col_key));
 }
 
-namespace {
-
-// Spherical interpolation of a layer's weights and biases (one vector) from a towards b.
 void slerp_layer(Layer& a, const Layer& b, double t) {
     double aa = 0, bb = 0, ab = 0;
     const auto acc = [&](const std::vector<float>& x, const std::vector<float>& y) {
@@ -79,8 +77,6 @@ void slerp_layer(Layer& a, const Layer& b, double t) {
     mix(a.biases, b.biases);
 }
 
-}  // namespace
-
 Network build_network(const NetworkParams& p) {
     if (!p.set_weights.empty()) {  // hand-set: validate() checked the shapes
         Network net;
@@ -90,6 +86,13 @@ Network build_network(const NetworkParams& p) {
             const LayerValues& v = p.set_weights[static_cast<std::size_t>(l)];
             net.layers.push_back({in, out, v.weights, v.biases, p.activation_of(l)});
         }
+        return net;
+    }
+    if (!p.lineage.empty()) {  // the seeded network, then each breeding step
+        NetworkParams seeded = p;
+        seeded.lineage.clear();
+        Network net = build_network(seeded);
+        apply_lineage(net, p);
         return net;
     }
     if (p.morph) {

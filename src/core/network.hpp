@@ -14,6 +14,7 @@ struct Layer {
     std::vector<float> biases;   // out
     Activation activation = Activation::tanh;
     float w(int row, int col) const { return weights[static_cast<std::size_t>(row) * in + col]; }
+    bool operator==(const Layer&) const = default;
 };
 
 struct Network {
@@ -46,6 +47,10 @@ float weight_value(const NetworkParams& p, std::uint32_t layer_key, int row, std
                    int fan_in, int fan_out, double gain);
 
 Network build_network(const NetworkParams& p);
+// Spherical interpolation of a layer's weights and biases (one vector) from `a` towards `b` by
+// t in [0, 1], keeping their spread where a straight blend would shrink it; identical layers
+// stay exactly as they are. The seed morph and a breeding cross use it.
+void slerp_layer(Layer& a, const Layer& b, double t);
 
 // Every layer's current values, e.g. to start hand-editing a seeded network.
 std::vector<LayerValues> layer_values(const Network& net);

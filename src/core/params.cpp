@@ -43,6 +43,9 @@ std::string_view to_string(Init i) {
 std::string_view to_string(BiasRule b) {
     return name_of(kBiasRuleTable, b);
 }
+std::string_view to_string(ShapeChange c) {
+    return name_of(kShapeChangeTable, c);
+}
 std::optional<Activation> parse_activation(std::string_view s) {
     return value_of(kActivationTable, s);
 }
@@ -105,6 +108,37 @@ bool weights_editable(const NetworkParams& n) {
         if (n.width_of(l) > kMaxEditableWidth) return false;
     return true;
 }
+
+namespace {
+
+// Every step's strength in [0, 1], shapes within the limits, and at most kMaxLineageSteps steps
+// in all (mates' included), which bounds the work of building the network.
+void check_lineage(const std::vector<Mutation>& lineage, std::size_t* count) {
+    for (const Mutation& m : lineage) {
+        if (++*count > Limits::max_lineage_steps)
+            fail("lineage", "has more than " + std::to_string(Limits::max_lineage_steps) +
+                                " steps (mates' included)");
+        if (!std::isfinite(m.strength) || m.strength < 0 || m.strength > 1)
+            fail("lineage", "a step's strength must be between 0 and 1");
+        if (m.before) {
+            const Shape& sh = *m.before;
+            if (sh.depth < 1 || sh.depth > Limits::max_depth || sh.widths.empty() ||
+                sh.activations.empty())
+                fail("lineage", "a step's earlier shape is not a network");
+            for (int w : sh.widths)
+                if (w < 1 || w > Limits::max_width)
+                    fail("lineage", "a step's earlier shape has a width out of range");
+        }
+        check_lineage(m.mate_lineage, count);
+    }
+}
+
+void check_lineage(const std::vector<Mutation>& lineage) {
+    std::size_t count = 0;
+    check_lineage(lineage, &count);
+}
+
+}  // namespace
 
 void validate(const Params& p) {
     const NetworkParams& n = p.network;
@@ -175,6 +209,7 @@ void validate(const Params& p) {
         fail("t", "must be a finite number within +-1e6");
     if (n.morph && (!std::isfinite(n.morph->t) || n.morph->t < 0 || n.morph->t > 1))
         fail("morph", "t must be between 0 and 1");
+    check_lineage(n.lineage);
     if (p.supersample < 1 || p.supersample > Limits::max_supersample)
         fail("supersample", "must be between 1 and " + std::to_string(Limits::max_supersample) +
                                 " (got " + std::to_string(p.supersample) + ")");

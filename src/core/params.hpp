@@ -45,6 +45,32 @@ struct Morph {
     bool operator==(const Morph&) const = default;
 };
 
+// What a breeding step did to the network's shape (core/lineage).
+enum class ShapeChange { none, deeper, shallower, wider, activation };
+
+// The hidden layers' shape, as a breeding step keeps it so the lineage can be walked back.
+struct Shape {
+    int depth = 0;
+    std::vector<int> widths;
+    std::vector<Activation> activations;
+    bool operator==(const Shape&) const = default;
+};
+
+// One generation of breeding (core/lineage). Every layer's weights and biases turn towards a
+// fresh draw, the same network with seed `key`, by the angle strength * 90 degrees, so their
+// spread stays steady; a cross instead slerps them towards a mate (seed `key` with its own
+// lineage, in this network's shape) by `strength`. A step may also change the shape; it then
+// keeps the shape before it.
+struct Mutation {
+    std::uint64_t key = 1;
+    double strength = 0.1;  // 0: no change; 1: the fresh draw
+    bool cross = false;
+    std::vector<Mutation> mate_lineage;  // a cross's mate
+    ShapeChange change = ShapeChange::none;
+    std::optional<Shape> before;  // the shape before a step that changed it
+    bool operator==(const Mutation&) const = default;
+};
+
 struct NetworkParams {
     std::vector<Input> inputs{Input::x, Input::y};
     int outputs = 3;  // 3 = RGB, 1 = grey
@@ -66,6 +92,9 @@ struct NetworkParams {
     // Hand-set weights: empty, or one entry per layer that replaces the seeded values.
     std::vector<LayerValues> set_weights;
     std::optional<Morph> morph;  // ignored when weights are hand-set
+    // Breeding: the steps from the seeded network to this one, oldest first (core/lineage);
+    // ignored when weights are hand-set.
+    std::vector<Mutation> lineage;
 
     int width_of(int hidden_layer) const;
     Activation activation_of(int layer) const;  // layer == depth - 1 is the output layer
@@ -130,6 +159,12 @@ inline constexpr NameEntry<Init> kInitTable[] = {
     {Init::range, "range"}, {Init::glorot, "glorot"}, {Init::he, "he"}, {Init::lecun, "lecun"}};
 inline constexpr NameEntry<BiasRule> kBiasRuleTable[] = {{BiasRule::article, "article"},
                                                          {BiasRule::full, "full"}};
+inline constexpr NameEntry<ShapeChange> kShapeChangeTable[] = {
+    {ShapeChange::none, "none"},
+    {ShapeChange::deeper, "deeper"},
+    {ShapeChange::shallower, "shallower"},
+    {ShapeChange::wider, "wider"},
+    {ShapeChange::activation, "activation"}};
 inline constexpr std::string_view kActivationNames = names_of<kActivationTable>;
 inline constexpr std::string_view kInputNames = names_of<kInputTable>;
 inline constexpr std::string_view kDistributionNames = names_of<kDistributionTable>;
@@ -140,6 +175,7 @@ std::string_view to_string(Input i);
 std::string_view to_string(Distribution d);
 std::string_view to_string(Init i);
 std::string_view to_string(BiasRule b);
+std::string_view to_string(ShapeChange c);
 std::optional<Activation> parse_activation(std::string_view s);
 std::optional<Input> parse_input(std::string_view s);
 std::optional<Distribution> parse_distribution(std::string_view s);

@@ -50,6 +50,31 @@ Json weights_json(const NetworkParams& n) {
     return layers;
 }
 
+Json shape_json(const Shape& sh) {
+    return {{"depth", sh.depth},
+            {"width", one_or_list(sh.widths)},
+            {"activation", one_or_list(names(sh.activations))}};
+}
+
+// [{"key": k, "strength": s, "change": "deeper", "before": {shape}}, {"cross": {"seed": k,
+// "lineage": [...]}, "strength": 0.5}, ...], oldest first.
+Json lineage_json(const std::vector<Mutation>& lineage) {
+    Json out = Json::array();
+    for (const Mutation& m : lineage) {
+        Json step;
+        if (m.cross) {
+            step["cross"] = {{"seed", m.key}, {"lineage", lineage_json(m.mate_lineage)}};
+        } else {
+            step["key"] = m.key;
+        }
+        step["strength"] = m.strength;
+        if (m.change != ShapeChange::none) step["change"] = std::string(to_string(m.change));
+        if (m.before) step["before"] = shape_json(*m.before);
+        out.push_back(std::move(step));
+    }
+    return out;
+}
+
 Json network_json(const NetworkParams& n) {
     Json net;
     net["seed"] = n.seed;
@@ -67,6 +92,7 @@ Json network_json(const NetworkParams& n) {
     if (n.output_bias_scale) net["output_bias_scale"] = *n.output_bias_scale;
     if (n.morph) net["morph"] = {{"to_seed", n.morph->to_seed}, {"t", n.morph->t}};
     if (!n.set_weights.empty()) net["weights"] = weights_json(n);
+    if (!n.lineage.empty()) net["lineage"] = lineage_json(n.lineage);
     return net;
 }
 
@@ -93,6 +119,49 @@ std::vector<LayerValues> read_weights(const JsonReader& r, const Json& v, const 
     return out;
 }
 
+Shape read_shape(const JsonReader& r, const Json& v, const std::string& path) {
+    r.object(v, path, {"depth", "width", "activation"});
+    Shape sh;
+    sh.depth = static_cast<int>(
+        r.integer(r.required(v, path, "depth"), key_path(path, "depth"), 1, Limits::max_depth));
+    sh.widths = r.one_or_list(r.required(v, path, "width"), key_path(path, "width"),
+                              [&](const Json& e, const std::string& key) {
+                                  return static_cast<int>(r.integer(e, key, 1, Limits::max_width));
+                              });
+    sh.activations = r.one_or_list(
+        r.required(v, path, "activation"), key_path(path, "activation"),
+        [&](const Json& e, const std::string& key) { return r.name<kActivationTable>(e, key); });
+    return sh;
+}
+
+std::vector<Mutation> read_lineage(const JsonReader& r, const Json& v, const std::string& path) {
+    if (!v.is_array()) r.fail(path, "must be a list of steps");
+    std::vector<Mutation> out;
+    for (const Json& step : v) {
+        const std::string at = path + "[" + std::to_string(out.size()) + "]";
+        r.object(step, at, {"key", "cross", "strength", "change", "before"});
+        Mutation m;
+        if (step.contains("cross") == step.contains("key"))
+            r.fail(at, "needs either \"key\" (a fresh draw) or \"cross\" (a mate)");
+        if (step.contains("key")) m.key = r.seed(step["key"], key_path(at, "key"));
+        if (step.contains("cross")) {
+            const std::string c = key_path(at, "cross");
+            r.object(step["cross"], c, {"seed", "lineage"});
+            m.cross = true;
+            m.key = r.seed(r.required(step["cross"], c, "seed"), key_path(c, "seed"));
+            if (step["cross"].contains("lineage"))
+                m.mate_lineage = read_lineage(r, step["cross"]["lineage"], key_path(c, "lineage"));
+        }
+        m.strength = r.number(r.required(step, at, "strength"), key_path(at, "strength"));
+        if (step.contains("change"))
+            m.change = r.name<kShapeChangeTable>(step["change"], key_path(at, "change"));
+        if (step.contains("before"))
+            m.before = read_shape(r, step["before"], key_path(at, "before"));
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
 Morph read_morph(const JsonReader& r, const Json& m, const std::string& path) {
     r.object(m, path, {"to_seed", "t"});
     Morph mo;
@@ -112,7 +181,7 @@ void read_network(const JsonReader& r, const Json& n, const std::string& path, N
         r.object(n, path,
                  {"seed", "depth", "width", "activation", "output_activation", "inputs", "outputs",
                   "distribution", "init", "scale", "biases", "bias_scale", "output_bias_scale",
-                  "weights", "morph"});
+                  "weights", "morph", "lineage"});
     const auto at = [&](std::string_view key) { return key_path(path, key); };
     const auto width = [&](const Json& v, const std::string& key) {
         return static_cast<int>(r.integer(v, key, 1, Limits::max_width));
@@ -145,6 +214,7 @@ void read_network(const JsonReader& r, const Json& n, const std::string& path, N
         np.output_bias_scale = r.number(n["output_bias_scale"], at("output_bias_scale"));
     if (n.contains("morph")) np.morph = read_morph(r, n["morph"], at("morph"));
     if (n.contains("weights")) np.set_weights = read_weights(r, n["weights"], at("weights"));
+    if (n.contains("lineage")) np.lineage = read_lineage(r, n["lineage"], at("lineage"));
 }
 
 void read_view(const JsonReader& r, const Json& v, const std::string& path, ViewParams& view) {
@@ -197,7 +267,7 @@ bool is_format1(const JsonReader& r, const Json& j, const std::string& path,
 // sits ("network.scale").
 std::string key_of_setting(const std::string& path, const std::string& setting) {
     for (std::string_view s : {"inputs", "outputs", "depth", "width", "activation", "scale",
-                               "bias_scale", "output_bias_scale", "weights", "morph"})
+                               "bias_scale", "output_bias_scale", "weights", "morph", "lineage"})
         if (setting == s) return key_path(key_path(path, "network"), s);
     for (std::string_view s : {"center", "extent", "z", "t"})
         if (setting == s) return key_path(key_path(path, "view"), s);

@@ -1,9 +1,12 @@
 #include "core/sheet.hpp"
 
+#include "core/lineage.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "core/lineage.hpp"
 #include "core/mean_field.hpp"
 #include "core/probe.hpp"
 #include "core/stats.hpp"
@@ -139,6 +142,10 @@ std::string view_unavailable(const Params& p, ViewKind kind) {
             break;
         case ViewKind::regions:
             return regions_unavailable(p.network);
+        case ViewKind::breed:
+            if (!p.network.set_weights.empty())
+                return "breeding needs seeded weights, not hand-set ones";
+            break;
         default:
             break;
     }
@@ -451,6 +458,44 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
             b.plot(TileContent::regions, build_network(base.network), {0, 0, width, height},
                    "linear regions");
+            break;
+        }
+
+        case ViewKind::breed: {
+            if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
+            const Breeding& br = spec.breed;
+            const int n = std::clamp(br.size, 3, 4);
+            const auto line = ancestors(base.network, kLineageStrip);
+            // The lineage strip along the bottom, when there are ancestors.
+            const int strip = line.empty() ? 0 : std::max(24, height / 7);
+            const auto rects = grid_rects(n * n, n, n, width, height - strip, b.gap());
+            const int centre = n == 3 ? 4 : 5;
+            const int generation = static_cast<int>(base.network.lineage.size());
+            for (int i = 0, child = 0; i < n * n; ++i) {
+                if (i == centre) {
+                    b.picture(base, rects[i], "parent, generation " + std::to_string(generation))
+                        .main = true;
+                    continue;
+                }
+                Params p = base;
+                p.network =
+                    mutate(base.network, child_key(br.roll, child), br.strength, br.structural);
+                std::string label = "child " + std::to_string(child + 1);
+                if (const ShapeChange c = p.network.lineage.back().change; c != ShapeChange::none)
+                    label += ": " + std::string(to_string(c));
+                b.picture(checked(p, label), rects[i], label);
+                ++child;
+            }
+            const int side = strip - b.gap();
+            for (std::size_t k = 0; k < line.size() && side > 0; ++k) {
+                Params p = base;
+                p.network = line[k];
+                const Rect r{b.gap() + static_cast<int>(k) * (side + b.gap()), height - strip, side,
+                             side};
+                if (r.x + r.w > width) break;
+                b.picture(p, r, "generation " + std::to_string(line[k].lineage.size())).ancestor =
+                    true;
+            }
             break;
         }
 

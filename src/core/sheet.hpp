@@ -30,7 +30,8 @@ enum class ViewKind {
     channels,
     activation,
     phase,
-    regions
+    regions,
+    breed
 };
 // The one list of views, in the order the V key cycles (next_view), the panel's menu lists them
 // and the README describes them.
@@ -45,7 +46,8 @@ inline constexpr NameEntry<ViewKind> kViewKindTable[] = {{ViewKind::picture, "pi
                                                          {ViewKind::channels, "channels"},
                                                          {ViewKind::activation, "activation"},
                                                          {ViewKind::phase, "phase"},
-                                                         {ViewKind::regions, "regions"}};
+                                                         {ViewKind::regions, "regions"},
+                                                         {ViewKind::breed, "breed"}};
 inline constexpr auto kViewKinds = values_of<kViewKindTable>;
 inline constexpr std::string_view kViewKindNames = names_of<kViewKindTable>;
 
@@ -61,6 +63,18 @@ struct Camera {
     bool operator==(const Camera&) const = default;
 };
 
+// The breed view: the parent amid its children, each a mutation at `strength` (with a shape
+// change when `structural`); `roll` draws the children's keys (Space rolls again); `size` 3 or 4
+// tiles a side. Below them, the lineage strip: the ancestors, nearest first.
+struct Breeding {
+    double strength = 0.15;
+    bool structural = false;
+    std::uint64_t roll = 1;
+    int size = 3;
+    bool operator==(const Breeding&) const = default;
+};
+inline constexpr int kLineageStrip = 8;  // ancestors shown at most
+
 struct ViewSpec {
     ViewKind kind = ViewKind::picture;
     Sweep columns{SweepParam::depth, {1, 2, 4, 8, 16, 27}};  // grid: varies along a row
@@ -72,6 +86,7 @@ struct ViewSpec {
     bool curve = false;         // heightmap: the output activation's curve beside it (figure 3)
     // activation: the function plotted; unset: the network's output activation.
     std::optional<Activation> function;
+    Breeding breed;  // breed
     bool operator==(const ViewSpec&) const = default;
 };
 
@@ -100,8 +115,9 @@ struct SheetTile {
     Params params;    // what the tile stands for; clicking a tile makes these current
     Network network;  // what a picture tile draws: params' network, or a probe of one unit
     ColorMap colormap = ColorMap::grey;
-    bool main = false;  // the progression's large picture
-    Camera camera;      // a surface tile's view
+    bool main = false;      // the progression's large picture; the breed view's parent
+    bool ancestor = false;  // the breed view's lineage strip
+    Camera camera;          // a surface tile's view
     // A surface drawn in one colour, shaded; otherwise coloured by height through `colormap`.
     std::optional<std::array<float, 3>> tint;
     Activation function = Activation::identity;  // a function_curve tile's

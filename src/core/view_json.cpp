@@ -58,7 +58,8 @@ Json sweep_json(const Sweep& s) {
 
 ViewSpec read_view_spec(const JsonReader& r, const Json& j, const std::string& path) {
     r.object(j, path,
-             {"kind", "columns", "rows", "wrap", "layer", "frames", "camera", "curve", "function"});
+             {"kind", "columns", "rows", "wrap", "layer", "frames", "camera", "curve", "function",
+              "breed"});
     const auto at = [&](std::string_view key) { return key_path(path, key); };
     ViewSpec v;
     v.kind = r.name<kViewKindTable>(r.required(j, path, "kind", kViewKindNames), at("kind"));
@@ -81,6 +82,21 @@ ViewSpec read_view_spec(const JsonReader& r, const Json& j, const std::string& p
     if (j.contains("curve")) v.curve = r.boolean(j["curve"], at("curve"));
     if (j.contains("function"))
         v.function = r.name<kActivationTable>(j["function"], at("function"));
+    if (j.contains("breed")) {
+        const Json& b = j["breed"];
+        const std::string breed = at("breed");
+        r.object(b, breed, {"strength", "structural", "roll", "size"});
+        if (b.contains("strength")) {
+            v.breed.strength = r.number(b["strength"], key_path(breed, "strength"));
+            if (v.breed.strength < 0 || v.breed.strength > 1)
+                r.fail(key_path(breed, "strength"), "must be between 0 and 1");
+        }
+        if (b.contains("structural"))
+            v.breed.structural = r.boolean(b["structural"], key_path(breed, "structural"));
+        if (b.contains("roll")) v.breed.roll = r.seed(b["roll"], key_path(breed, "roll"));
+        if (b.contains("size"))
+            v.breed.size = static_cast<int>(r.integer(b["size"], key_path(breed, "size"), 3, 4));
+    }
     if (v.kind == ViewKind::grid && !j.contains("columns"))
         r.fail(at("columns"), "a grid needs a sweep");
     return v;
@@ -97,6 +113,11 @@ Json view_spec_json(const ViewSpec& v) {
     j["camera"] = {{"yaw", v.camera.yaw}, {"pitch", v.camera.pitch}};
     if (v.curve) j["curve"] = true;
     if (v.function) j["function"] = std::string(to_string(*v.function));
+    if (v.kind == ViewKind::breed || !(v.breed == Breeding{}))
+        j["breed"] = {{"strength", v.breed.strength},
+                      {"structural", v.breed.structural},
+                      {"roll", v.breed.roll},
+                      {"size", v.breed.size}};
     return j;
 }
 

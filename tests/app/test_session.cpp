@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app/session.hpp"
+#include "core/lineage.hpp"
 #include "core/network.hpp"
 
 using namespace primordial;
@@ -22,6 +23,9 @@ TEST_CASE("the session survives a restart") {
     s.view.kind = primordial::core::ViewKind::grid;
     s.view.columns =
         primordial::core::make_sweep(primordial::core::SweepParam::scale, 0.5, 1, 4, true);
+    s.view.breed.strength = 0.3;  // the breed view's settings, and a bred network, survive too
+    s.view.breed.roll = 99;
+    s.params.network.lineage = primordial::core::mutate(s.params.network, 3, 0.2, false).lineage;
     s.params.view.center_x = 0.125;
     s.params.view.extent = 0.01;
     save_session(file, s);

@@ -125,3 +125,34 @@ TEST_CASE("V passes over views that cannot show the network") {
         CHECK(std::find(seen.begin(), seen.end(), k) == seen.end());
     CHECK(std::find(seen.begin(), seen.end(), core::ViewKind::activation) != seen.end());
 }
+
+TEST_CASE("breeding: a click makes a child the parent, Shift+click crosses, Space rolls again") {
+    ExplorerState s = with_preset("breed");
+    REQUIRE(s.view.kind == core::ViewKind::breed);
+    const core::NetworkParams first = s.params.network;
+    const core::Sheet sheet = core::build_sheet(s.params, s.view, 900, 600);
+    REQUIRE(sheet.tiles[4].main);  // the parent in the centre: a click on it does nothing
+    click_tile(s, sheet, 4);
+    CHECK(s.params.network == first);
+    const std::uint64_t roll = s.view.breed.roll;
+    click_tile(s, sheet, 0);  // the first child
+    CHECK(s.params.network == sheet.tiles[0].params.network);
+    CHECK(s.params.network.lineage.size() == 1);
+    CHECK(s.view.kind == core::ViewKind::breed);  // still breeding, with new children
+    CHECK(s.view.breed.roll != roll);
+    // Its own children now, and the parent in the strip below to go back to.
+    const core::Sheet next = core::build_sheet(s.params, s.view, 900, 600);
+    const auto strip = std::find_if(next.tiles.begin(), next.tiles.end(),
+                                    [](const core::SheetTile& t) { return t.ancestor; });
+    REQUIRE(strip != next.tiles.end());
+    CHECK(strip->params.network == first);
+    cross_tile(s, next, 1);
+    CHECK(s.params.network.lineage.size() == 2);
+    CHECK(s.params.network.lineage.back().cross);
+    click_tile(s, next, static_cast<int>(strip - next.tiles.begin()));
+    CHECK(s.params.network == first);
+    // Space in the breed view rolls other children instead of changing the seed.
+    apply(CommandId::new_seed, s, 4242);
+    CHECK(s.view.breed.roll == 4242);
+    CHECK(s.params.network.seed == first.seed);
+}

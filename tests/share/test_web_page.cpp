@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/atomic_file.hpp"
+#include "core/lineage.hpp"
 #include "core/params_json.hpp"
 #include "core/preset.hpp"
 #include "share/base64.hpp"
@@ -25,6 +26,7 @@ TEST_CASE("a web page carries its parameters and is read back as a state") {
     core::Params p;
     p.network.depth = 9;
     p.network.seed = 77;
+    p.network = core::mutate(core::mutate(p.network, 5, 0.2, true), 6, 0.3, false);  // bred
     p.view.center_x = 0.125;
     p.view.extent = 2.5;
     p.image_width = 640;

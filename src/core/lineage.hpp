@@ -1,0 +1,40 @@
+// Breeding: a network carries its lineage, the steps from its seeded network to itself
+// (params.hpp: Mutation). A step turns every layer's weights and biases towards a fresh draw of
+// the same shape, w' = cos(a) w + sin(a) f with a = strength * 90 degrees, which keeps their spread
+// (f is independent of w and drawn with the same spread); a cross slerps them towards a mate.
+// Steps act on the network's final shape, and weights are counter-based, so a layer or unit a
+// later step added simply has the same history as the rest. Reproducible from the parameters
+// alone: a child re-renders exactly from its file.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/network.hpp"
+#include "core/params.hpp"
+
+namespace primordial::core {
+
+// A child of `parent`: a step with fresh draw `key` at `strength` in [0, 1]; with `structural`,
+// also one change of shape chosen by the key (a hidden layer added or removed at the end, a unit
+// added to a hidden layer, a hidden layer's activation changed).
+NetworkParams mutate(const NetworkParams& parent, std::uint64_t key, double strength,
+                     bool structural);
+// `a` crossed with `b`: a's weights slerped halfway towards b's network drawn in a's shape (b's
+// seed and lineage): the seed morph at t = 0.5. A network crossed with itself is itself.
+NetworkParams cross(const NetworkParams& a, const NetworkParams& b, double t = 0.5);
+// The parent: the last step taken back (its shape change undone); none without a lineage.
+std::optional<NetworkParams> parent_of(const NetworkParams& n);
+// The ancestors, nearest first, at most `most`.
+std::vector<NetworkParams> ancestors(const NetworkParams& n, int most);
+Shape shape_of(const NetworkParams& n);
+// The steps of `lineage` applied to `net`, a network of `n`'s shape built without them.
+void apply_lineage(Network& net, const NetworkParams& n);
+// "gen 3: deeper", "cross": a step in a few words, for tile labels.
+std::string describe(const Mutation& m);
+// The key of child `index` of roll `roll`: children differ from each other and from roll to roll.
+std::uint64_t child_key(std::uint64_t roll, int index);
+
+}  // namespace primordial::core
