@@ -14,6 +14,7 @@
 #include "core/network.hpp"
 #include "core/params.hpp"
 #include "core/preset.hpp"
+#include "core/video.hpp"
 
 namespace primordial::app {
 namespace {
@@ -458,11 +459,15 @@ void animation_section(ExplorerState& s) {
     if (a.param == core::AnimParam::center) ImGui::InputDouble("to y", &a.to_y, 0, 0, "%.6g");
     ImGui::SliderInt("frames", &a.frames, 2, 600);
     ImGui::Checkbox("preview (loops in the picture)", &s.animation_preview);
-    const char* videos[] = {"frames only", ".mp4", ".webm", ".gif"};
-    int v = 0;
-    for (int i = 1; i < 4; ++i)
-        if (s.animation_video == videos[i]) v = i;
-    if (ImGui::Combo("video", &v, videos, 4)) s.animation_video = v ? videos[v] : "";
+    // "frames only", then every format the command line's --video takes.
+    if (ImGui::BeginCombo("video",
+                          s.animation_video.empty() ? "frames only" : s.animation_video.c_str())) {
+        if (ImGui::Selectable("frames only", s.animation_video.empty())) s.animation_video.clear();
+        for (std::string_view f : core::kVideoFormats)
+            if (ImGui::Selectable(std::string(f).c_str(), s.animation_video == f))
+                s.animation_video = f;
+        ImGui::EndCombo();
+    }
     ImGui::SliderInt("fps", &s.animation_fps, 1, 60);
     if (ImGui::Button("export the animation")) s.requests.push(Request::export_animation);
 }
@@ -578,14 +583,7 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     ImGui::PushItemWidth(-110.0f * em());
     if (Section section{"Views", true}) {
         views_section(s);
-        const gpu::EngineRequest engines[] = {gpu::EngineRequest::automatic,
-                                              gpu::EngineRequest::gpu, gpu::EngineRequest::cpu};
-        if (ImGui::BeginCombo("engine", std::string(gpu::to_string(s.engine)).c_str())) {
-            for (gpu::EngineRequest e : engines)
-                if (ImGui::Selectable(std::string(gpu::to_string(e)).c_str(), e == s.engine))
-                    s.engine = e;
-            ImGui::EndCombo();
-        }
+        enum_combo("engine", &s.engine, gpu::kEngineRequestTable);
         if (ImGui::IsItemHovered() && !lists.engine_reason.empty())
             ImGui::SetTooltip(
                 "Drawing with %s.\nauto: the shader on a real GPU, the CPU evaluator on a "

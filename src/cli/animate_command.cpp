@@ -50,7 +50,7 @@ void AnimateCommand::add_to(CLI::App& app) {
         "--frame-range", frame_range,
         "Render only frames FIRST to END-1, e.g. 0:30, to spread the work over machines");
     app.add_option("--video", video,
-                   "Also encode the frames with ffmpeg: .mp4, .webm, .mkv, .mov or .gif");
+                   "Also encode the frames with ffmpeg: " + std::string(core::kVideoFormatNames));
     app.add_option("--fps", fps, "Frames per second of the video [30]")->check(CLI::Range(1, 240));
     app.add_option("--supersample", supersample, "N x N samples per pixel (1-4)")
         ->check(CLI::Range(1, 4));
@@ -105,7 +105,7 @@ int AnimateCommand::run() const {
     if (video) {
         if (!core::video_format_known(*video))
             throw InputError("--video: unknown format '" + fs::path(*video).extension().string() +
-                             "' (expected .mp4, .webm, .mkv, .mov or .gif)");
+                             "' (expected " + std::string(core::kVideoFormatNames) + ")");
         if (frame_range)
             throw InputError("--video: encodes the whole animation; leave out --frame-range");
         if (!core::program_installed("ffmpeg"))

@@ -5,8 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -28,7 +30,8 @@ bool program_installed(const std::string& program) {
 
 bool video_format_known(const fs::path& video) {
     const std::string ext = video.extension().string();
-    return ext == ".mp4" || ext == ".webm" || ext == ".mkv" || ext == ".mov" || ext == ".gif";
+    return std::find(std::begin(kVideoFormats), std::end(kVideoFormats), ext) !=
+           std::end(kVideoFormats);
 }
 
 void encode_video(const fs::path& frames_dir, const fs::path& video, int fps) {

@@ -3,16 +3,11 @@
 #include "core/name_table.hpp"
 
 namespace primordial::gpu {
-namespace {
-constexpr std::pair<EngineRequest, std::string_view> kRequests[] = {
-    {EngineRequest::automatic, "auto"}, {EngineRequest::gpu, "gpu"}, {EngineRequest::cpu, "cpu"}};
-}  // namespace
-
 std::optional<EngineRequest> parse_engine_request(std::string_view s) {
-    return core::value_of(kRequests, s);
+    return core::value_of(kEngineRequestTable, s);
 }
 std::string_view to_string(EngineRequest r) {
-    return core::name_of(kRequests, r);
+    return core::name_of(kEngineRequestTable, r);
 }
 
 EngineChoice choose_engine(EngineRequest request, bool software, std::string_view renderer) {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/name_table.hpp"
 #include "core/network.hpp"
 #include "core/params.hpp"
 
@@ -68,6 +69,8 @@ inline constexpr double kRedrawMs = 250;
 // asked), with the reason in words for the status line.
 enum class EngineKind { gpu, cpu };
 enum class EngineRequest { automatic, gpu, cpu };
+inline constexpr core::NameEntry<EngineRequest> kEngineRequestTable[] = {
+    {EngineRequest::automatic, "auto"}, {EngineRequest::gpu, "gpu"}, {EngineRequest::cpu, "cpu"}};
 struct EngineChoice {
     EngineKind kind;
     std::string label;   // for the status line: "CPU engine (software GL)"

@@ -161,3 +161,28 @@ TEST_CASE("one reader for a state: a copied state and a view's PNG work with ren
           "primordial: error: figure: name a figure (3-19) or preset, give --params FILE, or use "
           "--list\n");
 }
+
+TEST_CASE(
+    "figure breed --params PARENT writes the parent's children; the figure reopens as itself") {
+    const fs::path d = test_dir("breed");
+    REQUIRE(run_primordial({"render", "--depth", "6", "--width", "12", "--seed", "3", "--size",
+                            "90x90", "--backend", "cpu", "-q", "-o", (d / "parent.png").string()})
+                .exit_code == 0);
+    const RunResult r = run_primordial({"figure", "breed", "--params", (d / "parent.png").string(),
+                                        "--backend", "cpu", "-q", "-o", (d / "kids.png").string()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    const auto kids = read_png(d / "kids.png");
+    CHECK(kids.width == 90);  // the parent's size, not the preset's
+    REQUIRE(kids.params_text);
+    const auto net = nlohmann::json::parse(*kids.params_text)["network"];
+    CHECK(net["seed"] == 3);  // the parent's network, not the preset's
+    CHECK(net["depth"] == 6);
+    CHECK_FALSE(net.contains("lineage"));
+    const RunResult again =
+        run_primordial({"figure", "--params", (d / "kids.png").string(), "--backend", "cpu", "-q",
+                        "-o", (d / "again.png").string()});
+    CHECK(again.exit_code == 0);
+    CHECK(read_png(d / "again.png").rgb == kids.rgb);
+    CHECK(kids.rgb != read_png(d / "parent.png").rgb);
+}
