@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/paths.hpp"
+#include "app/ui_style.hpp"
 #include "core/video.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 
@@ -67,11 +68,7 @@ void Exports::step(double budget_ms) {
     if (!job_) return;
     job_->step(budget_ms);
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 60),
-                            ImGuiCond_Always, ImVec2(0.5f, 1));
-    ImGui::Begin("Exporting", nullptr,
-                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings);
+    begin_fixed_window("Exporting", io.DisplaySize.x * 0.5f, io.DisplaySize.y - 60, 0.5f, 1.0f);
     ImGui::TextUnformatted(job_->status().c_str());
     ImGui::ProgressBar(static_cast<float>(job_->fraction()), ImVec2(25 * ImGui::GetFontSize(), 0));
     if (ImGui::Button("cancel")) job_->cancel();
@@ -98,11 +95,8 @@ bool Exports::draw_quit_dialog(bool& open) {
         return false;
     }
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::Begin("Quit while exporting?", nullptr,
-                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings);
+    begin_fixed_window("Quit while exporting?", io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f,
+                       0.5f, 0.5f);
     ImGui::Text("%s is not finished (%.0f%%).", job_->output().filename().string().c_str(),
                 job_->fraction() * 100);
     ImGui::TextUnformatted("Quitting now cancels it and leaves no file.");

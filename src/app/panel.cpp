@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/stats_panel.hpp"
+#include "app/ui_style.hpp"
 #include "core/lineage.hpp"
 #include "core/network.hpp"
 #include "core/params.hpp"
@@ -671,11 +672,8 @@ void draw_notice(const std::string& text, bool problem, float x, float right) {
 void draw_help(bool* open) {
     if (!*open) return;
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::Begin("Keys and mouse", open,
-                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings);
+    begin_fixed_window("Keys and mouse", io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f, 0.5f,
+                       0.5f, open);
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
         for (const Command& c : commands()) {
             ImGui::TableNextRow();

@@ -74,8 +74,7 @@ void PictureView::save(const core::Params& shot, const std::filesystem::path& pa
     std::vector<std::uint8_t> rgb;
     std::unique_ptr<core::RowRenderer> rows;
     std::optional<core::Network> other;  // when the shot's network is not the one on screen
-    if (network_ && !(shot.network == built_for_)) other = core::build_network(shot.network);
-    if (!network_ && !other) other = core::build_network(shot.network);
+    if (!network_ || !(shot.network == built_for_)) other = core::build_network(shot.network);
     const core::Network& net = other ? *other : *network_;
     if (shot == shown_ && engine_->read_finished(rgb)) {
         rows = std::make_unique<core::ImageRowRenderer>(rgb.data(), shot.image_width,

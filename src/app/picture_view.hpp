@@ -39,7 +39,6 @@ public:
     std::string status_text() const;
     bool done() const { return engine_->status().done; }
     gpu::ProgressiveEngine& engine() { return *engine_; }
-    const core::Params& shown() const { return shown_; }
     // Writes `shot` as a PNG with its parameters: the finished picture on screen when it is the
     // same, else rendered afresh (on the CPU where the GPU is a software one).
     void save(const core::Params& shot, const std::filesystem::path& path, bool software_gl);

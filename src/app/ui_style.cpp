@@ -14,6 +14,14 @@ constexpr ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0
 
 }  // namespace
 
+void begin_fixed_window(const char* name, float x, float y, float pivot_x, float pivot_y,
+                        bool* open) {
+    ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always, ImVec2(pivot_x, pivot_y));
+    ImGui::Begin(name, open,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings);
+}
+
 bool apply_ui_style(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();

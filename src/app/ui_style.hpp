@@ -11,4 +11,9 @@ inline constexpr float kFontPixels = 15.0f;  // at a content scale of 1
 // Returns false when the font file is missing and ImGui's own font stands in.
 bool apply_ui_style(float content_scale);
 
+// Begins a small fixed window sized to its contents (a dialog, the help, a progress box), its
+// pivot (0..1 of its own size) placed at (x, y) in window coordinates. End it with ImGui::End().
+void begin_fixed_window(const char* name, float x, float y, float pivot_x, float pivot_y,
+                        bool* open = nullptr);
+
 }  // namespace primordial::app

@@ -44,11 +44,12 @@ ShapeChange change_shape(NetworkParams& n, std::uint64_t key) {
             if (n.activations.size() > 1) n.activations.pop_back();
             --n.depth;
             break;
-        case ShapeChange::wider:
+        case ShapeChange::wider: {
             expand(n.widths, hidden);
-            n.widths[std::min(layer, n.widths.size() - 1)] =
-                std::min(Limits::max_width, n.widths[std::min(layer, n.widths.size() - 1)] + 1);
+            int& w = n.widths[std::min(layer, n.widths.size() - 1)];
+            w = std::min(Limits::max_width, w + 1);
             break;
+        }
         case ShapeChange::activation: {
             static constexpr Activation kChoices[] = {
                 Activation::tanh,     Activation::sin, Activation::relu,   Activation::gaussian,
@@ -151,14 +152,6 @@ void apply_lineage(Network& net, const NetworkParams& n) {
                 rotate_layer(net.layers[l], f.layers[l], m.strength);
         }
     }
-}
-
-std::string describe(const Mutation& m) {
-    if (m.cross) return "cross";
-    if (m.change != ShapeChange::none) return std::string(to_string(m.change));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", m.strength);
-    return buf;
 }
 
 std::uint64_t child_key(std::uint64_t roll, int index) {

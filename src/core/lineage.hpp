@@ -32,8 +32,6 @@ std::vector<NetworkParams> ancestors(const NetworkParams& n, int most);
 Shape shape_of(const NetworkParams& n);
 // The steps of `lineage` applied to `net`, a network of `n`'s shape built without them.
 void apply_lineage(Network& net, const NetworkParams& n);
-// "gen 3: deeper", "cross": a step in a few words, for tile labels.
-std::string describe(const Mutation& m);
 // The key of child `index` of roll `roll`: children differ from each other and from roll to roll.
 std::uint64_t child_key(std::uint64_t roll, int index);
 
