@@ -1,21 +1,20 @@
 #!/usr/bin/env python3
-"""Measures the article's figures to decide Primordial's bias rule (docs/PARAMETERS.md).
+"""Every still figure measured beside the article's original, over many seeds.
 
-Usage: scripts/article_evidence.py ORIGINALS_DIR [build/primordial]
+Usage: scripts/article_evidence.py [--originals DIR] [--measures FILE] [--binary build/primordial]
+                                   [--seeds 1-8] [--figures 1,10,11] [--format md|json]
 
-ORIGINALS_DIR holds reduced copies of the article's images (fig07-one-layer.jpg, ...); they are
-read, never copied. Prints two tables:
-
-1. One-layer tiles: for each channel the line where it crosses 0.5 is fitted to the logits of
-   its unsaturated pixels; if the three lines meet in one point the layer has no bias (three
-   lines with random offsets almost never do). The spread of their pairwise crossings is given
-   in tile half-widths, beside the spread the same tiles would show with biases drawn like the
-   weights.
-2. Figure 18 (one network from [-40, 40]^2 zooming in twice per step, centred on the origin):
-   how much of each tile's gradient energy runs around the centre rather than towards it
-   (0.5: no preference; 1: a perfect star). Primordial's figure 18 is rendered at the same size
-   with hidden biases at several fractions of the weight scale for comparison.
+Each figure is rendered by `primordial figure N --seed k` at the original's size, for every seed
+asked for and for the preset's own seed, and measured with the fidelity measures
+(../shared/fidelity/measures.py: hub position and radial score, gradient density, tiles). The
+originals (reduced copies of the article's images, ../shared/seed/originals) are read, never
+copied. Prints one table per figure: the measure, the original's value, the median over the seeds
+with their range, and the preset's seed. `--format json` prints the same numbers as one object,
+which tests/fidelity reads to hold the figures inside the bands docs/GALLERY.md states.
 """
+import argparse
+import importlib.util
+import json
 import subprocess
 import sys
 import tempfile
@@ -24,157 +23,172 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-
-def load(path):
-    return np.asarray(Image.open(path).convert("RGB")).astype(np.float64) / 255.0
-
-
-def runs(mask, min_len=20):
-    """[start, end) of the runs of True at least min_len long."""
-    out, i = [], 0
-    while i < len(mask):
-        if mask[i]:
-            j = i
-            while j < len(mask) and mask[j]:
-                j += 1
-            if j - i >= min_len:
-                out.append((i, j))
-            i = j
-        else:
-            i += 1
-    return out
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
 
 
-def tiles(img):
-    """The tiles of a figure: the blocks between its white gutters, row by row."""
-    white = img.min(axis=2) > 0.92
-    rows = runs(~(white.mean(axis=1) > 0.97))
-    cols = runs(~(white.mean(axis=0) > 0.97))
-    return [img[r0:r1, c0:c1] for r0, r1 in rows for c0, c1 in cols]
-
-
-def plane(t):
-    """Pixel centres in tile half-widths, y up."""
-    h, w, _ = t.shape
-    s = min(h, w) / 2
-    v, u = np.mgrid[0:h, 0:w]
-    return (u + 0.5 - w / 2) / s, (h / 2 - v - 0.5) / s
-
-
-def half_lines(t):
-    """Per channel, (a, b, c) with a x + b y + c = 0 where the channel crosses 0.5."""
-    u, v = plane(t)
-    lines = []
-    for ch in range(3):
-        c = t[:, :, ch]
-        m = (c > 0.06) & (c < 0.94)
-        if m.sum() < 50:
-            continue
-        logit = np.log(c[m] / (1 - c[m]))
-        a = np.stack([u[m], v[m], np.ones(m.sum())], 1)
-        wt = c[m] * (1 - c[m])  # trusts the steep middle over the flat, JPEG-noisy ends
-        coef, *_ = np.linalg.lstsq(a * wt[:, None], logit * wt, rcond=None)
-        lines.append(coef)
-    return lines
-
-
-def spread(lines):
-    """Largest distance between pairwise crossings, and the crossing nearest all lines."""
-    pts = []
-    for i in range(len(lines)):
-        for j in range(i + 1, len(lines)):
-            (a1, b1, c1), (a2, b2, c2) = lines[i], lines[j]
-            det = a1 * b2 - b1 * a2
-            if abs(det) > 1e-9:
-                pts.append(((b1 * c2 - c1 * b2) / det, (c1 * a2 - a1 * c2) / det))
-    if len(pts) < 2:
-        return None, None
-    pts = np.array(pts)
-    d = max(np.hypot(*(p - q)) for p in pts for q in pts)
-    return d, pts.mean(0)
-
-
-def random_spread(slopes, rng, trials=2000):
-    """Crossing spread of three lines with the measured slopes and biases drawn like weights.
-
-    With weights and biases uniform on [-1, 1] over [-e, e]^2 a channel's logit is
-    e (w . x) + b in tile units, so the tile's mean slope tells e (E|w| = 0.765)."""
-    e = slopes / 0.765
-    out = []
-    for _ in range(trials):
-        w = rng.uniform(-1, 1, (3, 2))
-        b = rng.uniform(-1, 1, 3)
-        lines = [(w[i, 0] * e, w[i, 1] * e, b[i]) for i in range(3)]
-        s, _ = spread(lines)
-        if s is not None:
-            out.append(s)
-    return np.median(out)
-
-
-def tangential(t):
-    """Fraction of gradient energy across rays from the tile's centre (0.5: none; 1: a star)."""
-    h, w, _ = t.shape
-    gy, gx = np.gradient(t, axis=(0, 1))
-    gxx, gyy, gxy = (gx * gx).sum(2), (gy * gy).sum(2), (gx * gy).sum(2)
-    v, u = np.mgrid[0:h, 0:w]
-    dx, dy = u - (w - 1) / 2, v - (h - 1) / 2
-    r = np.hypot(dx, dy)
-    m = (r > 0.04 * min(h, w)) & (r < 0.5 * min(h, w))
-    tx, ty = -dy / np.maximum(r, 1e-9), dx / np.maximum(r, 1e-9)
-    along = (gxx * tx * tx + 2 * gxy * tx * ty + gyy * ty * ty)[m].sum()
-    return along / max((gxx + gyy)[m].sum(), 1e-12)
+def load_measures(path):
+    spec = importlib.util.spec_from_file_location("measures", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    originals = Path(sys.argv[1])
-    binary = sys.argv[2] if len(sys.argv) > 2 else "build/primordial"
-    rng = np.random.default_rng(1)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--originals", default=str(SHARED / "seed" / "originals"))
+    ap.add_argument("--measures", default=str(SHARED / "fidelity" / "measures.py"))
+    ap.add_argument("--binary", default=str(ROOT / "build" / "primordial"))
+    ap.add_argument("--seeds", default="1-8", help="first-last, or a comma list")
+    ap.add_argument("--figures", default=",".join(str(f) for f in FIGURES))
+    ap.add_argument("--format", choices=["md", "json"], default="md")
+    ap.add_argument("--flags", default="", help="more flags for every render, to try a change: '--bias-scale 0.3'")
+    a = ap.parse_args()
+    for path, what in [(a.originals, "originals folder"), (a.measures, "measures.py"), (a.binary, "binary")]:
+        if not Path(path).exists():
+            sys.exit(f"article_evidence: {what} not found: {path}")
+    global M
+    M = load_measures(a.measures)
+    seeds = parse_seeds(a.seeds)
+    figures = [int(f) for f in a.figures.split(",")]
 
-    print("## One-layer tiles: do the three 0.5-level lines meet?\n")
-    print("| figure | tile | crossings spread (half-widths) | with biases like the weights | meeting point (from left, from top) |")
+    report = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fig in figures:
+            spec = FIGURES[fig]
+            orig = M.load(Path(a.originals) / spec["original"])
+            h, w = orig.shape[:2]
+            preset_seed = preset_of(fig)
+
+            def render(seed):
+                out = Path(tmp) / f"f{fig}-{seed}.png"
+                args = [a.binary, "figure", str(fig), "--size", f"{w}x{h}", "--backend", "cpu", "-q",
+                        "-o", str(out)]
+                if seed is not None:
+                    args += ["--seed", str(seed)]
+                subprocess.run(args + a.flags.split(), check=True)
+                return M.load(out)
+
+            article = spec["measure"](orig)
+            by_seed = [spec["measure"](render(s)) for s in seeds]
+            own = spec["measure"](render(None))
+            rows = []
+            for name in article:
+                vals = [m[name] for m in by_seed]
+                rows.append({"measure": name, "article": article[name], "median": float(np.median(vals)),
+                             "min": float(np.min(vals)), "max": float(np.max(vals)),
+                             "preset": own[name]})
+            report[fig] = {"title": spec["title"], "preset_seed": preset_seed, "seeds": seeds, "rows": rows}
+            if a.format == "md":
+                print_table(fig, report[fig])
+    if a.format == "json":
+        print(json.dumps(report, indent=1))
+
+
+def parse_seeds(text):
+    if "-" in text:
+        lo, hi = (int(x) for x in text.split("-"))
+        return list(range(lo, hi + 1))
+    return [int(x) for x in text.split(",")]
+
+
+def preset_of(fig):
+    """The preset's own seed (assets/presets/figNN-*.json; 1 when it names none)."""
+    found = sorted((ROOT / "assets" / "presets").glob(f"fig{fig:02d}-*.json"))
+    if not found:
+        return None
+    return json.loads(found[0].read_text())["params"].get("network", {}).get("seed", 1)
+
+
+def print_table(fig, r):
+    seeds = r["seeds"]
+    span = f"{seeds[0]}–{seeds[-1]}" if seeds == list(range(seeds[0], seeds[-1] + 1)) else ",".join(map(str, seeds))
+    own = f"preset (seed {r['preset_seed']})" if r["preset_seed"] is not None else "preset"
+    print(f"## Figure {fig}: {r['title']}\n")
+    print(f"| measure | article | median, seeds {span} | range | {own} |")
     print("|---|---|---|---|---|")
-    sources = [("fig07-one-layer.jpg", range(6), 3), ("fig09-successive-layers.jpg", [0, 10, 20, 30], None),
-               ("fig10-deep-dive.jpg", [0], None), ("fig14-tanh-vs-relu.jpg", [0, 4], None)]
-    for name, picks, _ in sources:
-        ts = tiles(load(originals / name))
-        for k in picks:
-            lines = half_lines(ts[k])
-            s, p = spread(lines)
-            if s is None:
-                continue
-            slopes = np.mean([np.hypot(a, b) for a, b, _ in lines])
-            ctl = random_spread(slopes, rng, 500)
-            print(f"| {name[3:5]} | {k + 1} | {s:.3f} | {ctl:.2f} | {(1 + p[0]) / 2:.2f}, {(1 - p[1]) / 2:.2f} |")
+    for row in r["rows"]:
+        print(f"| {row['measure']} | {row['article']:.3f} | {row['median']:.3f} | "
+              f"{row['min']:.3f}–{row['max']:.3f} | {row['preset']:.3f} |")
+    print()
 
-    print("\n## Figure 18: energy across the rays from the centre, tile by tile (extent 40 ... 0.156)\n")
-    orig = [tangential(t) for t in tiles(load(originals / "fig18-zoom-series.jpg"))]
-    print("| source | " + " | ".join(f"{40 / 2 ** k:.3g}" for k in range(9)) + " |")
-    print("|---|" + "---|" * 9)
-    print("| the article | " + " | ".join(f"{a:.2f}" for a in orig) + " |")
-    with tempfile.TemporaryDirectory() as d:
-        out = Path(d) / "f18.png"
 
-        def profile(frac, seed=None, size=1000):
-            args = [binary, "figure", "18", "--size", f"{size}x{size}", "--bias-scale",
-                    str(0.65 * frac), "--backend", "cpu", "-q", "-o", str(out)]
-            if seed is not None:
-                args += ["--seed", str(seed)]
-            subprocess.run(args, check=True)
-            return np.array([tangential(t) for t in tiles(load(out))])
+# ---- the measures of each kind of figure ------------------------------------------------------
 
-        rms = lambda p: np.sqrt(np.mean((p - np.array(orig)) ** 2))
-        for frac in [0.0, 0.1, 0.25, 0.5, 1.0]:
-            ours = profile(frac)
-            print(f"| figure 18, hidden biases {frac:g} x scale (rms {rms(ours):.3f}) | "
-                  + " | ".join(f"{a:.2f}" for a in ours) + " |")
-        print("\n## The same, as the median rms over seeds 1 ... 12 (600 pixels)\n")
-        print("| hidden biases | " + " | ".join(f"{f:g} x scale" for f in [0.1, 0.25, 0.35, 0.5, 0.75, 1.0]) + " |")
-        print("|---|" + "---|" * 6)
-        row = [np.median([rms(profile(f, seed, 600)) for seed in range(1, 13)])
-               for f in [0.1, 0.25, 0.35, 0.5, 0.75, 1.0]]
-        print("| median rms | " + " | ".join(f"{r:.3f}" for r in row) + " |")
+M = None  # measures.py, loaded in main()
+
+
+def picture(a):
+    """A single picture: the hub, its radial score and the gradient density."""
+    t = M.tiles(a)
+    if len(t) == 1 and len(t[0]) == 1 and t[0][0].size < 0.9 * a.size:
+        a = t[0][0]  # a picture on a white page (figure 17): the picture alone
+    cx, cy, s = M.hub(a)
+    return {"hub x": cx, "hub y": cy, "radial score": s, "gradient (160 px, x0.16)": M.grad(a, 160) * 0.16,
+            "gradient (400 px)": M.grad(a, 400)}
+
+
+def tile_grid(a):
+    t = M.tiles(a)
+    if not t:
+        raise SystemExit("article_evidence: no tiles found")
+    return t
+
+
+def grid_rows(a):
+    """A grid: each row's median tile gradient (128 px tiles)."""
+    return {f"row {i + 1} gradient": float(np.median([M.grad(x) for x in row])) for i, row in enumerate(tile_grid(a))}
+
+
+def deep_dive(a):
+    """Figure 10: detail by row, the hub of the two deepest rows, and detail growth."""
+    t = tile_grid(a)
+    rows = [[M.grad(x) for x in row] for row in t]
+    deep = [x for row in t[-2:] for x in row]
+    hubs = [M.hub(x) for x in deep]
+    out = {f"row {i + 1} gradient": float(np.mean(r)) for i, r in enumerate(rows)}
+    out["rows 5-6 hub x"] = float(np.median([h[0] for h in hubs]))
+    out["rows 5-6 hub y"] = float(np.median([h[1] for h in hubs]))
+    out["rows 5-6 radial score"] = float(np.median([h[2] for h in hubs]))
+    out["detail last / first row"] = float(np.mean(rows[-1]) / max(np.mean(rows[0]), 1e-9))
+    return out
+
+
+def tanh_relu(a):
+    """Figure 14: every tile's gradient, and how far apart the two depth-1 tiles are."""
+    t = tile_grid(a)
+    out = {}
+    for name, row in zip(["tanh", "relu"], t):
+        for depth, x in zip([1, 6, 11, 16], row):
+            out[f"{name} depth {depth} gradient"] = M.grad(x)
+    first = [np.asarray(Image.fromarray(row[0]).resize((128, 128), Image.LANCZOS)).astype(float) / 255 for row in t]
+    out["depth-1 tiles, mean |difference|"] = float(np.abs(first[0] - first[1]).mean())
+    return out
+
+
+def diagram(a):
+    """A diagram: its gradient density and mean brightness."""
+    return {"gradient (400 px)": M.grad(a, 400), "mean level": float(a.mean() / 255)}
+
+
+FIGURES = {
+    1: {"original": "fig01-random-network.jpg", "title": "a random network in colour", "measure": picture},
+    3: {"original": "fig03-grey-sigmoid.jpg", "title": "one layer, sigmoid", "measure": diagram},
+    4: {"original": "fig04-scurves.jpg", "title": "one input: s-curves", "measure": diagram},
+    5: {"original": "fig05-3d-scurves.jpg", "title": "two inputs: surfaces", "measure": diagram},
+    6: {"original": "fig06-rgb-added.jpg", "title": "three outputs as red, green, blue", "measure": diagram},
+    7: {"original": "fig07-one-layer.jpg", "title": "one-layer networks", "measure": grid_rows},
+    8: {"original": "fig08-two-layer.jpg", "title": "two-layer networks", "measure": grid_rows},
+    9: {"original": "fig09-successive-layers.jpg", "title": "successive layers", "measure": grid_rows},
+    10: {"original": "fig10-deep-dive.jpg", "title": "one network at depth 1 to 18", "measure": deep_dive},
+    11: {"original": "fig11-27-layers.jpg", "title": "27 layers", "measure": picture},
+    13: {"original": "fig13-relu-function.jpg", "title": "the relu function", "measure": diagram},
+    14: {"original": "fig14-tanh-vs-relu.jpg", "title": "tanh and relu at depth 1, 6, 11, 16", "measure": tanh_relu},
+    16: {"original": "fig16-400-unit-zoom.jpg", "title": "the 400-unit network at 30x zoom", "measure": picture},
+    17: {"original": "fig17-input-scale.jpg", "title": "27 layers over [-2.6, 2.6]^2", "measure": picture},
+    18: {"original": "fig18-zoom-series.jpg", "title": "zooming in from [-40, 40]^2", "measure": grid_rows},
+    19: {"original": "fig19-weight-scale.jpg", "title": "weight ranges 0.5 to 1", "measure": grid_rows},
+}
 
 if __name__ == "__main__":
     main()

@@ -3,33 +3,42 @@
 import json
 from pathlib import Path
 
+from article_evidence import FIGURES
+
 INTRO = """# Gallery
 
-Every still figure of the article as `primordial figure` draws it, and a few presets of our own.
-Each picture was made by `scripts/gallery.sh` (640 pixels wide, saved as JPEG to keep the
-repository small), which also writes this page; the command under it renders the figure at its
-full size as a PNG with its parameters embedded. `primordial explore --figure N` opens the same
-figure in the explorer, where every view stays live: change the seed, the depth or the sweep and
-the tiles follow, click a grid tile to open it alone, turn a surface with the mouse.
+Every still figure of the article as `primordial figure` draws it, beside the article's own
+picture, and a few presets of our own. Each picture was made by `scripts/gallery.sh` (640 pixels
+wide, saved as JPEG to keep the repository small), which also writes this page; the command under
+it renders the figure at its full size as a PNG with its parameters embedded. `primordial explore
+--figure N` opens the same figure in the explorer, where every view stays live: change the seed,
+the depth or the sweep and the tiles follow, click a grid tile to open it alone, turn a surface
+with the mouse.
+
+The article's pictures are linked, not copied: they are the reduced copies in
+`../shared/seed/originals/` beside this repository, and show only where that folder is. Under each
+pair, the fidelity measures (`../shared/fidelity/measures.py`: the hub's place and its radial
+score, 0 a perfect star and about 0.45 none; gradient density; a grid's tiles) of the original
+beside ours: the median over seeds 1–8 of `figure N --seed k`, their range, and the preset's own
+seed. `scripts/article_evidence.py` prints the same tables.
 
 The figure numbers are the article's, and each follows the facts of its caption (tiles, depths,
-widths, ranges, views). Settings the article does not state were measured on its pictures or
-chosen by eye against them: hidden biases at a quarter of the weight scale and none on the output
-layer (the bias rule, measured: docs/PARAMETERS.md); the view of figures 7, 8, 9 and 14 placed so
-that the origin sits a third of the way in from the left, where the article's one-layer tiles
-meet; weight ranges and seeds by comparison with the originals. Figures 10, 11, 12, 17 and 18 are
-one network (seed 242, weight range 0.65), chosen for the article's warm palette and its hub.
-Figures 2 and 20 are animations (`primordial animate --figure 2`); their entries show a still grid
-of the sweep.
+widths, ranges, views). Settings the article does not state were measured on its pictures over
+many seeds (docs/PARAMETERS.md): hidden biases at 0.6 of the weight scale and none on the output
+layer; the origin, where the hub forms, a third of the way in from the left, as in the article's
+frames (a quarter in figure 14; figure 18 is centred by its caption); weight ranges from the
+measures above. Figures 10, 11, 12, 17 and 18 are one network (seed 242, weight range 0.7), chosen
+for the article's warm palette. Figures 2 and 20 are animations (`primordial animate --figure
+2`); their entries show a still grid of the sweep.
 """
 
 NOTES = {
-    "fig01-random-network": "The explorer's default network in the article's wide frame: a hub where the first layer's creases meet, large smooth regions, fine detail near the hub.",
+    "fig01-random-network": "A shallower network on wider weights than the explorer's default, in the article's wide frame: large smooth saturated areas, a hub a third in with fine detail near it. `animate --figure 1` morphs it into the next seed.",
     "fig02-cross-section": "Four inputs: x, y, and two more that go once round a circle as t goes from 0 to 1, so the animation loops; the still shows nine slices.",
-    "fig03-single-layer": "The article's single layer, set by hand (weights 0.4 and 1.0, bias -0.3, sigmoid) over [-1, 1]^2: the sigmoid itself, the output as a height map in grey, and the grey picture.",
-    "fig04-one-input-curves": "x alone in, three tanh units, one tanh output: each unit's s-curve, their weighted sum, and tanh of the sum. Biases on the weights' scale here, so the s-curves sit at different places, as the article says.",
-    "fig05-two-input-layers": "The same with x and y: the three sigmoid units as surfaces, their combination (the output) as a grey surface, and its grey picture.",
-    "fig06-rgb-outputs": "One layer, three sigmoid outputs: each alone in its own colour on black, and the colour picture they make together. The three 0.5-levels meet at the origin: the output layer has no bias.",
+    "fig03-single-layer": "The article's single layer, set by hand (weights 0.4 and 1.0, bias -0.3, sigmoid): the sigmoid itself, the output as a height map over [-6, 6]^2 where it turns, and the grey picture over [-1, 1]^2.",
+    "fig04-one-input-curves": "x alone in, three tanh units, one tanh output: each unit's s-curve (steep, on weights up to 6), their weighted sum, and tanh of the sum. Biases on the weights' scale here, so the s-curves sit at different places, as the article says.",
+    "fig05-two-input-layers": "The same with x and y: the three sigmoid units as surfaces, their combination (the output) as a grey surface that rises and falls again, and its grey picture.",
+    "fig06-rgb-outputs": "One layer, three sigmoid outputs: each ramp alone in its own colour on black, and the colour picture they make together: three colour sectors meeting at a point, the origin, where the 0.5-levels cross (the output layer has no bias).",
     "fig07-one-layer-networks": "Six seeds of a network with no hidden layer: three sigmoid ramps blend, meeting where the origin is.",
     "fig08-two-layer-networks": "Six seeds with one hidden layer of 10 tanh units: every crease passes through the origin.",
     "fig09-successive-layers": "Four networks (rows), each read after 1 to 10 layers (columns) through the same output layer.",
@@ -37,8 +46,8 @@ NOTES = {
     "fig11-27-layers": "The figure-10 network at 27 layers over [-2.6, 2.6]^2.",
     "fig12-40-layers": "The same network at 40 layers: complex regions beside smooth ones.",
     "fig13-relu": "relu(x) = max(x, 0).",
-    "fig14-tanh-vs-relu": "tanh hidden layers (top) and relu (bottom) at depth 1, 6, 11 and 16, sigmoid on the output (He-scaled uniform weights, so relu neither explodes nor dies).",
-    "fig15-widening": "One 14-layer network as its layers widen: 10, 20, 40, 80, 120 and 400 units over [-1, 1]^2. At 400 it is static at this scale.",
+    "fig14-tanh-vs-relu": "Two networks, as in the article: tanh hidden layers (top, weights in [-0.65, 0.65]) and relu (bottom, the next seed, weights in [-0.55, 0.55]) at depth 1, 6, 11 and 16, sigmoid on the output. The tanh row grows busier with depth as the article's does; the relu row only a little, and no convention found makes it match the article's (docs/PARAMETERS.md).",
+    "fig15-widening": "One 14-layer network on weights in [-0.42, 0.42] as its layers widen: 10, 20, 40, 80, 120 and 400 units over [-1, 1]^2. Narrow, it is ordered and smooth; at 400 it is static at this scale.",
     "fig16-wide-zoom": "The 400-unit network of figure 15 over a square 30 times smaller, in the article's wide frame: continuous, if motley.",
     "fig17-input-scale": "The figure-11 network over [-2.6, 2.6]^2 (the article uses the same picture twice).",
     "fig18-zoom-series": "The same network from [-40, 40]^2, halving the square each step, centred on the origin: a star far out, a hub, then smooth bands.",
@@ -54,11 +63,23 @@ NOTES = {
     "phase-diagram": "The default network over weight scales (across) and hidden-bias scales (down), with the mean-field theory's edge of chaos drawn over the tiles and a dot where the default network sits (docs/UNDERSTANDING.md).",
     "linear-regions": "An 8-layer relu network's linear regions: one colour per pattern of active units, boundaries dark, the count in the corner.",
 }
+ORIGINALS = {fig: spec["original"] for fig, spec in FIGURES.items()}  # one list: article_evidence
 ANIMATIONS = {"fig02-cross-section", "fig20-weight-scale-animation", "loop-drift", "seed-morph"}
+
+
+def measures_table(rows):
+    """The evidence rows of one figure as a Markdown table."""
+    out = ["| measure | the article | ours: median, seeds 1–8 | range | the preset |", "|---|---|---|---|---|"]
+    for r in rows:
+        out.append(f"| {r['measure']} | {r['article']:.3f} | {r['median']:.3f} | {r['min']:.3f}–{r['max']:.3f} "
+                   f"| {r['preset']:.3f} |")
+    return "\n".join(out) + "\n"
 
 
 def main():
     root = Path(__file__).resolve().parent.parent
+    evidence_file = root / "build/gallery/evidence.json"
+    evidence = json.loads(evidence_file.read_text()) if evidence_file.exists() else {}
     presets = [json.loads(p.read_text()) for p in sorted((root / "assets/presets").glob("*.json"))]
     presets.sort(key=lambda p: (p.get("figure", 1000), p["name"]))
     out = [INTRO]
@@ -67,7 +88,13 @@ def main():
         key = str(fig) if fig else name
         head = f"Figure {fig}" if fig else name
         out.append(f"## {head}: {p['title']}\n")
-        out.append(f"![{p['title']}](images/gallery/{name}.jpg)\n")
+        original = ORIGINALS.get(fig)
+        if original:
+            out.append("| Primordial | the article |\n|---|---|")
+            out.append(f"| ![{p['title']}](images/gallery/{name}.jpg) "
+                       f"| ![the article's figure {fig}](../../shared/seed/originals/{original}) |\n")
+        else:
+            out.append(f"![{p['title']}](images/gallery/{name}.jpg)\n")
         if name in NOTES:
             out.append(NOTES[name] + "\n")
         out.append("```sh")
@@ -79,6 +106,8 @@ def main():
             out.append(f"build/primordial figure {key}            # writes {name}.png")
             out.append(f"build/primordial explore --figure {key}   # opens it in the explorer")
         out.append("```\n")
+        if str(fig) in evidence:
+            out.append(measures_table(evidence[str(fig)]["rows"]))
     (root / "docs/GALLERY.md").write_text("\n".join(out))
 
 

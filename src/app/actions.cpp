@@ -9,7 +9,7 @@
 namespace primordial::app {
 
 core::ViewParams default_view(const core::ViewParams& current) {
-    core::ViewParams v;
+    core::ViewParams v = core::Params{}.view;
     v.z = current.z;
     return v;
 }

@@ -228,7 +228,7 @@ core::Sweep default_sweep(core::SweepParam p) {
     using core::SweepParam;
     switch (p) {
         case SweepParam::depth:
-            return core::Sweep{p, {1, 2, 4, 8, 16, 27}};
+            return core::Sweep{p, {1, 2, 4, 8, 16, 27}, {}};
         case SweepParam::width:
             return core::make_sweep(p, 10, 400, 6, true);
         case SweepParam::extent:
@@ -237,6 +237,8 @@ core::Sweep default_sweep(core::SweepParam p) {
             return core::make_sweep(p, 0.5, 1, 9, true);
         case SweepParam::seed:
             return core::make_sweep(p, 1, 9, 9, false);
+        case SweepParam::seed_offset:
+            return core::make_sweep(p, 0, 8, 9, false);
         case SweepParam::z:
             return core::make_sweep(p, -1, 1, 5, false);
         case SweepParam::t:
@@ -246,7 +248,8 @@ core::Sweep default_sweep(core::SweepParam p) {
         case SweepParam::activation:
             return core::Sweep{p,
                                {core::activation_value(Activation::tanh),
-                                core::activation_value(Activation::relu)}};
+                                core::activation_value(Activation::relu)},
+                               {}};
     }
     return {};
 }

@@ -71,10 +71,20 @@ int AnimateCommand::run() const {
     base = net.resolve(base);
     if (supersample) base.supersample = *supersample;
     if (!anim) {
-        if (!param)
-            throw InputError("animate: name what changes with --param (" +
-                             std::string(core::kAnimParamNames) +
-                             "), or start from --figure 2 or 20");
+        if (!param) {
+            std::string animated;  // the presets that carry an animation of their own
+            for (const core::Preset& p : core::builtin_presets())
+                if (p.animation)
+                    animated += (animated.empty() ? "" : ", ") +
+                                (p.figure ? std::to_string(p.figure) : p.name);
+            throw InputError(
+                (figure ? "animate: " + *figure + " has no animation of its own: name"
+                        : std::string("animate: name")) +
+                " what changes with --param (" + std::string(core::kAnimParamNames) +
+                ") and its --from and --to (e.g. --param morph --from 1 --to 2), or start from "
+                "--figure " +
+                animated);
+        }
         anim = core::Animation{};
     }
     if (param) {

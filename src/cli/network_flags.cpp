@@ -1,6 +1,7 @@
 #include "cli/network_flags.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "cli/options.hpp"
 #include "core/limits.hpp"
@@ -27,13 +28,19 @@ void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--init", init, "Scale scheme: " + std::string(core::kInitNames) + " [range]");
     app.add_option("--scale", scale, "Weight scale: the range for 'range', a gain otherwise [0.6]");
     app.add_option("--biases", biases,
-                   "Bias rule when no bias scale is given: article (hidden biases at a quarter of "
-                   "--scale, none on the output layer) or full (all layers at --scale) [article]");
+                   "Bias rule when no bias scale is given: article (hidden biases at 0.6 of "
+                   "--scale, none on the output layer), quarter (hidden at a quarter: format 2's "
+                   "rule) or full (all layers at --scale) [article]");
     app.add_option("--bias-scale", bias_scale, "Hidden layers' bias scale [by --biases]");
     app.add_option("--output-bias-scale", output_bias_scale,
                    "Output layer's bias scale [by --biases]");
-    app.add_option("--seed", seed, "Random seed, 0 to 2^64-1 [1]");
-    app.add_option("--center", center, "View centre x,y [0,0]");
+    const core::Params defaults;
+    char centre[64];
+    std::snprintf(centre, sizeof centre, "View centre x,y [%g,%g]", defaults.view.center_x,
+                  defaults.view.center_y);
+    app.add_option("--seed", seed,
+                   "Random seed, 0 to 2^64-1 [" + std::to_string(defaults.network.seed) + "]");
+    app.add_option("--center", center, centre);
     app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
     app.add_option("--z", z, "Value of the z input [0]");
     app.add_option("--t", t, "Loop phase in turns: inputs cos_t, sin_t = cos, sin of 2 pi t [0]");

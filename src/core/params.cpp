@@ -63,11 +63,19 @@ std::optional<BiasRule> parse_bias_rule(std::string_view s) {
 }
 
 double NetworkParams::hidden_bias_scale() const {
-    return bias_scale.value_or(biases == BiasRule::article ? kArticleBiasRatio * scale : scale);
+    switch (biases) {
+        case BiasRule::article:
+            return bias_scale.value_or(kArticleBiasRatio * scale);
+        case BiasRule::quarter:
+            return bias_scale.value_or(kQuarterBiasRatio * scale);
+        case BiasRule::full:
+            break;
+    }
+    return bias_scale.value_or(scale);
 }
 
 double NetworkParams::output_layer_bias_scale() const {
-    return output_bias_scale.value_or(biases == BiasRule::article ? 0.0 : hidden_bias_scale());
+    return output_bias_scale.value_or(biases == BiasRule::full ? hidden_bias_scale() : 0.0);
 }
 
 int NetworkParams::width_of(int hidden_layer) const {

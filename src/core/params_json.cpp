@@ -171,9 +171,9 @@ Morph read_morph(const JsonReader& r, const Json& m, const std::string& path) {
 }
 
 void read_network(const JsonReader& r, const Json& n, const std::string& path, NetworkParams& np,
-                  bool format1) {
+                  int format) {
     // Format 1 had no bias rule and no output bias scale of its own.
-    if (format1)
+    if (format == 1)
         r.object(n, path,
                  {"seed", "depth", "width", "activation", "output_activation", "inputs", "outputs",
                   "distribution", "init", "scale", "bias_scale", "weights", "morph"});
@@ -244,9 +244,9 @@ void read_color(const JsonReader& r, const Json& c, const std::string& path, Par
     if (c.contains("map")) p.colormap = r.name<kColorMapTable>(c["map"], key_path(path, "map"));
 }
 
-// Whether the parameters are of format 1; without a "format" key, of `default_format`.
-bool is_format1(const JsonReader& r, const Json& j, const std::string& path,
-                std::string_view default_format) {
+// The parameters' format version (1, 2 or 3); without a "format" key, `default_format`'s.
+int format_version(const JsonReader& r, const Json& j, const std::string& path,
+                   std::string_view default_format) {
     const std::string key = key_path(path, "format");
     std::string format(default_format);
     if (j.contains("format") || format.empty()) {
@@ -254,12 +254,12 @@ bool is_format1(const JsonReader& r, const Json& j, const std::string& path,
         if (!f.is_string()) r.fail(key, "must be a string");
         format = f.get<std::string>();
     }
-    if (format == kParamsFormat1) return true;
-    if (format == kParamsFormat) return false;
+    if (format == kParamsFormat1) return 1;
+    if (format == kParamsFormat2) return 2;
+    if (format == kParamsFormat) return 3;
     if (format.starts_with("primordial/"))
-        r.fail(key,
-               "'" + format +
-                   "' is not supported by this version (it reads primordial/1 and primordial/2)");
+        r.fail(key, "'" + format +
+                        "' is not supported by this version (it reads primordial/1, /2 and /3)");
     r.fail(key, "'" + format + "' is not a Primordial parameter file");
 }
 
@@ -299,9 +299,15 @@ Params read_params(const JsonReader& r, const Json& j, const std::string& path, 
                    std::string_view default_format) {
     r.object(j, path, {"format", "network", "view", "image", "color"});
     const auto at = [&](std::string_view key) { return key_path(path, key); };
-    const bool format1 = is_format1(r, j, path, default_format);
-    if (j.contains("network")) read_network(r, j["network"], at("network"), p.network, format1);
-    if (format1) {
+    const int format = format_version(r, j, path, default_format);
+    if (j.contains("network")) read_network(r, j["network"], at("network"), p.network, format);
+    // Older formats are read as they were written: what a missing key meant then, it means now.
+    if (format <= 2 && !(j.contains("view") && j["view"].contains("center")))
+        p.view.center_x = p.view.center_y = 0.0;
+    if (format <= 2 && !(j.contains("network") && j["network"].contains("seed")))
+        p.network.seed = 1;
+    if (format == 2 && p.network.biases == BiasRule::article) p.network.biases = BiasRule::quarter;
+    if (format == 1) {
         // Format 1 had one convention: biases on the weights' scale (or bias_scale), every layer;
         // and a default weight scale of 1.
         if (!j.contains("network") || !j["network"].contains("scale")) p.network.scale = 1.0;

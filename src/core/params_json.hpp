@@ -1,4 +1,4 @@
-// Versioned JSON parameter files ("format": "primordial/2") and the weights dump.
+// Versioned JSON parameter files ("format": "primordial/3") and the weights dump.
 #pragma once
 
 #include <optional>
@@ -10,9 +10,12 @@
 
 namespace primordial::core {
 
-// Format 2 changed what a missing bias key means (BiasRule); format 1 files are read as they
-// were written: biases on the weights' scale on every layer.
-inline constexpr std::string_view kParamsFormat = "primordial/2";
+// Formats 2 and 3 changed what a missing bias key means (BiasRule), and format 3 the default
+// view centre and seed; older files are read as they were written: format 1 with biases on the
+// weights' scale on every layer, format 2 with the quarter rule, both centred on the origin
+// with seed 1 where they leave those out.
+inline constexpr std::string_view kParamsFormat = "primordial/3";
+inline constexpr std::string_view kParamsFormat2 = "primordial/2";
 inline constexpr std::string_view kParamsFormat1 = "primordial/1";
 inline constexpr std::string_view kWeightsFormat = "primordial-weights/1";
 

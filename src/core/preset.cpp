@@ -25,20 +25,22 @@ std::vector<Preset> load_builtin() {
 
 bool is_preset(const Json& j) {
     return j.is_object() && j.contains("format") &&
-           (j["format"] == kPresetFormat || j["format"] == kPresetFormat1);
+           (j["format"] == kPresetFormat || j["format"] == kPresetFormat2 ||
+            j["format"] == kPresetFormat1);
 }
 
 Preset read_preset(const JsonReader& r, const Json& j) {
     r.object(j, "", {"format", "name", "figure", "title", "params", "view", "size", "animation"});
     if (!is_preset(j)) r.fail("format", "expected \"" + std::string(kPresetFormat) + "\"");
     // Parameters without a format key have the preset's: primordial/1 in a preset of format 1.
-    const bool format1 = j["format"] == kPresetFormat1;
+    const std::string_view params_format = j["format"] == kPresetFormat1   ? kParamsFormat1
+                                           : j["format"] == kPresetFormat2 ? kParamsFormat2
+                                                                           : kParamsFormat;
     Preset p;
     p.name = r.text(r.required(j, "", "name"), "name");
     p.title = r.text(r.required(j, "", "title"), "title");
     if (j.contains("figure")) p.figure = static_cast<int>(r.integer(j["figure"], "figure", 1, 99));
-    p.params = read_params(r, r.required(j, "", "params"), "params", {},
-                           format1 ? kParamsFormat1 : kParamsFormat);
+    p.params = read_params(r, r.required(j, "", "params"), "params", {}, params_format);
     if (j.contains("size")) {
         const Json& s = j["size"];
         if (!s.is_array() || s.size() != 2) r.fail("size", "must be [width, height]");

@@ -15,9 +15,9 @@
 
 namespace primordial::core {
 
-// A preset's "params" may leave out "format": in primordial-preset/2 they are primordial/2,
-// in primordial-preset/1 primordial/1.
-inline constexpr std::string_view kPresetFormat = "primordial-preset/2";
+// A preset's "params" may leave out "format": in primordial-preset/N they are primordial/N.
+inline constexpr std::string_view kPresetFormat = "primordial-preset/3";
+inline constexpr std::string_view kPresetFormat2 = "primordial-preset/2";
 inline constexpr std::string_view kPresetFormat1 = "primordial-preset/1";
 
 struct Preset {

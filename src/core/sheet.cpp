@@ -210,19 +210,19 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
                 const auto rects = grid_rects(cols * rows, cols, rows, width, height, b.gap());
                 for (int r = 0; r < rows; ++r)
                     for (int c = 0; c < cols; ++c) {
-                        const std::string label = value_label(rs.param, rs.values[r]) + ", " +
-                                                  value_label(cs.param, cs.values[c]);
-                        const Params p = with_value(with_value(base, rs.param, rs.values[r]),
-                                                    cs.param, cs.values[c]);
+                        const auto ri = static_cast<std::size_t>(r),
+                                   ci = static_cast<std::size_t>(c);
+                        const std::string label = sweep_label(rs, ri) + ", " + sweep_label(cs, ci);
+                        const Params p = sweep_point(sweep_point(base, rs, ri), cs, ci);
                         b.picture(checked(p, label), rects[r * cols + c], label);
                     }
             } else {
                 check_count(cols);
                 const auto rects = b.auto_grid(cols, spec.wrap);
                 for (int c = 0; c < cols; ++c) {
-                    const std::string label = value_label(cs.param, cs.values[c]);
-                    b.picture(checked(with_value(base, cs.param, cs.values[c]), label), rects[c],
-                              label);
+                    const auto ci = static_cast<std::size_t>(c);
+                    const std::string label = sweep_label(cs, ci);
+                    b.picture(checked(sweep_point(base, cs, ci), label), rects[c], label);
                 }
             }
             break;
@@ -320,8 +320,10 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
                 c.params.view.extent = 6;  // where a sigmoid or tanh turns
                 x += side + g;
             }
-            b.plot(TileContent::surface, net, {x, y, side, side}, "height map").camera =
-                spec.camera;
+            SheetTile& surface =
+                b.plot(TileContent::surface, net, {x, y, side, side}, "height map");
+            surface.camera = spec.camera;
+            if (spec.surface_extent) surface.params.view.extent = *spec.surface_extent;
             b.picture(base, {x + side + g, y, side, side}, "pixel intensity");
             break;
         }

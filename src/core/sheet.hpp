@@ -77,13 +77,16 @@ inline constexpr int kLineageStrip = 8;  // ancestors shown at most
 
 struct ViewSpec {
     ViewKind kind = ViewKind::picture;
-    Sweep columns{SweepParam::depth, {1, 2, 4, 8, 16, 27}};  // grid: varies along a row
+    Sweep columns{SweepParam::depth, {1, 2, 4, 8, 16, 27}, {}};  // grid: varies along a row
     std::optional<Sweep> rows;  // grid: varies down the rows; without it `columns` wraps
     int wrap = 0;               // tiles per row when wrapping; 0: a near-square grid
     int layer = 1;              // neurons: 1 = first layer ... depth = output layer
     int frames = 8;             // progression: depths 1 ... frames
     Camera camera;              // heightmap, surfaces
     bool curve = false;         // heightmap: the output activation's curve beside it (figure 3)
+    // heightmap: half the span of the surface's square; unset: the picture's extent.
+    // Figure 3 shows its sigmoid surface over a wider square than its picture, so it turns.
+    std::optional<double> surface_extent;
     // activation: the function plotted; unset: the network's output activation.
     std::optional<Activation> function;
     Breeding breed;  // breed

@@ -1,5 +1,6 @@
 // Sweeps: one setting varied over a list of values, every other parameter (the seed included)
-// held. Sweep grids, the layer progression and the article's series of figures are made of them.
+// held, unless the sweep names settings that change in step with it. Sweep grids, the layer
+// progression and the article's series of figures are made of them.
 #pragma once
 
 #include <optional>
@@ -11,12 +12,34 @@
 
 namespace primordial::core {
 
-enum class SweepParam { depth, width, extent, scale, activation, seed, z, t, bias_scale };
+// seed_offset adds to the network's seed: "the next network" that follows whatever seed is set
+// (figure 14's second row, nine networks from the one on screen).
+enum class SweepParam {
+    depth,
+    width,
+    extent,
+    scale,
+    activation,
+    seed,
+    seed_offset,
+    z,
+    t,
+    bias_scale
+};
+
+// A setting that changes in step with a sweep: value i goes with the sweep's value i. Figure
+// 14's rows are two networks, tanh and relu, each with its own seed and weight scale.
+struct SweepWith {
+    SweepParam param = SweepParam::seed_offset;
+    std::vector<double> values;
+    bool operator==(const SweepWith&) const = default;
+};
 
 struct Sweep {
     SweepParam param = SweepParam::depth;
     // Numbers; for `activation` each value is an Activation's index (see activation_value).
     std::vector<double> values;
+    std::vector<SweepWith> with;  // usually none
     bool operator==(const Sweep&) const = default;
 };
 
@@ -27,6 +50,7 @@ inline constexpr NameEntry<SweepParam> kSweepParamTable[] = {
     {SweepParam::scale, "scale"},
     {SweepParam::activation, "activation"},
     {SweepParam::seed, "seed"},
+    {SweepParam::seed_offset, "seed_offset"},
     {SweepParam::z, "z"},
     {SweepParam::t, "t"},
     {SweepParam::bias_scale, "bias_scale"}};
@@ -44,5 +68,9 @@ Sweep make_sweep(SweepParam p, double from, double to, int count, bool geometric
 Params with_value(Params base, SweepParam p, double value);
 // A tile's caption: "depth 4", "extent 2.5", "relu".
 std::string value_label(SweepParam p, double value);
+// The sweep's point i: `base` with value i, and the values that go with it, set; its caption
+// ("relu (seed 7)").
+Params sweep_point(Params base, const Sweep& s, std::size_t i);
+std::string sweep_label(const Sweep& s, std::size_t i);
 
 }  // namespace primordial::core

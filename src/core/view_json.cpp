@@ -7,18 +7,29 @@
 namespace primordial::core {
 namespace {
 
+double sweep_value(const JsonReader& r, SweepParam param, const Json& v, const std::string& key) {
+    return param == SweepParam::activation ? activation_value(r.name<kActivationTable>(v, key))
+                                           : r.number(v, key);
+}
+
+Json sweep_values_json(SweepParam param, const std::vector<double>& values) {
+    if (param != SweepParam::activation) return values;
+    std::vector<std::string> names;
+    for (double v : values)
+        names.emplace_back(to_string(static_cast<Activation>(static_cast<int>(v))));
+    return names;
+}
+
 Sweep read_sweep(const JsonReader& r, const Json& j, const std::string& path) {
-    r.object(j, path, {"param", "values", "from", "to", "count", "spacing"});
+    r.object(j, path, {"param", "values", "from", "to", "count", "spacing", "with"});
     const auto at = [&](std::string_view key) { return key_path(path, key); };
     const SweepParam param =
         r.name<kSweepParamTable>(r.required(j, path, "param", kSweepParamNames), at("param"));
-    Sweep s{param, {}};
+    Sweep s{param, {}, {}};
     if (j.contains("values")) {
         if (!j["values"].is_array()) r.fail(at("values"), "must be a list");
         for (const Json& v : j["values"])
-            s.values.push_back(param == SweepParam::activation
-                                   ? activation_value(r.name<kActivationTable>(v, at("values")))
-                                   : r.number(v, at("values")));
+            s.values.push_back(sweep_value(r, param, v, at("values")));
     } else {
         if (!j.contains("from") || !j.contains("to") || !j.contains("count"))
             r.fail(path, "needs \"values\", or \"from\", \"to\" and \"count\"");
@@ -37,20 +48,34 @@ Sweep read_sweep(const JsonReader& r, const Json& j, const std::string& path) {
         s = make_sweep(param, from, to, count, geometric);
     }
     if (s.values.empty()) r.fail(at("values"), "needs at least one value");
+    if (j.contains("with")) {
+        const Json& with = j["with"];
+        if (!with.is_array()) r.fail(at("with"), "must be a list of {\"param\", \"values\"}");
+        for (const Json& w : with) {
+            const std::string wat = at("with") + "[" + std::to_string(s.with.size()) + "]";
+            r.object(w, wat, {"param", "values"});
+            SweepWith sw;
+            sw.param = r.name<kSweepParamTable>(r.required(w, wat, "param", kSweepParamNames),
+                                                key_path(wat, "param"));
+            const std::string vat = key_path(wat, "values");
+            const Json& vals = r.required(w, wat, "values");
+            if (!vals.is_array() || vals.size() != s.values.size())
+                r.fail(vat, "must be a list of " + std::to_string(s.values.size()) +
+                                " values, one for each of the sweep's");
+            for (const Json& v : vals) sw.values.push_back(sweep_value(r, sw.param, v, vat));
+            s.with.push_back(std::move(sw));
+        }
+    }
     return s;
 }
 
 Json sweep_json(const Sweep& s) {
     Json j;
     j["param"] = std::string(to_string(s.param));
-    if (s.param == SweepParam::activation) {
-        std::vector<std::string> names;
-        for (double v : s.values)
-            names.emplace_back(to_string(static_cast<Activation>(static_cast<int>(v))));
-        j["values"] = names;
-    } else {
-        j["values"] = s.values;
-    }
+    j["values"] = sweep_values_json(s.param, s.values);
+    for (const SweepWith& w : s.with)
+        j["with"].push_back({{"param", std::string(to_string(w.param))},
+                             {"values", sweep_values_json(w.param, w.values)}});
     return j;
 }
 
@@ -59,7 +84,7 @@ Json sweep_json(const Sweep& s) {
 ViewSpec read_view_spec(const JsonReader& r, const Json& j, const std::string& path) {
     r.object(j, path,
              {"kind", "columns", "rows", "wrap", "layer", "frames", "camera", "curve", "function",
-              "breed"});
+              "breed", "surface_extent"});
     const auto at = [&](std::string_view key) { return key_path(path, key); };
     ViewSpec v;
     v.kind = r.name<kViewKindTable>(r.required(j, path, "kind", kViewKindNames), at("kind"));
@@ -80,6 +105,11 @@ ViewSpec read_view_spec(const JsonReader& r, const Json& j, const std::string& p
             v.camera.pitch = std::clamp(r.number(c["pitch"], key_path(camera, "pitch")), 5.0, 90.0);
     }
     if (j.contains("curve")) v.curve = r.boolean(j["curve"], at("curve"));
+    if (j.contains("surface_extent")) {
+        v.surface_extent = r.number(j["surface_extent"], at("surface_extent"));
+        if (*v.surface_extent < Limits::min_extent || *v.surface_extent > Limits::max_extent)
+            r.fail(at("surface_extent"), "must be within the extent's limits (docs/PARAMETERS.md)");
+    }
     if (j.contains("function"))
         v.function = r.name<kActivationTable>(j["function"], at("function"));
     if (j.contains("breed")) {
@@ -112,6 +142,7 @@ Json view_spec_json(const ViewSpec& v) {
     j["frames"] = v.frames;
     j["camera"] = {{"yaw", v.camera.yaw}, {"pitch", v.camera.pitch}};
     if (v.curve) j["curve"] = true;
+    if (v.surface_extent) j["surface_extent"] = *v.surface_extent;
     if (v.function) j["function"] = std::string(to_string(*v.function));
     if (v.kind == ViewKind::breed || !(v.breed == Breeding{}))
         j["breed"] = {{"strength", v.breed.strength},

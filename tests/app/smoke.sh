@@ -43,7 +43,7 @@ esac || { echo "FAIL: the log does not say which engine draws"; exit 1; }
 [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] || { echo "FAIL: expected two screenshots and an export"; exit 1; }
 grep -q '"seed"' "$dir/config/primordial/session.json" || { echo "FAIL: session not saved"; exit 1; }
 for shot in "$dir/shots"/*.png; do
-  grep -q '"format": "primordial/2"' <(strings "$shot") || { echo "FAIL: $shot has no parameters"; exit 1; }
+  grep -q '"format": "primordial/3"' <(strings "$shot") || { echo "FAIL: $shot has no parameters"; exit 1; }
   # What the window saved is what the CPU evaluator computes for the embedded parameters.
   "$bin" render --params "$shot" --backend cpu -q -o "$dir/reference.png"
   # The CPU engine draws exactly what the CPU evaluator computes; the shader within 2/255.

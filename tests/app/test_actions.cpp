@@ -41,7 +41,8 @@ TEST_CASE("arrows move the view by a tenth of the shorter side") {
 TEST_CASE("R resets the view but keeps z; Space takes the fresh seed") {
     ExplorerState s = state();
     apply(CommandId::reset_view, s, 0);
-    CHECK(s.params.view == core::ViewParams{0, 0, 1, 0.3});
+    CHECK(s.params.view ==
+          core::ViewParams{core::kArticleCenterX, 0, 1, 0.3});  // the article frame
     apply(CommandId::new_seed, s, 4242);
     CHECK(s.params.network.seed == 4242);
 }

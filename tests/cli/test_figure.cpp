@@ -47,7 +47,7 @@ TEST_CASE("every listed figure renders headless") {
         CHECK(img.width == 120);
         CHECK(img.height == 80);
         REQUIRE(img.params_text);
-        CHECK(nlohmann::json::parse(*img.params_text)["format"] == "primordial/2");
+        CHECK(nlohmann::json::parse(*img.params_text)["format"] == "primordial/3");
         ++rendered;
     }
     CHECK(rendered >= 17);
@@ -136,7 +136,7 @@ TEST_CASE("one reader for a state: a copied state and a view's PNG work with ren
     CHECK(read_png(d / "base.png").width == 90);
     // A copied state (the clipboard's JSON: a preset) is a parameter file everywhere.
     std::ofstream(d / "clip.json")
-        << R"({"format": "primordial-preset/2", "name": "clipboard", "title": "Copied", "size": [40, 30],
+        << R"({"format": "primordial-preset/3", "name": "clipboard", "title": "Copied", "size": [40, 30],
               "params": {"network": {"depth": 3, "width": 8, "seed": 4}},
               "view": {"kind": "grid", "columns": {"param": "seed", "values": [1, 2]}}})";
     const RunResult r = run_primordial({"render", "--params", (d / "clip.json").string(),

@@ -25,7 +25,7 @@ TEST_CASE("render writes the picture with its parameters embedded") {
     CHECK(img.height == 64);
     REQUIRE(img.params_text);
     const auto j = nlohmann::json::parse(*img.params_text);
-    CHECK(j["format"] == "primordial/2");
+    CHECK(j["format"] == "primordial/3");
     CHECK(j["network"]["depth"] == 18);
     CHECK(j["network"]["seed"] == 1);
     // A random network is not a flat picture.
@@ -295,14 +295,15 @@ TEST_CASE(
     const fs::path d = test_dir("bias_rule");
     for (const char* seed : {"1", "2", "3", "4", "5"}) {
         CAPTURE(seed);
-        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--extent", "4", "--size",
-                                "128x128", "-q", "--backend", "cpu", "-o", (d / "a.png").string()})
+        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--center", "0,0",
+                                "--extent", "4", "--size", "128x128", "-q", "--backend", "cpu",
+                                "-o", (d / "a.png").string()})
                     .exit_code == 0);
         CHECK(crossing_spread(read_png(d / "a.png")) < 1.0);
         // Format 1's rule gives the output layer biases: the lines no longer meet.
-        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--extent", "4",
-                                "--biases", "full", "--size", "128x128", "-q", "--backend", "cpu",
-                                "-o", (d / "b.png").string()})
+        REQUIRE(run_primordial({"render", "--depth", "1", "--seed", seed, "--center", "0,0",
+                                "--extent", "4", "--biases", "full", "--size", "128x128", "-q",
+                                "--backend", "cpu", "-o", (d / "b.png").string()})
                     .exit_code == 0);
         CHECK(crossing_spread(read_png(d / "b.png")) > 4.0);
     }
@@ -353,7 +354,8 @@ TEST_CASE("bias flags: the rule, both scales, and their errors") {
     const RunResult bad =
         run_primordial({"render", "--biases", "some", "-o", (d / "x.png").string()});
     CHECK(bad.exit_code == 2);
-    CHECK(bad.err == "primordial: error: --biases: unknown rule 'some' (expected article, full)\n");
+    CHECK(bad.err ==
+          "primordial: error: --biases: unknown rule 'some' (expected article, quarter, full)\n");
     const RunResult neg =
         run_primordial({"render", "--output-bias-scale", "-1", "-o", (d / "x.png").string()});
     CHECK(neg.exit_code == 2);

@@ -69,11 +69,11 @@ TEST_CASE("layer variances come from the scheme and the scale") {
     n.depth = 4;
     n.widths = {30};
     n.scale = 0.9;
-    // range, uniform on [-s, s]: Var = s^2 / 3; hidden biases a quarter of s; the output none.
+    // range, uniform on [-s, s]: Var = s^2 / 3; hidden biases 0.6 of s; the output none.
     const LayerVariances hidden = layer_variances(n, 1);
     CHECK(hidden.weight_variance == doctest::Approx(0.81 / 3));
     CHECK(hidden.sigma_w2 == doctest::Approx(30 * 0.81 / 3));
-    CHECK(hidden.sigma_b2 == doctest::Approx(0.9 * 0.9 / 16 / 3));
+    CHECK(hidden.sigma_b2 == doctest::Approx(0.54 * 0.54 / 3));
     CHECK(layer_variances(n, 3).sigma_b2 == 0);
     CHECK(layer_variances(n, 0).sigma_w2 == doctest::Approx(2 * 0.81 / 3));
     n.distribution = Distribution::normal;

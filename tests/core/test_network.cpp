@@ -168,26 +168,31 @@ TEST_CASE("build_network computes every weight as weight_value does, wide layers
 }
 
 TEST_CASE(
-    "the article's bias rule: hidden biases at a quarter of the weights' scale, none on the "
-    "output") {
+    "the article's bias rule: hidden biases at 0.6 of the weights' scale (format 2's at a "
+    "quarter), none on the output") {
     NetworkParams p = net(4, 20);
     p.scale = 0.8;
-    NetworkParams full = p;
+    NetworkParams full = p, quarter = p;
     full.biases = BiasRule::full;
-    const Network a = build_network(p), f = build_network(full);
+    quarter.biases = BiasRule::quarter;
+    const Network a = build_network(p), f = build_network(full), q = build_network(quarter);
     for (int l = 0; l < 4; ++l) {
         CAPTURE(l);
         const Layer& la = a.layers[static_cast<std::size_t>(l)];
         const Layer& lf = f.layers[static_cast<std::size_t>(l)];
+        const Layer& lq = q.layers[static_cast<std::size_t>(l)];
         CHECK(la.weights == lf.weights);  // the rule changes biases only
+        CHECK(lq.weights == lf.weights);
         for (std::size_t i = 0; i < la.biases.size(); ++i) {
             if (l == 3) {
                 CHECK(la.biases[i] == 0.0f);
+                CHECK(lq.biases[i] == 0.0f);
                 CHECK(lf.biases[i] != 0.0f);
             } else {
-                CHECK(la.biases[i] ==
-                      lf.biases[i] * 0.25f);  // the same draws, a quarter of the scale
-                CHECK(std::abs(la.biases[i]) <= 0.2f);
+                // The same draws on a smaller scale: 0.6 of it, or a quarter.
+                CHECK(la.biases[i] == doctest::Approx(lf.biases[i] * 0.6f).epsilon(1e-6));
+                CHECK(lq.biases[i] == doctest::Approx(lf.biases[i] * 0.25f).epsilon(1e-6));
+                CHECK(std::abs(la.biases[i]) <= 0.48f);
             }
         }
     }

@@ -102,7 +102,7 @@ TEST_CASE("a PNG's parameters and view round-trip every field") {
     ViewSpec view;
     view.kind = ViewKind::grid;
     view.columns = make_sweep(SweepParam::scale, 0.5, 1, 3, true);
-    view.rows = Sweep{SweepParam::activation, {activation_value(Activation::elu)}};
+    view.rows = Sweep{SweepParam::activation, {activation_value(Activation::elu)}, {}};
     view.wrap = 2;
     view.layer = 3;
     view.frames = 5;
@@ -142,10 +142,10 @@ TEST_CASE("bad parameter files name the key and the problem") {
          "f.json: color.map: unknown value 'jet' (expected grey, viridis, magma, ocean)"},
         {R"([1, 2])", "f.json: the file must hold a JSON object"},
         {R"({"format": "primordial/2", "network": [1]})", "f.json: network: must be an object"},
-        {R"({"network": {}})", "f.json: format: missing (expected \"primordial/2\")"},
-        {R"({"format": "primordial/3"})",
-         "f.json: format: 'primordial/3' is not supported by this version (it reads primordial/1 "
-         "and primordial/2)"},
+        {R"({"network": {}})", "f.json: format: missing (expected \"primordial/3\")"},
+        {R"({"format": "primordial/4"})",
+         "f.json: format: 'primordial/4' is not supported by this version (it reads primordial/1, "
+         "/2 and /3)"},
         {R"({"format": "other/1"})",
          "f.json: format: 'other/1' is not a Primordial parameter file"},
         {R"({"format": "primordial/2", "colour": 1})", "f.json: colour: unknown key"},
@@ -173,7 +173,7 @@ TEST_CASE("bad parameter files name the key and the problem") {
         {R"({"format": "primordial/2", "network": {"distribution": "cauchy"}})",
          "f.json: network.distribution: unknown value 'cauchy' (expected uniform, normal)"},
         {R"({"format": "primordial/2", "network": {"biases": "some"}})",
-         "f.json: network.biases: unknown value 'some' (expected article, full)"},
+         "f.json: network.biases: unknown value 'some' (expected article, quarter, full)"},
         {R"({"format": "primordial/1", "network": {"biases": "full"}})",
          "f.json: network.biases: unknown key"},
         {R"({"format": "primordial/2", "network": {"morph": {"to_seed": -2}}})",
@@ -236,4 +236,29 @@ TEST_CASE("validate rejects NaN and infinity") {
     p.view.center_x = -INFINITY;
     CHECK_THROWS_AS(validate(p), InputError);
     CHECK_NOTHROW(validate(Params{}));
+}
+
+TEST_CASE("a file of format 2 means what it meant: the quarter bias rule, centred on the origin") {
+    const Params old =
+        params_from_json(R"({"format": "primordial/2", "network": {"depth": 5}})", "f");
+    CHECK(old.network.biases == BiasRule::quarter);
+    CHECK(old.network.hidden_bias_scale() == doctest::Approx(0.25 * old.network.scale));
+    CHECK(old.network.output_layer_bias_scale() == 0);
+    CHECK(old.view.center_x == 0);
+    CHECK(old.network.seed == 1);
+    // Its explicit "article" is the quarter rule too; a centre it gives is kept.
+    const Params named = params_from_json(
+        R"({"format": "primordial/2", "network": {"biases": "article"}, "view": {"center": [2, 1]}})",
+        "f");
+    CHECK(named.network.biases == BiasRule::quarter);
+    CHECK(named.view.center_x == 2);
+    // Format 3: the article rule at 0.6 of the scale, the article's frame.
+    const Params now = params_from_json(R"({"format": "primordial/3", "network": {}})", "f");
+    CHECK(now.network.biases == BiasRule::article);
+    CHECK(now.network.hidden_bias_scale() == doctest::Approx(0.6 * now.network.scale));
+    CHECK(now.view.center_x == kArticleCenterX);
+    // Written again, a format-2 network keeps its rule by name and renders the same.
+    const Params again = params_from_json(params_to_json(old), "again");
+    CHECK(again.network.biases == BiasRule::quarter);
+    CHECK(again.view.center_x == 0);
 }

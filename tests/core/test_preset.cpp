@@ -175,7 +175,8 @@ TEST_CASE("figures 10, 11, 12, 17, 18: one network of 30-unit layers") {
     for (int n : {11, 17}) {
         CHECK(figure(n).params.network.depth == 27);
         CHECK(figure(n).params.view.extent == 2.6);
-        CHECK(figure(n).params.view.center_x == 0);
+        // The article's frame: the origin 0.35 of the way in from the left, where its hub sits.
+        CHECK(figure(n).params.view.center_x == doctest::Approx(0.3 * 2.6));
         CHECK(figure(n).view.kind == ViewKind::picture);
     }
     CHECK(figure(12).params.network.depth == 40);
@@ -261,10 +262,10 @@ TEST_CASE("bad preset files say what is wrong") {
         return std::string();
     };
     const std::string params =
-        R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": )";
+        R"({"format": "primordial-preset/3", "name": "n", "title": "t", "params": )";
     const std::string head = params + "{}, ";
     CHECK(error_of(R"({"format": "primordial/1"})") ==
-          "p.json: format: expected \"primordial-preset/2\"");
+          "p.json: format: expected \"primordial-preset/3\"");
     CHECK(
         error_of(head + R"("view": {"kind": "spiral"}})") ==
         "p.json: view.kind: unknown value 'spiral' (expected picture, progression, grid, neurons, "
@@ -279,7 +280,7 @@ TEST_CASE("bad preset files say what is wrong") {
     CHECK(error_of(head +
                    R"("view": {"kind": "grid", "columns": {"param": "colour", "values": [1]}}})") ==
           "p.json: view.columns.param: unknown value 'colour' (expected depth, width, extent, "
-          "scale, activation, seed, z, t, bias_scale)");
+          "scale, activation, seed, seed_offset, z, t, bias_scale)");
     CHECK(
         error_of(
             head +
@@ -307,7 +308,7 @@ TEST_CASE("bad preset files say what is wrong") {
           "p.json: params.network.scale: must be > 0 (got 0)");
     CHECK(error_of(params + R"({"format": "primordial/9"}})") ==
           "p.json: params.format: 'primordial/9' is not supported by this version (it reads "
-          "primordial/1 and primordial/2)");
+          "primordial/1, /2 and /3)");
     CHECK(error_of(head + R"("size": [8, 8]})") ==
           "p.json: size: must be between 16 and 32768 (got 8)");
     CHECK(
@@ -341,13 +342,55 @@ TEST_CASE("a preset of format 1 reads its parameters as format 1") {
     const Preset q = preset_from_json(
         R"({"format": "primordial-preset/2", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})",
         "p");
-    CHECK(q.params.network.biases == BiasRule::article);
+    CHECK(q.params.network.biases == BiasRule::quarter);  // format 2's article rule
+    CHECK(q.params.view.center_x == 0);                   // format 2's default centre
+    const Preset r = preset_from_json(
+        R"({"format": "primordial-preset/3", "name": "n", "title": "t", "params": {"network": {"depth": 3}}})",
+        "p");
+    CHECK(r.params.network.biases == BiasRule::article);
+    CHECK(r.params.view.center_x == kArticleCenterX);
+}
+
+TEST_CASE("a sweep's companions change in step with it, and survive JSON") {
+    const Preset p = preset_from_json(
+        R"({"format": "primordial-preset/3", "name": "n", "title": "t",
+            "params": {"network": {"seed": 10, "depth": 3}},
+            "view": {"kind": "grid", "columns": {"param": "depth", "values": [1, 2]},
+                     "rows": {"param": "activation", "values": ["tanh", "relu"],
+                              "with": [{"param": "seed_offset", "values": [0, 5]},
+                                       {"param": "scale", "values": [0.6, 0.5]}]}}})",
+        "p");
+    REQUIRE(p.view.rows);
+    const Sweep& rows = *p.view.rows;
+    const Params relu = sweep_point(p.params, rows, 1);
+    CHECK(relu.network.activations == std::vector{Activation::relu});
+    CHECK(relu.network.seed == 15);  // an offset from whatever seed is set
+    CHECK(relu.network.scale == 0.5);
+    CHECK(sweep_point(p.params, rows, 0).network.seed == 10);
+    CHECK(sweep_label(rows, 1) == "relu (seed +5, scale 0.5)");
+    // Written and read again, the same view.
+    const Preset again = preset_from_json(preset_to_json(p), "again");
+    CHECK(again.view == p.view);
+    // A companion needs one value for each of the sweep's.
+    const auto error_of = [](const std::string& text) {
+        try {
+            preset_from_json(text, "p.json");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(error_of(R"({"format": "primordial-preset/3", "name": "n", "title": "t", "params": {},
+                       "view": {"kind": "grid", "columns": {"param": "depth", "values": [1, 2],
+                                "with": [{"param": "seed", "values": [1]}]}}})") ==
+          "p.json: view.columns.with[0].values: must be a list of 2 values, one for each of the "
+          "sweep's");
 }
 
 TEST_CASE("a view spec survives JSON") {
     ViewSpec v;
     v.kind = ViewKind::grid;
-    v.rows = Sweep{SweepParam::activation, {activation_value(Activation::relu)}};
+    v.rows = Sweep{SweepParam::activation, {activation_value(Activation::relu)}, {}};
     v.columns = make_sweep(SweepParam::extent, 40, 0.15625, 9, true);
     v.wrap = 3;
     v.camera.yaw = 12;

@@ -12,6 +12,7 @@ TEST_CASE("the region map of three lines: seven regions, boundaries where the li
     p.network.activations = {Activation::relu};
     p.network.outputs = 1;
     p.network.set_weights = {{{1, 0, 0, 1, 1, 1}, {0, 0, -0.5f}}, {{1, 1, 1}, {0}}};
+    p.view.center_x = 0;  // centred on the origin, where the lines cross
     const RegionMap m = region_map(build_network(p.network), p.view, 64, 64);
     CHECK(m.regions == 7);
     CHECK(m.regions ==

@@ -59,8 +59,9 @@ TEST_CASE("a grid with rows varies both settings, rows first") {
     ViewSpec spec;
     spec.kind = ViewKind::grid;
     spec.rows = Sweep{SweepParam::activation,
-                      {activation_value(Activation::tanh), activation_value(Activation::relu)}};
-    spec.columns = Sweep{SweepParam::extent, {4, 2, 1}};
+                      {activation_value(Activation::tanh), activation_value(Activation::relu)},
+                      {}};
+    spec.columns = Sweep{SweepParam::extent, {4, 2, 1}, {}};
     const Sheet s = build_sheet(small_base(), spec, 600, 400);
     REQUIRE(s.tiles.size() == 6);
     CHECK(s.tiles[4].label == "relu, extent 2");
@@ -79,7 +80,7 @@ TEST_CASE("sweeps: geometric spacing, whole numbers, and bad values named") {
     CHECK(w.values.back() == 400);
     ViewSpec spec;
     spec.kind = ViewKind::grid;
-    spec.columns = Sweep{SweepParam::depth, {2, 300}};
+    spec.columns = Sweep{SweepParam::depth, {2, 300}, {}};
     CHECK_THROWS_WITH_AS(build_sheet(small_base(), spec, 100, 100),
                          "view: depth 300: depth: must be between 1 and 256 (got 300)", InputError);
     spec.columns = make_sweep(SweepParam::seed, 1, 100, 100, false);

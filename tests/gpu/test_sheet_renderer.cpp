@@ -166,7 +166,7 @@ TEST_CASE("a sheet of 64 tiles links one present program, on either engine") {
     base.network.widths = {8};
     core::ViewSpec view;
     view.kind = core::ViewKind::grid;
-    view.columns = {core::SweepParam::seed, {}};
+    view.columns = {core::SweepParam::seed, {}, {}};
     for (int seed = 1; seed <= 64; ++seed) view.columns.values.push_back(seed);
     view.wrap = 8;
     const core::Sheet sheet = core::build_sheet(base, view, 320, 320);
