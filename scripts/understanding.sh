@@ -11,8 +11,8 @@ jpeg() { /usr/bin/python3 -c "from PIL import Image; Image.open('$1').convert('R
 # Measured q against the theory for a wide network: 10 layers of 1000 tanh units, normal weights.
 "$bin" stats --depth 10 --width 1000 --dist normal --init lecun --scale 1.5 --size 32x32 \
   --circle-points 1024 -o "$tmp/wide.txt" --plot "$tmp/wide.png" && jpeg "$tmp/wide.png" "$out/q-wide.jpg"
-# The default network on either side of its edge of chaos (weight scale 0.356): pictures and stats.
-for s in 0.25 0.356 0.6; do
+# The default network on either side of its edge of chaos (weight scale 0.391): pictures and stats.
+for s in 0.25 0.391 0.6; do
   "$bin" render --scale "$s" --size 360x360 --backend cpu -q -o "$tmp/net-$s.png" && jpeg "$tmp/net-$s.png" "$out/net-$s.jpg"
   "$bin" stats --scale "$s" --size 48x48 --circle-points 2048 -o "$tmp/stats-$s.txt" --plot "$tmp/stats-$s.png"
   jpeg "$tmp/stats-$s.png" "$out/stats-$s.jpg"
