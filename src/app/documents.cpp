@@ -116,11 +116,17 @@ void Documents::share(const ExplorerState& s, ShareAs as) {
     }
 }
 
+namespace {
+constexpr std::int64_t kMaxThumbnailPixels = 256 * 256;
+}  // namespace
+
 unsigned Documents::thumbnail(const Bookmark& b) {
     const auto [it, fresh] = thumbnails_.try_emplace(b.file.string());
     if (fresh) {
         try {  // a damaged file stays without a thumbnail: tried once, not every frame
-            const core::PngImage img = core::read_png(b.file);
+            // A thumbnail is 64 pixels wide: a bookmark file swapped for a poster is refused by
+            // its header rather than decoded on the interface thread.
+            const core::PngImage img = core::read_png(b.file, kMaxThumbnailPixels);
             it->second = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
         } catch (const std::exception&) {
         }

@@ -28,6 +28,7 @@
 #include "app/sheet_view.hpp"
 #include "app/stats_worker.hpp"
 #include "app/window.hpp"
+#include "core/interrupt.hpp"
 #include "gpu/display.hpp"
 
 namespace primordial::app {
@@ -67,7 +68,8 @@ public:
         if (opt.present) enter_presentation();
     }
 
-    bool done() const override { return quit_; }
+    // SIGTERM (logout, shutdown) or SIGINT ends the loop like a quit: the session is saved.
+    bool done() const override { return quit_ || core::interrupt_signal() != 0; }
     void poll() override { window_.poll(); }
     bool wait(double seconds) override { return window_.wait(seconds); }
     bool collect() override {
@@ -361,8 +363,15 @@ private:
 int run_explorer(const ExplorerOptions& opt) {
     const Getenv env = system_getenv();
     const auto session_file = config_dir(env) / "session.json";
+    // One explorer owns the session: a second one works as usual but leaves it alone, so the
+    // last to quit never silently replaces what the first saved.
+    const SessionLock lock(session_file);
     LoadResult loaded =
         load_session(session_file, opt.screenshot_dir.value_or(default_screenshot_dir(env)));
+    if (!lock.held()) {
+        if (!loaded.warning.empty()) loaded.warning += "; ";
+        loaded.warning += "another Primordial window has the session: this one will not save it";
+    }
     if (!loaded.warning.empty()) std::fprintf(stderr, "primordial: %s\n", loaded.warning.c_str());
     if (opt.params) loaded.session.params = *opt.params;
     if (opt.view)
@@ -387,7 +396,7 @@ int run_explorer(const ExplorerOptions& opt) {
         rc = 1;
     }
     try {
-        save_session(session_file, explorer.session());
+        if (lock.held()) save_session(session_file, explorer.session());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "primordial: could not save the session: %s\n", e.what());
     }

@@ -1,15 +1,20 @@
 #include "app/session.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/json_sections.hpp"
 #include "core/params_json.hpp"
 #include "core/preset.hpp"
 
 namespace primordial::app {
 
 core::Params default_explorer_params() {
-    core::Params p;  // core defaults: 27 layers of 30 tanh units, sigmoid output, seed 1
+    core::Params p;  // core defaults: 27 layers of 30 tanh units, sigmoid output
     p.image_width = 1024;
     p.image_height = 1024;
     return p;
@@ -21,22 +26,39 @@ LoadResult load_session(const std::filesystem::path& file,
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return r;
     try {
-        const auto j = nlohmann::json::parse(core::read_text_file(file));
+        // Read once, with the readers' limits (size, nesting, repeated keys), never re-parsed.
+        const core::JsonReader reader(file.string());
+        const core::Json j = reader.parse(core::read_text_file(file));
         if (!j.is_object() || !j.contains("params")) throw core::InputError("no \"params\"");
         r.session.params =
-            core::params_from_json(j["params"].dump(), file.string(), default_explorer_params());
-        if (j.contains("view"))
-            r.session.view = core::view_from_json(j["view"].dump(), file.string());
+            core::read_params(reader, j["params"], "params", default_explorer_params());
+        if (j.contains("view")) r.session.view = core::read_view_spec(reader, j["view"], "view");
         if (j.contains("recent") && j["recent"].is_array())
             for (auto it = j["recent"].rbegin(); it != j["recent"].rend(); ++it)
                 if (it->is_string()) remember_recent(r.session.recent, it->get<std::string>());
         if (j.contains("screenshot_dir") && j["screenshot_dir"].is_string())
             r.session.screenshot_dir = j["screenshot_dir"].get<std::string>();
     } catch (const std::exception& e) {
+        // Kept, not overwritten at quit: it may be from a newer version, or worth a look.
+        const std::filesystem::path kept = file.string() + ".ignored";
+        std::filesystem::rename(file, kept, ec);
         r = {{default_explorer_params(), {}, default_shots, {}},
-             "ignored the saved session " + file.string() + ": " + e.what()};
+             "ignored the saved session (" + std::string(e.what()) + ")" +
+                 (ec ? std::string() : "; kept as " + kept.string())};
     }
     return r;
+}
+
+SessionLock::SessionLock(const std::filesystem::path& session_file) {
+    std::error_code ec;
+    std::filesystem::create_directories(session_file.parent_path(), ec);
+    fd_ = ::open((session_file.string() + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    // Where no lock can be taken at all (a read-only folder), behave as before: save.
+    held_ = fd_ < 0 || ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
+}
+
+SessionLock::~SessionLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
 }
 
 void save_session(const std::filesystem::path& file, const Session& s) {

@@ -27,7 +27,24 @@ core::Params default_explorer_params();
 
 struct LoadResult {
     Session session;
-    std::string warning;  // non-empty when the file existed but could not be used
+    // Non-empty when the file existed but could not be used; it is then kept beside as
+    // NAME.ignored, never overwritten.
+    std::string warning;
+};
+
+// An advisory lock (flock) on NAME.lock beside the session, held for the explorer's life: the
+// first explorer holds it and saves the session; others do not.
+class SessionLock {
+public:
+    explicit SessionLock(const std::filesystem::path& session_file);
+    ~SessionLock();
+    SessionLock(const SessionLock&) = delete;
+    SessionLock& operator=(const SessionLock&) = delete;
+    bool held() const { return held_; }
+
+private:
+    int fd_ = -1;
+    bool held_ = false;
 };
 LoadResult load_session(const std::filesystem::path& file,
                         const std::filesystem::path& default_shots);

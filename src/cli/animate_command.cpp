@@ -7,6 +7,7 @@
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
 #include "core/animation.hpp"
+#include "core/interrupt.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
 #include "core/row_renderer.hpp"
@@ -130,6 +131,7 @@ int AnimateCommand::run() const {
     ProgressLine progress("animate " + dir.string(), quiet);
     const int ss = base.supersample;
     for (int k = first; k < last; ++k) {
+        core::check_interrupt();  // between frames: the finished ones stay, none half-written
         const core::Params p = core::frame_params(base, *anim, k);
         const core::Network network = core::build_network(p.network);
         const int w = p.image_width * ss, h = p.image_height * ss;

@@ -15,6 +15,7 @@
 #include "cli/render_command.hpp"
 #include "cli/share_command.hpp"
 #include "cli/stats_command.hpp"
+#include "core/interrupt.hpp"
 #include "core/params.hpp"
 #include "core/preset.hpp"
 #include "gpu/engine.hpp"
@@ -95,6 +96,9 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    // From here on SIGINT and SIGTERM stop the work cleanly: no temporary file stays behind, the
+    // explorer saves its session.
+    core::catch_interrupts();
     try {
         if (app.got_subcommand("render")) return render.run();
         if (app.got_subcommand("bench")) return bench.run();
@@ -144,6 +148,9 @@ int main(int argc, char** argv) {
     } catch (const core::InputError& e) {
         std::cerr << "primordial: error: " << one_line(e.what()) << "\n";
         return 2;
+    } catch (const core::Interrupted& e) {
+        std::cerr << "primordial: " << e.what() << "\n";
+        return 128 + e.signal;
     } catch (const std::exception& e) {
         std::cerr << "primordial: error: " << one_line(e.what()) << "\n";
         return 1;

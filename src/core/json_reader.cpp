@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <vector>
 
 namespace primordial::core {
 
@@ -10,8 +12,43 @@ std::string key_path(const std::string& path, std::string_view key) {
 }
 
 Json JsonReader::parse(std::string_view text) const {
+    // The parser itself keeps its own stack, but what reads the result (and nlohmann's dump)
+    // recurses: nesting is limited here, before anything deeper is built. Each object's keys are
+    // checked as they come, so a key given twice is named rather than silently overwritten.
+    struct Frame {
+        std::set<std::string> keys;
+        std::string key;  // the key being read in this object
+    };
+    std::vector<Frame> objects;
+    const auto where = [&] {
+        std::string path;
+        for (const Frame& f : objects) path = key_path(path, f.key);
+        return path;
+    };
+    const auto check = [&](int depth, Json::parse_event_t event, Json& parsed) {
+        if (depth > kMaxJsonDepth)
+            throw InputError(source_ + ": nested deeper than " + std::to_string(kMaxJsonDepth) +
+                             " levels, more than any Primordial file");
+        switch (event) {
+            case Json::parse_event_t::object_start:
+                objects.emplace_back();
+                break;
+            case Json::parse_event_t::object_end:
+                if (!objects.empty()) objects.pop_back();
+                break;
+            case Json::parse_event_t::key: {
+                Frame& f = objects.back();
+                f.key = parsed.get<std::string>();
+                if (!f.keys.insert(f.key).second) fail(where(), "given twice");
+                break;
+            }
+            default:
+                break;
+        }
+        return true;
+    };
     try {
-        return Json::parse(text.begin(), text.end());
+        return Json::parse(text.begin(), text.end(), check);
     } catch (const Json::exception& e) {
         // Syntax errors and number overflow; nlohmann's message carries the byte position.
         std::string what = e.what();

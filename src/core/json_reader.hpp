@@ -18,6 +18,9 @@ namespace primordial::core {
 
 using Json = nlohmann::ordered_json;
 
+// No Primordial file nests deeper (a bred network's crosses nest four levels each).
+inline constexpr int kMaxJsonDepth = 128;
+
 // Where a key sits: key_path("network", "depth") is "network.depth"; at the top, just "depth".
 std::string key_path(const std::string& path, std::string_view key);
 
@@ -26,6 +29,8 @@ public:
     explicit JsonReader(std::string source) : source_(std::move(source)) {}
     const std::string& source() const { return source_; }
 
+    // Parses a whole document: trailing bytes, a key given twice or nesting deeper than
+    // kMaxJsonDepth are errors ("<source>: <key>: given twice").
     Json parse(std::string_view text) const;
     [[noreturn]] void fail(const std::string& key, const std::string& problem) const;
 

@@ -28,6 +28,10 @@ struct Limits {
     static constexpr double max_scale = 1e6;
     static constexpr double max_abs_z = 1e6;
     static constexpr int max_supersample = 4;
+    // stats: sample points (grid and circle) times the widest layer, each held as a double in
+    // a few buffers: about 300 MB at the most, refused before anything is allocated (the
+    // explorer's 64 x 64 grid and 4096 circle points fit at the widest layers).
+    static constexpr std::int64_t max_stats_values = 12'000'000;
 };
 
 enum class Setting { depth, width, scale, bias_scale, extent, center, z, t, supersample, side };

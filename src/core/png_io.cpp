@@ -2,12 +2,14 @@
 
 #include <png.h>
 
+#include <cerrno>
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 
+#include "core/interrupt.hpp"
 #include "core/params.hpp"
 
 namespace primordial::core {
@@ -17,7 +19,20 @@ namespace {
 // objects with destructors.
 struct ErrorSink {
     char message[256] = "";
+    std::FILE* out = nullptr;  // writing: where the bytes go
+    int write_errno = 0;       // writing: why they did not (ENOSPC ...)
 };
+
+// libpng's own writer says only "Write Error": this one keeps errno for the message.
+void on_write(png_structp png, png_bytep data, std::size_t size) {
+    auto* sink = static_cast<ErrorSink*>(png_get_io_ptr(png));
+    errno = 0;
+    if (std::fwrite(data, 1, size, sink->out) != size) {
+        sink->write_errno = errno ? errno : EIO;
+        png_error(png, "write failed");
+    }
+}
+void on_flush(png_structp) {}
 
 void on_error(png_structp png, png_const_charp msg) {
     auto* sink = static_cast<ErrorSink*>(png_get_error_ptr(png));
@@ -33,16 +48,20 @@ struct PngWriter::Impl {
     ErrorSink sink;
     png_structp png = nullptr;
     png_infop info = nullptr;
-    explicit Impl(const std::filesystem::path& p) : file(p) {}
+    explicit Impl(const std::filesystem::path& p) : file(p) { sink.out = file.stream(); }
     ~Impl() { png_destroy_write_struct(&png, &info); }
+    std::string failure(const std::filesystem::path& path) const {
+        return sink.write_errno ? file.failure(sink.write_errno)
+                                : "cannot write " + path.string() + ": " + sink.message;
+    }
 };
 
 namespace {
 
-bool start_png(png_structp png, png_infop info, std::FILE* f, int w, int h, int depth,
+bool start_png(png_structp png, png_infop info, ErrorSink* sink, int w, int h, int depth,
                const std::string& text, const std::string& view) {
     if (setjmp(png_jmpbuf(png))) return false;
-    png_init_io(png, f);
+    png_set_write_fn(png, sink, on_write, on_flush);
     png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), depth,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                  PNG_FILTER_TYPE_DEFAULT);
@@ -87,25 +106,25 @@ PngWriter::PngWriter(const std::filesystem::path& path, int width, int height,
     impl_->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &impl_->sink, on_error, on_warning);
     if (impl_->png) impl_->info = png_create_info_struct(impl_->png);
     if (!impl_->info) throw std::runtime_error("out of memory starting " + path.string());
-    if (!start_png(impl_->png, impl_->info, impl_->file.stream(), width, height, bit_depth,
-                   params_text, view_text))
-        throw std::runtime_error("cannot write " + path.string() + ": " + impl_->sink.message);
+    if (!start_png(impl_->png, impl_->info, &impl_->sink, width, height, bit_depth, params_text,
+                   view_text))
+        throw std::runtime_error(impl_->failure(path));
 }
 
 PngWriter::~PngWriter() = default;
 
 void PngWriter::write_rows(const void* rows, int n) {
+    check_interrupt();  // every streamed band: an interrupted poster stops here, its temp removed
     if (rows_written_ + n > height_) throw std::logic_error("PngWriter: too many rows");
     const std::size_t stride = static_cast<std::size_t>(width_) * 3 * (bit_depth_ / 8);
     if (!write_png_rows(impl_->png, static_cast<const unsigned char*>(rows), n, stride))
-        throw std::runtime_error("cannot write " + path_.string() + ": " + impl_->sink.message);
+        throw std::runtime_error(impl_->failure(path_));
     rows_written_ += n;
 }
 
 void PngWriter::finish() {
     if (rows_written_ != height_) throw std::logic_error("PngWriter: image incomplete");
-    if (!end_png(impl_->png))
-        throw std::runtime_error("cannot write " + path_.string() + ": " + impl_->sink.message);
+    if (!end_png(impl_->png)) throw std::runtime_error(impl_->failure(path_));
     impl_->file.commit();
 }
 
@@ -157,16 +176,39 @@ bool read_pixels(ReadState& s, unsigned char** rows) {
     return true;
 }
 
+// The chunks before the pixels, by their headers: this libpng allocates a text chunk of any
+// declared size (png_set_chunk_malloc_max does not hold it back), so one claiming gigabytes is
+// refused here, before libpng sees it. Leaves the file at its start.
+void check_chunk_sizes(std::FILE* f, const std::filesystem::path& path) {
+    long at = 8;  // after the signature
+    for (;;) {
+        unsigned char head[8];
+        if (std::fseek(f, at, SEEK_SET) != 0 || std::fread(head, 1, 8, f) != 8) break;
+        const std::uint32_t length = (std::uint32_t{head[0]} << 24) |
+                                     (std::uint32_t{head[1]} << 16) |
+                                     (std::uint32_t{head[2]} << 8) | head[3];
+        if (length > kMaxTextFile)
+            throw InputError(path.string() + ": damaged PNG (a chunk of " + std::to_string(length) +
+                             " bytes)");
+        if (std::memcmp(head + 4, "IDAT", 4) == 0 || std::memcmp(head + 4, "IEND", 4) == 0) break;
+        at += 12 + static_cast<long>(length);  // length, type, data, CRC
+    }
+    std::rewind(f);
+}
+
 void open_for_read(ReadState& s, const std::filesystem::path& path) {
     if (!std::filesystem::exists(path)) throw InputError(path.string() + ": no such file");
     if (!has_png_signature(path)) throw InputError(path.string() + ": not a PNG file");
     s.file = std::fopen(path.c_str(), "rb");
     if (!s.file) throw InputError(path.string() + ": cannot be read");
+    check_chunk_sizes(s.file, path);
     s.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &s.sink, on_error, on_warning);
     if (s.png) s.info = png_create_info_struct(s.png);
     if (!s.info) throw std::runtime_error("out of memory reading " + path.string());
-    // Refuse absurd sizes before allocating.
+    // Refuse absurd sizes before allocating: the picture's sides, and any one chunk (a text
+    // chunk is a parameter file, held to the same limit; libpng's own default is none).
     png_set_user_limits(s.png, 1u << 16, 1u << 16);
+    png_set_chunk_malloc_max(s.png, kMaxTextFile);
 }
 
 // Opens `path` and reads everything before the pixels; returns the text chunk `key`, if present.
@@ -193,12 +235,15 @@ std::optional<std::string> read_png_view(const std::filesystem::path& path) {
     return open_and_read_header(s, path, kPngViewKeyword);
 }
 
-PngImage read_png(const std::filesystem::path& path) {
+PngImage read_png(const std::filesystem::path& path, std::int64_t max_pixels) {
     ReadState s;
     PngImage img;
     img.params_text = open_and_read_header(s, path);
     img.width = static_cast<int>(png_get_image_width(s.png, s.info));
     img.height = static_cast<int>(png_get_image_height(s.png, s.info));
+    if (max_pixels > 0 && std::int64_t{img.width} * img.height > max_pixels)
+        throw InputError(path.string() + ": " + std::to_string(img.width) + "x" +
+                         std::to_string(img.height) + " is larger than expected here");
     img.rgb.resize(static_cast<std::size_t>(img.width) * img.height * 3);
     std::vector<unsigned char*> rows(static_cast<std::size_t>(img.height));
     for (int r = 0; r < img.height; ++r)

@@ -46,8 +46,9 @@ struct PngImage {
     std::optional<std::string> params_text;
 };
 
-// Reads any PNG as 8-bit RGB. Throws InputError for a missing or malformed file.
-PngImage read_png(const std::filesystem::path& path);
+// Reads any PNG as 8-bit RGB. Throws InputError for a missing or malformed file, or (with
+// max_pixels) one larger than that, told by its header before anything is decoded.
+PngImage read_png(const std::filesystem::path& path, std::int64_t max_pixels = 0);
 // Reads only the embedded parameters (stops before the pixels).
 std::optional<std::string> read_png_params(const std::filesystem::path& path);
 // Reads the embedded view, if the picture has one.

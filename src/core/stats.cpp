@@ -131,6 +131,17 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
     validate(p);
     if (o.width < 1 || o.height < 1 || o.circle_points < 3)
         throw InputError("stats: needs a size of at least 1x1 and 3 points on the circle");
+    {
+        int widest = static_cast<int>(p.network.inputs.size());
+        for (int l = 0; l + 1 < p.network.depth; ++l)
+            widest = std::max(widest, p.network.width_of(l));
+        const std::int64_t points = std::int64_t{o.width} * o.height + o.circle_points;
+        if (points * widest > Limits::max_stats_values)
+            throw InputError("stats: " + std::to_string(points) + " sample points x " +
+                             std::to_string(widest) + " units is more than " +
+                             std::to_string(Limits::max_stats_values) +
+                             " values to hold; give a smaller --size or --circle-points");
+    }
     const Network net = build_network(p.network);
     const NetworkParams& np = p.network;
     const int threads = o.threads > 0

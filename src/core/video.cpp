@@ -1,9 +1,13 @@
 #include "core/video.hpp"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,19 +17,69 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/interrupt.hpp"
+
 extern char** environ;
 
 namespace primordial::core {
 namespace fs = std::filesystem;
 
-bool program_installed(const std::string& program) {
+namespace {
+
+// The executable `program` in a folder of $PATH, or empty.
+fs::path find_program(const std::string& program) {
     const char* path = std::getenv("PATH");
-    if (!path) return false;
+    if (!path) return {};
     std::stringstream dirs(path);
     std::string dir;
     while (std::getline(dirs, dir, ':'))
-        if (!dir.empty() && ::access((fs::path(dir) / program).c_str(), X_OK) == 0) return true;
-    return false;
+        if (!dir.empty() && ::access((fs::path(dir) / program).c_str(), X_OK) == 0)
+            return fs::path(dir) / program;
+    return {};
+}
+
+// Starts `argv` with stdin and stdout on /dev/null and stderr into `log`. The child dies with
+// its parent (PR_SET_PDEATHSIG), so a killed `animate` never leaves an encoder running.
+pid_t spawn_tied(const fs::path& exe, std::vector<char*>& argv, const fs::path& log) {
+    const int null_fd = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const pid_t parent = ::getpid();
+    const pid_t pid = (null_fd < 0 || log_fd < 0) ? -1 : ::fork();
+    if (pid == 0) {
+        // Only async-signal-safe calls between fork and exec.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);  // the parent died before prctl took
+        ::dup2(null_fd, STDIN_FILENO);
+        ::dup2(null_fd, STDOUT_FILENO);
+        ::dup2(log_fd, STDERR_FILENO);
+        ::execve(exe.c_str(), argv.data(), environ);
+        ::_exit(127);
+    }
+    if (null_fd >= 0) ::close(null_fd);
+    if (log_fd >= 0) ::close(log_fd);
+    return pid;
+}
+
+// Waits for `pid`; on SIGINT or SIGTERM stops it first and throws Interrupted.
+int wait_child(pid_t pid) {
+    int status = 0;
+    for (;;) {
+        const pid_t r = ::waitpid(pid, &status, WNOHANG);
+        if (r == pid) return status;
+        if (r < 0 && errno != EINTR) return -1;
+        if (const int sig = interrupt_signal()) {
+            ::kill(pid, SIGTERM);
+            ::waitpid(pid, &status, 0);
+            throw Interrupted(sig);
+        }
+        ::usleep(20000);
+    }
+}
+
+}  // namespace
+
+bool program_installed(const std::string& program) {
+    return !find_program(program).empty();
 }
 
 bool video_format_known(const fs::path& video) {
@@ -39,10 +93,16 @@ void encode_video(const fs::path& frames_dir, const fs::path& video, int fps) {
     // ffmpeg picks the container by extension, so the temporary name keeps it.
     const fs::path part = video.parent_path() / (video.stem().string() + ".part" + ext);
     const fs::path log = frames_dir / "ffmpeg.log";
-    std::vector<std::string> args{"ffmpeg",     "-y",
-                                  "-loglevel",  "error",
-                                  "-framerate", std::to_string(fps),
-                                  "-i",         (frames_dir / "frame-%05d.png").string()};
+    // -xerror: a write error (a full disk) ends ffmpeg with a failure, not a truncated success.
+    std::vector<std::string> args{"ffmpeg",
+                                  "-y",
+                                  "-xerror",
+                                  "-loglevel",
+                                  "error",
+                                  "-framerate",
+                                  std::to_string(fps),
+                                  "-i",
+                                  (frames_dir / "frame-%05d.png").string()};
     if (ext == ".gif") {
         // One palette for the whole animation: far better colour than GIF's default.
         args.insert(args.end(), {"-vf", "split[a][b];[a]palettegen[p];[b][p]paletteuse"});
@@ -58,30 +118,38 @@ void encode_video(const fs::path& frames_dir, const fs::path& video, int fps) {
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
+    const fs::path exe = find_program("ffmpeg");
+    if (exe.empty()) throw std::runtime_error("--video: ffmpeg is not installed");
 
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    pid_t pid = 0;
-    const int err = posix_spawnp(&pid, "ffmpeg", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (err != 0) throw std::runtime_error("--video: cannot run ffmpeg");
-    int status = 0;
-    waitpid(pid, &status, 0);
-    std::error_code ec;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        fs::remove(part, ec);
-        std::ifstream in(log);
-        std::string first;
-        std::getline(in, first);
+    // Whatever happens, neither the partial video nor the log outlives a failure.
+    struct Cleanup {
+        fs::path part, log;
+        ~Cleanup() {
+            std::error_code ec;
+            fs::remove(part, ec);
+            fs::remove(log, ec);
+        }
+    } cleanup{part, log};
+    const pid_t pid = spawn_tied(exe, argv, log);
+    if (pid < 0)
+        throw std::runtime_error("--video: cannot run ffmpeg: " +
+                                 std::string(std::strerror(errno)));
+    const int status = wait_child(pid);
+    std::ifstream in(log);
+    const std::string said((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (said.find("No space left on device") != std::string::npos)
+        throw std::runtime_error("no space left on device writing " + video.string());
+    if (said.find("File too large") != std::string::npos)
+        throw std::runtime_error("file too large (no space under the size limit) writing " +
+                                 video.string());
+    if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        const std::string first = said.substr(0, said.find('\n'));
         throw std::runtime_error("--video: ffmpeg failed: " +
                                  (first.empty() ? std::string("no message") : first));
     }
-    fs::rename(part, video);
-    fs::remove(log, ec);
+    std::error_code ec;
+    fs::rename(part, video, ec);
+    if (ec) throw std::runtime_error("cannot write " + video.string() + ": " + ec.message());
 }
 
 }  // namespace primordial::core

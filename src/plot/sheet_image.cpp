@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/curves.hpp"
+#include "core/interrupt.hpp"
 #include "core/regions.hpp"
 #include "plot/canvas.hpp"
 #include "plot/curve_plot.hpp"
@@ -117,6 +118,7 @@ std::vector<std::uint8_t> render_sheet(const core::Sheet& s, const PictureRender
             constexpr int kBand = 64;
             std::vector<std::uint8_t> band(static_cast<std::size_t>(t.rect.w) * kBand * 3);
             for (int r0 = 0; r0 < t.rect.h; r0 += kBand) {
+                core::check_interrupt();  // a large sheet is composed in memory first
                 const int r1 = std::min(t.rect.h, r0 + kBand);
                 rows->render_rows(r0, r1, band.data());
                 blit(t, band.data(), r0, r1 - r0);

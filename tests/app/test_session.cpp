@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "app/session.hpp"
 #include "core/lineage.hpp"
@@ -53,5 +55,28 @@ TEST_CASE("a missing session gives the default network; a damaged one is reporte
         CHECK_FALSE(r.warning.empty());
         CHECK(r.warning.find("bad.json") != std::string::npos);
         CHECK(r.session.params == default_explorer_params());
+        // Kept aside, whole, rather than overwritten at quit.
+        CHECK_FALSE(fs::exists(d / "bad.json"));
+        std::ifstream kept(d / "bad.json.ignored");
+        CHECK(std::string(std::istreambuf_iterator<char>(kept), {}) == text);
     }
+}
+
+TEST_CASE("a hostile session is refused by its nesting, and a second explorer holds no lock") {
+    const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / "hostile";
+    fs::remove_all(d);
+    fs::create_directories(d);
+    std::ofstream(d / "session.json")
+        << "{\"params\": " << std::string(100000, '[') << std::string(100000, ']') << "}";
+    const LoadResult r = load_session(d / "session.json", "/default");
+    CHECK(r.warning.find("nested deeper than 128 levels") != std::string::npos);
+    CHECK(r.session.params == default_explorer_params());
+    const SessionLock first(d / "session.json");
+    CHECK(first.held());
+    {
+        const SessionLock second(d / "session.json");
+        CHECK_FALSE(second.held());
+    }
+    const SessionLock third(d / "session.json");
+    CHECK_FALSE(third.held());  // the first still holds it
 }

@@ -262,3 +262,30 @@ TEST_CASE("a file of format 2 means what it meant: the quarter bias rule, centre
     CHECK(again.network.biases == BiasRule::quarter);
     CHECK(again.view.center_x == 0);
 }
+
+TEST_CASE("the reader refuses a key given twice, trailing bytes and deep nesting, naming them") {
+    const auto error_of = [](const std::string& text) {
+        try {
+            params_from_json(text, "f.json");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(error_of(R"({"format": "primordial/3", "network": {"depth": 3, "depth": 4}})") ==
+          "f.json: network.depth: given twice");
+    CHECK(error_of(R"({"format": "primordial/3", "format": "primordial/3"})") ==
+          "f.json: format: given twice");
+    CHECK(error_of(R"({"format": "primordial/3"} [])")
+              .rfind("f.json: not valid JSON: parse error at "
+                     "line 1, column 28",
+                     0) == 0);
+    // Levels below the top: 128 are read (and refused for what they are), 129 are not.
+    CHECK(error_of(std::string(129, '[') + std::string(129, ']')) ==
+          "f.json: the file must hold a JSON object");
+    CHECK(error_of(std::string(130, '[') + std::string(130, ']')) ==
+          "f.json: nested deeper than 128 levels, more than any Primordial file");
+    // Keys may repeat in different objects.
+    CHECK(error_of(R"({"format": "primordial/3", "network": {"seed": 2}, "view": {"z": 0}})")
+              .empty());
+}
