@@ -83,11 +83,11 @@ int FigureCommand::run() const {
         rows, out, core::params_to_json(params), {}, 64, 8,
         state.view.kind == core::ViewKind::picture ? "" : core::view_to_json(state.view));
     const double secs = progress.finish();
-    if (!quiet)
-        std::printf("%s: figure %s, %dx%d, %zu tile%s, %s, %.2f s\n", out.c_str(),
-                    which ? which->c_str() : name.c_str(), sheet.width, sheet.height,
-                    sheet.tiles.size(), sheet.tiles.size() == 1 ? "" : "s", gpu ? "gpu" : "cpu",
-                    secs);
+    if (!quiet)  // beside a PNG on standard output ("-o -"), the summary goes to standard error
+        std::fprintf(out == "-" ? stderr : stdout, "%s: figure %s, %dx%d, %zu tile%s, %s, %.2f s\n",
+                     out.c_str(), which ? which->c_str() : name.c_str(), sheet.width, sheet.height,
+                     sheet.tiles.size(), sheet.tiles.size() == 1 ? "" : "s", gpu ? "gpu" : "cpu",
+                     secs);
     return 0;
 }
 

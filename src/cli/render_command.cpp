@@ -97,11 +97,11 @@ int RenderCommand::run() const {
     rows = core::supersampled(std::move(rows), ss);
     core::write_png(*rows, out, json, std::ref(progress), 64, bit_depth);
     const double secs = progress.finish();
-    if (!quiet)
-        std::printf("%s: %dx%d%s, depth %d, %s, %.2f s\n", out.c_str(), p.image_width,
-                    p.image_height,
-                    ss > 1 ? (", " + std::to_string(ss * ss) + " samples per pixel").c_str() : "",
-                    p.network.depth, rows->name(), secs);
+    if (!quiet)  // beside a PNG on standard output ("-o -"), the summary goes to standard error
+        std::fprintf(out == "-" ? stderr : stdout, "%s: %dx%d%s, depth %d, %s, %.2f s\n",
+                     out.c_str(), p.image_width, p.image_height,
+                     ss > 1 ? (", " + std::to_string(ss * ss) + " samples per pixel").c_str() : "",
+                     p.network.depth, rows->name(), secs);
     return 0;
 }
 

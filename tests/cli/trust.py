@@ -82,6 +82,11 @@ def outputs():
         check(r.returncode == 0, "-o to a character device exits 0")
         check(stat.S_ISCHR(dev.stat().st_mode), "the device node is still a device")
 
+    r = subprocess.run([BIN, "render", "--size", "16x16", "--backend", "cpu", "-o", "-"], cwd=d,
+                       capture_output=True)
+    check(r.returncode == 0 and r.stdout.startswith(b"\x89PNG"), "-o - writes the PNG to standard output")
+    check(b"16x16" in r.stderr and not (d / "-").exists(), "its summary on standard error, no file named -")
+
     fifo = d / "fifo.png"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
