@@ -59,6 +59,16 @@ Layout layout(const Preset& p) {
     return l;
 }
 
+// What reading a preset file says is wrong with it; empty when nothing is.
+std::string error_of(const std::string& text) {
+    try {
+        preset_from_json(text, "p.json");
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return {};
+}
+
 }  // namespace
 
 // Each figure as the article's caption states it (../shared/seed/FIGURES.md).
@@ -253,14 +263,6 @@ TEST_CASE("figure 19: 27 layers of 30 units, weight ranges from [-0.5, 0.5] to [
 }
 
 TEST_CASE("bad preset files say what is wrong") {
-    const auto error_of = [](const std::string& text) {
-        try {
-            preset_from_json(text, "p.json");
-        } catch (const InputError& e) {
-            return std::string(e.what());
-        }
-        return std::string();
-    };
     const std::string params =
         R"({"format": "primordial-preset/3", "name": "n", "title": "t", "params": )";
     const std::string head = params + "{}, ";
@@ -372,14 +374,6 @@ TEST_CASE("a sweep's companions change in step with it, and survive JSON") {
     const Preset again = preset_from_json(preset_to_json(p), "again");
     CHECK(again.view == p.view);
     // A companion needs one value for each of the sweep's.
-    const auto error_of = [](const std::string& text) {
-        try {
-            preset_from_json(text, "p.json");
-        } catch (const InputError& e) {
-            return std::string(e.what());
-        }
-        return std::string();
-    };
     CHECK(error_of(R"({"format": "primordial-preset/3", "name": "n", "title": "t", "params": {},
                        "view": {"kind": "grid", "columns": {"param": "depth", "values": [1, 2],
                                 "with": [{"param": "seed", "values": [1]}]}}})") ==
