@@ -122,16 +122,20 @@ constexpr std::int64_t kMaxThumbnailPixels = 256 * 256;
 
 unsigned Documents::thumbnail(const Bookmark& b) {
     const auto [it, fresh] = thumbnails_.try_emplace(b.file.string());
-    if (fresh) {
+    Thumbnail& t = it->second;
+    if (fresh)  // a thumbnail is small: a file swapped for a poster is refused by its header
+        t.decoding = std::async(std::launch::async, [file = b.file] {
+            return core::read_png(file, kMaxThumbnailPixels);
+        });
+    if (t.decoding.valid() &&
+        t.decoding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         try {  // a damaged file stays without a thumbnail: tried once, not every frame
-            // A thumbnail is 64 pixels wide: a bookmark file swapped for a poster is refused by
-            // its header rather than decoded on the interface thread.
-            const core::PngImage img = core::read_png(b.file, kMaxThumbnailPixels);
-            it->second = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
+            const core::PngImage img = t.decoding.get();
+            t.texture = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
         } catch (const std::exception&) {
         }
     }
-    return it->second ? it->second->id() : 0;
+    return t.texture ? t.texture->id() : 0;
 }
 
 }  // namespace primordial::app

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "app/history.hpp"
 #include "app/notices.hpp"
 #include "app/panel.hpp"
+#include "core/png_io.hpp"
 #include "gpu/display.hpp"
 
 namespace primordial::app {
@@ -50,7 +52,13 @@ private:
     std::vector<std::string> recent_;
     std::filesystem::path bookmarks_dir_;
     std::vector<Bookmark> bookmarks_;
-    std::map<std::string, std::unique_ptr<gpu::ImageTexture>> thumbnails_;
+    // Bookmark thumbnails by file: decoded on a thread of their own (a file is outside bytes),
+    // uploaded on the interface thread when ready.
+    struct Thumbnail {
+        std::future<core::PngImage> decoding;
+        std::unique_ptr<gpu::ImageTexture> texture;
+    };
+    std::map<std::string, Thumbnail> thumbnails_;
     Notices& notices_;
     std::chrono::steady_clock::time_point last_wheel_{};
 };
