@@ -11,7 +11,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libpng-dev zlib1g-dev libcairo2-dev fonts-dejavu-core
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 libglx-mesa0
   python3-glad
-  xvfb xauth xdotool xclip
+  xvfb xauth xdotool xclip procps
   python3 python3-numpy python3-pil libopenblas0-pthread
   python3-dev pybind11-dev
   chromium glslang-tools
