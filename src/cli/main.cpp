@@ -96,10 +96,13 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    // From here on SIGINT and SIGTERM stop the work cleanly: no temporary file stays behind, the
-    // explorer saves its session.
-    core::catch_interrupts();
     try {
+        // The commands that write large files, and the explorer, look for SIGINT and SIGTERM
+        // between steps and stop cleanly: no temporary file stays behind, the explorer saves
+        // its session. The others keep the default: the first Ctrl+C ends them at once.
+        if (!app.got_subcommand("bench") && !app.got_subcommand("stats") &&
+            !app.got_subcommand("share"))
+            core::catch_interrupts();
         if (app.got_subcommand("render")) return render.run();
         if (app.got_subcommand("bench")) return bench.run();
         if (app.got_subcommand("stats")) return stats.run();

@@ -26,8 +26,12 @@ void catch_interrupts() {
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;  // no SA_RESTART: a blocking read or wait returns to look
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
+    for (const int sig : {SIGINT, SIGTERM}) {
+        // A signal the shell set to be ignored (a background job, nohup) stays ignored.
+        struct sigaction old {};
+        if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+        sigaction(sig, &sa, nullptr);
+    }
     // Past a file-size limit (ulimit -f) a write fails with EFBIG, said like a full disk,
     // instead of the process dying mid-file.
     std::signal(SIGXFSZ, SIG_IGN);
