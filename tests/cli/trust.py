@@ -99,9 +99,17 @@ def outputs():
 
 # ---- interrupts ----------------------------------------------------------------------------
 
+def default_signals():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def interrupted(args, sig, what):
     d = fresh("interrupt")
-    p = subprocess.Popen([BIN] + args + ["-o", str(d / "out.png")], stderr=subprocess.PIPE, text=True)
+    # As from a terminal: the signals at their defaults, whatever this test inherited (a job
+    # started in the background by a shell ignores SIGINT, and the program keeps it ignored).
+    p = subprocess.Popen([BIN] + args + ["-o", str(d / "out.png")], stderr=subprocess.PIPE, text=True,
+                         preexec_fn=default_signals)
     time.sleep(1.5)
     t0 = time.monotonic()
     p.send_signal(sig)
@@ -269,7 +277,7 @@ def explorer_env(home):
 def start_explorer(home, *args):
     log = open(home / f"explorer-{time.monotonic_ns()}.log", "w+")
     p = subprocess.Popen([BIN, "explore", "--window", "640x400", *args], env=explorer_env(home),
-                         stdout=log, stderr=log)
+                         stdout=log, stderr=log, preexec_fn=default_signals)
     time.sleep(4)
     return p, log
 
