@@ -109,8 +109,10 @@ void AtomicFile::commit() {
     if (err == 0 && !temp_.empty()) {
         // mkstemp creates 0600: keep a replaced file's permissions, or give a new file what a
         // plain create would.
-        mode_t mode = mode_;
-        if (mode == 0) {
+        mode_t mode = 0;
+        if (mode_) {
+            mode = *mode_;  // even 000: a file the user locked stays locked
+        } else {
             const mode_t mask = ::umask(0);
             ::umask(mask);
             mode = 0666 & ~mask;

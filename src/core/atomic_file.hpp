@@ -11,7 +11,10 @@
 #include <cstddef>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
+
+#include <sys/types.h>
 
 namespace primordial::core {
 
@@ -35,7 +38,7 @@ private:
     std::filesystem::path temp_;    // empty when writing straight to a device, FIFO or stdout
     std::FILE* file_ = nullptr;
     bool committed_ = false;
-    mode_t mode_ = 0;  // the replaced file's permissions, or 0 for a new file
+    std::optional<mode_t> mode_;  // the replaced file's permissions; none for a new file
 };
 
 // Writes `text` to `path` as AtomicFile does.
