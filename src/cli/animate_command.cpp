@@ -6,6 +6,7 @@
 #include "cli/backend.hpp"
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "core/animation.hpp"
 #include "core/interrupt.hpp"
 #include "core/params_json.hpp"
@@ -113,6 +114,8 @@ int AnimateCommand::run() const {
 
     const auto [first, last] =
         frame_range ? parse_range(*frame_range, anim->frames) : std::pair{0, anim->frames};
+    refuse_stdout("-o", out_dir, "numbered frames");
+    refuse_stdout("--video", video, "a video (the encoder seeks in its file)");
     if (video) {
         if (!core::video_format_known(*video))
             throw InputError("--video: unknown format '" + fs::path(*video).extension().string() +
@@ -147,11 +150,12 @@ int AnimateCommand::run() const {
     if (video) core::encode_video(dir, *video, fps);
     const double secs = progress.finish();
     if (!quiet)
-        std::printf("%s: frames %d to %d of %d (%s from %g to %g), %dx%d, %s, %.2f s%s%s\n",
-                    dir.string().c_str(), first, last - 1, anim->frames,
-                    std::string(core::to_string(anim->param)).c_str(), anim->from, anim->to,
-                    base.image_width, base.image_height, gpu ? "gpu" : "cpu", secs,
-                    video ? "; video " : "", video ? video->c_str() : "");
+        std::fprintf(stderr,
+                     "%s: frames %d to %d of %d (%s from %g to %g), %dx%d, %s, %.2f s%s%s\n",
+                     dir.string().c_str(), first, last - 1, anim->frames,
+                     std::string(core::to_string(anim->param)).c_str(), anim->from, anim->to,
+                     base.image_width, base.image_height, gpu ? "gpu" : "cpu", secs,
+                     video ? "; video " : "", video ? video->c_str() : "");
     return 0;
 }
 

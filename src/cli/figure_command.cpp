@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/backend.hpp"
+#include "cli/outputs.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
 #include "core/preset.hpp"
@@ -68,6 +69,7 @@ int FigureCommand::run() const {
     const core::Sheet sheet =
         core::build_sheet(params, state.view, params.image_width, params.image_height);
     const std::string out = output.empty() ? name + ".png" : output;
+    check_outputs({{"-o", out, true}});
 
     std::unique_ptr<GpuSession> gpu = choose_gpu(backend, quiet);
     plot::PictureRenderer pictures;
@@ -83,9 +85,9 @@ int FigureCommand::run() const {
         rows, out, core::params_to_json(params), {}, 64, 8,
         state.view.kind == core::ViewKind::picture ? "" : core::view_to_json(state.view));
     const double secs = progress.finish();
-    if (!quiet)  // beside a PNG on standard output ("-o -"), the summary goes to standard error
-        std::fprintf(out == "-" ? stderr : stdout, "%s: figure %s, %dx%d, %zu tile%s, %s, %.2f s\n",
-                     out.c_str(), which ? which->c_str() : name.c_str(), sheet.width, sheet.height,
+    if (!quiet)  // to standard error, like every message: standard output is for data (-o -)
+        std::fprintf(stderr, "%s: figure %s, %dx%d, %zu tile%s, %s, %.2f s\n", out.c_str(),
+                     which ? which->c_str() : name.c_str(), sheet.width, sheet.height,
                      sheet.tiles.size(), sheet.tiles.size() == 1 ? "" : "s", gpu ? "gpu" : "cpu",
                      secs);
     return 0;

@@ -11,6 +11,7 @@
 
 #include "cli/backend.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "core/atomic_file.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
@@ -65,12 +66,15 @@ int RenderCommand::run() const {
     const int ss = p.supersample;
     const core::Network network = core::build_network(p.network);
     const std::string json = core::params_to_json(p);
+    const bool render = !output.empty() || (!save_params && !dump_weights);
+    const std::string out = output.empty() ? "primordial.png" : output;
+    check_outputs({{"-o", render ? std::optional(out) : std::nullopt, true},
+                   {"--save-params", save_params},
+                   {"--dump-weights", dump_weights}});
 
     if (save_params) core::write_text_file(*save_params, json);
     if (dump_weights) core::write_text_file(*dump_weights, core::weights_to_json(network, p.view));
-    const bool render = !output.empty() || (!save_params && !dump_weights);
     if (!render) return 0;
-    const std::string out = output.empty() ? "primordial.png" : output;
 
     // The GPU when asked for (or, with auto, when a real one is there), else the CPU evaluator.
     std::unique_ptr<GpuSession> gpu_session = choose_gpu(backend, quiet);
@@ -97,9 +101,9 @@ int RenderCommand::run() const {
     rows = core::supersampled(std::move(rows), ss);
     core::write_png(*rows, out, json, std::ref(progress), 64, bit_depth);
     const double secs = progress.finish();
-    if (!quiet)  // beside a PNG on standard output ("-o -"), the summary goes to standard error
-        std::fprintf(out == "-" ? stderr : stdout, "%s: %dx%d%s, depth %d, %s, %.2f s\n",
-                     out.c_str(), p.image_width, p.image_height,
+    if (!quiet)  // to standard error, like every message: standard output is for data (-o -)
+        std::fprintf(stderr, "%s: %dx%d%s, depth %d, %s, %.2f s\n", out.c_str(), p.image_width,
+                     p.image_height,
                      ss > 1 ? (", " + std::to_string(ss * ss) + " samples per pixel").c_str() : "",
                      p.network.depth, rows->name(), secs);
     return 0;

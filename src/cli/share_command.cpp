@@ -15,8 +15,12 @@ namespace primordial::cli {
 void ShareCommand::add_to(CLI::App& app) {
     net.add_to(app);
     app.add_option("-o,--output", output,
-                   "NAME.html (a web page) or NAME.glsl (a Shadertoy shader)")
+                   "NAME.html (a web page) or NAME.glsl (a Shadertoy shader); - for standard "
+                   "output")
         ->required();
+    app.add_option("--format", format,
+                   "html or glsl [by the output's extension; html for standard output]")
+        ->check(CLI::IsMember({"html", "glsl"}));
     app.add_flag("-q,--quiet", quiet, "Say nothing on success");
 }
 
@@ -24,10 +28,16 @@ int ShareCommand::run() const {
     std::string ext = std::filesystem::path(output).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return std::tolower(c); });
-    const bool page = ext == ".html" || ext == ".htm";
-    if (!page && ext != ".glsl")
+    const std::string kind = format                            ? *format
+                             : output == "-"                   ? "html"
+                             : ext == ".html" || ext == ".htm" ? "html"
+                             : ext == ".glsl"                  ? "glsl"
+                                                               : "";
+    if (kind.empty())
         throw core::InputError("-o: '" + output +
-                               "' must end in .html (a web page) or .glsl (a Shadertoy shader)");
+                               "' must end in .html (a web page) or .glsl (a Shadertoy shader), "
+                               "or give --format");
+    const bool page = kind == "html";
     const core::State state = net.resolve_state();
     const std::string text =
         page ? share::web_page(state.params) : share::shadertoy_shader(state.params);

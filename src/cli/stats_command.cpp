@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "cli/outputs.hpp"
 #include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
@@ -30,6 +31,8 @@ int StatsCommand::run() const {
     base.image_width = base.image_height = 64;  // the sample grid unless --size says otherwise
     core::Params p = net.resolve(base);
     if (!net.size) p.image_width = p.image_height = 64;
+    check_outputs({{output ? "-o" : "the table (standard output without -o)", output.value_or("-")},
+                   {"--plot", plot, true}});
     const core::NetworkStats s =
         core::network_stats(p, {p.image_width, p.image_height, circle_points, threads});
     const std::string text = format == "json"  ? core::stats_to_json(s)

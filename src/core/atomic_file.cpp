@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -140,7 +141,8 @@ void write_text_file(const fs::path& path, const std::string& text) {
     f.commit();
 }
 
-std::string read_text_file(const fs::path& path, std::size_t limit) {
+std::string read_text_file(const fs::path& path, std::size_t limit,
+                           const std::function<std::size_t(std::string_view)>& enough) {
     const bool stdin_path = path == "-";
     int fd = STDIN_FILENO;
     if (!stdin_path) {
@@ -166,6 +168,12 @@ std::string read_text_file(const fs::path& path, std::size_t limit) {
             throw InputError(path.string() + ": cannot be read (" + std::strerror(err) + ")");
         }
         out.append(buf, static_cast<std::size_t>(n));
+        if (enough) {
+            if (const std::size_t wanted = enough(out); wanted > 0) {
+                out.resize(std::min(wanted, out.size()));
+                break;
+            }
+        }
         if (out.size() > limit) {
             if (!stdin_path) ::close(fd);
             throw InputError(path.string() + ": larger than " + std::to_string(limit >> 20) +

@@ -11,8 +11,10 @@
 #include <cstddef>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <sys/types.h>
 
@@ -48,6 +50,9 @@ void write_text_file(const std::filesystem::path& path, const std::string& text)
 inline constexpr std::size_t kMaxTextFile = 32u << 20;  // 32 MiB
 // Reads a whole file, once ("-" is standard input; a FIFO or /dev/fd/N is read as a stream);
 // throws InputError naming the path when it cannot be read or holds more than `limit` bytes.
-std::string read_text_file(const std::filesystem::path& path, std::size_t limit = kMaxTextFile);
+// `enough`, when given, is asked after every block how much of what was read is wanted (0: read
+// on): reading stops there, so a PNG's pixels are never read for its parameters.
+std::string read_text_file(const std::filesystem::path& path, std::size_t limit = kMaxTextFile,
+                           const std::function<std::size_t(std::string_view)>& enough = {});
 
 }  // namespace primordial::core

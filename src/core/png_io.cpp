@@ -1,6 +1,7 @@
 #include "core/png_io.hpp"
 
 #include <png.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <csetjmp>
@@ -11,6 +12,7 @@
 
 #include "core/interrupt.hpp"
 #include "core/params.hpp"
+#include "core/version.hpp"
 
 namespace primordial::core {
 namespace {
@@ -19,13 +21,18 @@ namespace {
 // objects with destructors.
 struct ErrorSink {
     char message[256] = "";
-    std::FILE* out = nullptr;  // writing: where the bytes go
-    int write_errno = 0;       // writing: why they did not (ENOSPC ...)
+    std::FILE* out = nullptr;       // writing: where the bytes go (a file) ...
+    std::string* buffer = nullptr;  // ... or memory
+    int write_errno = 0;            // writing: why they did not (ENOSPC ...)
 };
 
 // libpng's own writer says only "Write Error": this one keeps errno for the message.
 void on_write(png_structp png, png_bytep data, std::size_t size) {
     auto* sink = static_cast<ErrorSink*>(png_get_io_ptr(png));
+    if (sink->buffer) {
+        sink->buffer->append(reinterpret_cast<const char*>(data), size);
+        return;
+    }
     errno = 0;
     if (std::fwrite(data, 1, size, sink->out) != size) {
         sink->write_errno = errno ? errno : EIO;
@@ -65,9 +72,12 @@ bool start_png(png_structp png, png_infop info, ErrorSink* sink, int w, int h, i
     png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), depth,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                  PNG_FILTER_TYPE_DEFAULT);
-    png_text t[2]{};
+    // Software first (PNG's registered keyword for the maker), then the parameters and view.
+    const std::string software = kSoftware;
+    png_text t[3]{};
     int n = 0;
-    for (auto [key, value] : {std::pair{kPngKeyword, &text}, std::pair{kPngViewKeyword, &view}}) {
+    for (auto [key, value] : {std::pair{"Software", &software}, std::pair{kPngKeyword, &text},
+                              std::pair{kPngViewKeyword, &view}}) {
         if (value->empty()) continue;
         t[n].compression = PNG_TEXT_COMPRESSION_NONE;
         t[n].key = const_cast<char*>(key);
@@ -133,6 +143,21 @@ bool has_png_signature(const std::filesystem::path& path) {
     unsigned char sig[8] = {};
     in.read(reinterpret_cast<char*>(sig), 8);
     return in.gcount() == 8 && png_sig_cmp(sig, 0, 8) == 0;
+}
+
+std::string encode_png(const std::uint8_t* rgb, int width, int height,
+                       const std::string& params_text) {
+    std::string bytes;
+    ErrorSink sink;
+    sink.buffer = &bytes;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    const std::size_t stride = static_cast<std::size_t>(width) * 3;
+    const bool ok = info && start_png(png, info, &sink, width, height, 8, params_text, "") &&
+                    write_png_rows(png, rgb, height, stride) && end_png(png);
+    png_destroy_write_struct(&png, &info);
+    if (!ok) throw std::runtime_error(std::string("cannot encode a PNG: ") + sink.message);
+    return bytes;
 }
 
 namespace {
@@ -225,14 +250,84 @@ std::optional<std::string> open_and_read_header(ReadState& s, const std::filesys
 
 }  // namespace
 
+namespace {
+
+constexpr unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+std::uint32_t be32(const char* p) {
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    return (std::uint32_t{u[0]} << 24) | (std::uint32_t{u[1]} << 16) | (std::uint32_t{u[2]} << 8) |
+           u[3];
+}
+
+bool pixels_or_end(std::string_view type) {
+    return type == "IDAT" || type == "IEND";
+}
+
+// A PNG read from its path, once, up to its pixels.
+std::string read_head(const std::filesystem::path& path) {
+    const std::string head = read_text_file(path, kMaxTextFile, png_head_size);
+    if (!is_png(head)) throw InputError(path.string() + ": not a PNG file");
+    return head;
+}
+
+}  // namespace
+
+bool is_png(std::string_view bytes) {
+    return bytes.size() >= 8 && std::memcmp(bytes.data(), kSignature, 8) == 0;
+}
+
+std::size_t png_head_size(std::string_view bytes) {
+    if (!is_png(bytes)) return 0;
+    // Walks the chunks read so far: length, type, data, CRC. A length beyond the text limit
+    // stops the walk here; png_text() then calls the PNG damaged.
+    std::size_t at = 8;
+    while (at + 8 <= bytes.size()) {
+        const std::uint32_t length = be32(bytes.data() + at);
+        // The pixels' chunk header is kept: it is how png_text_chunk() knows the head is whole.
+        if (pixels_or_end(bytes.substr(at + 4, 4)) || length > kMaxTextFile) return at + 8;
+        at += 12 + std::size_t{length};
+    }
+    return 0;
+}
+
+std::optional<std::string> png_text_chunk(std::string_view head, std::string_view key,
+                                          const std::string& source) {
+    const auto damaged = [&](const std::string& why) {
+        return InputError(source + ": damaged PNG (" + why + ")");
+    };
+    if (!is_png(head)) throw InputError(source + ": not a PNG file");
+    std::optional<std::string> found;
+    std::size_t at = 8;
+    for (bool first = true;; first = false) {
+        if (at + 8 > head.size()) throw damaged("it ends before its pixels");
+        const std::uint32_t length = be32(head.data() + at);
+        const std::string_view type = head.substr(at + 4, 4);
+        if (length > kMaxTextFile) throw damaged("a chunk of " + std::to_string(length) + " bytes");
+        if (first && type != "IHDR") throw damaged("no IHDR chunk first");
+        if (pixels_or_end(type)) return found;
+        if (at + 12 + length > head.size()) throw damaged("it ends before its pixels");
+        const std::string_view data = head.substr(at + 8, length);
+        const auto crc = static_cast<std::uint32_t>(
+            crc32(crc32(0, reinterpret_cast<const Bytef*>(type.data()), 4),
+                  reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(length)));
+        if (crc != be32(head.data() + at + 8 + length))
+            throw damaged(std::string(type) + ": CRC error");
+        if (type == "tEXt") {
+            const auto nul = data.find('\0');
+            if (nul != std::string_view::npos && data.substr(0, nul) == key)
+                found = std::string(data.substr(nul + 1));
+        }
+        at += 12 + std::size_t{length};
+    }
+}
+
 std::optional<std::string> read_png_params(const std::filesystem::path& path) {
-    ReadState s;
-    return open_and_read_header(s, path);
+    return png_text_chunk(read_head(path), kPngKeyword, path.string());
 }
 
 std::optional<std::string> read_png_view(const std::filesystem::path& path) {
-    ReadState s;
-    return open_and_read_header(s, path, kPngViewKeyword);
+    return png_text_chunk(read_head(path), kPngViewKeyword, path.string());
 }
 
 PngImage read_png(const std::filesystem::path& path, std::int64_t max_pixels) {

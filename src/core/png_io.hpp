@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/atomic_file.hpp"
@@ -40,6 +41,10 @@ private:
     std::filesystem::path path_;
 };
 
+// An 8-bit RGB picture as PNG bytes in memory (Jupyter's _repr_png_), parameters embedded.
+std::string encode_png(const std::uint8_t* rgb, int width, int height,
+                       const std::string& params_text);
+
 struct PngImage {
     int width = 0, height = 0;
     std::vector<std::uint8_t> rgb;  // 8-bit RGB, row-major
@@ -54,5 +59,15 @@ std::optional<std::string> read_png_params(const std::filesystem::path& path);
 // Reads the embedded view, if the picture has one.
 std::optional<std::string> read_png_view(const std::filesystem::path& path);
 bool has_png_signature(const std::filesystem::path& path);
+
+// PNGs in memory, for inputs read once (a pipe, standard input): see read_png_head().
+bool is_png(std::string_view bytes);
+// For read_text_file's `enough`: the length of a PNG's head (signature, the chunks before its
+// pixels, the pixels' chunk header) once it has all been read; 0 until then, and for anything not a
+// PNG.
+std::size_t png_head_size(std::string_view bytes);
+// The tEXt chunk `key` of a PNG's head; throws InputError naming `source` for a damaged one.
+std::optional<std::string> png_text_chunk(std::string_view head, std::string_view key,
+                                          const std::string& source);
 
 }  // namespace primordial::core

@@ -91,11 +91,14 @@ State state_from_text(std::string_view text, const std::string& source, const Pa
 
 State state_from_file(const std::filesystem::path& path, const Params& base) {
     const std::string name = path.string();
-    if (has_png_signature(path)) {
-        const auto params = read_png_params(path);
+    // Read once, and sniffed in memory: a pipe, standard input ("-") or /dev/fd/N cannot be
+    // opened twice. A PNG is read up to its pixels only.
+    const std::string bytes = read_text_file(path, kMaxTextFile, png_head_size);
+    if (is_png(bytes)) {
+        const auto params = png_text_chunk(bytes, kPngKeyword, name);
         if (!params) throw InputError(name + " is a PNG without primordial parameters");
         State s{params_from_json(*params, name, base), ViewSpec{}, false};
-        if (const auto view = read_png_view(path)) {
+        if (const auto view = png_text_chunk(bytes, kPngViewKeyword, name)) {
             s.view = view_from_json(*view, name);
             s.has_view = true;
         }
@@ -103,17 +106,15 @@ State state_from_file(const std::filesystem::path& path, const Params& base) {
     }
     std::string ext = path.extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".png" && std::filesystem::is_regular_file(path))
-        throw InputError(name + ": not a PNG file");
-    const std::string text = read_text_file(path);
-    if (ext == ".html" || ext == ".htm" || text.starts_with("<!doctype html") ||
-        text.starts_with("<!DOCTYPE html")) {
+    if (ext == ".png") throw InputError(name + ": not a PNG file");
+    if (ext == ".html" || ext == ".htm" || bytes.starts_with("<!doctype html") ||
+        bytes.starts_with("<!DOCTYPE html")) {
         // A page from `primordial share`: the parameters it draws.
-        const auto params = params_in_page(text);
+        const auto params = params_in_page(bytes);
         if (!params) throw InputError(name + " is a web page without primordial parameters");
         return {params_from_json(*params, name, base), ViewSpec{}, false};
     }
-    return state_from_text(text, name, base);
+    return state_from_text(bytes, name, base);
 }
 
 const std::vector<Preset>& builtin_presets() {

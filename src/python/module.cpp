@@ -1,7 +1,8 @@
-// The Python module: `import primordial` (PYTHONPATH=build/python). Keyword arguments are the
-// command line's network flags with _ for - (size=(w, h), center=(x, y), width=30 or [30, 20],
-// params=FILE), parsed by the same code, so bad input raises ValueError with the command line's
-// message. Pictures come from the CPU evaluator exactly as `primordial render --backend cpu`.
+// The compiled half of the Python package (primordial._primordial; primordial/__init__.py is the
+// rest). Keyword arguments are the command line's network flags with _ for - (size=(w, h),
+// center=(x, y), width=30 or [30, 20], params=FILE), parsed by the same code, so bad input
+// raises ValueError with the command line's message. Pictures come from the CPU evaluator
+// exactly as `primordial render --backend cpu`.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
@@ -13,8 +14,11 @@
 #include "cli/network_flags.hpp"
 #include "core/limits.hpp"
 #include "core/network.hpp"
+#include "core/params_json.hpp"
+#include "core/png_io.hpp"
 #include "core/row_renderer.hpp"
 #include "core/stats.hpp"
+#include "core/version.hpp"
 
 namespace py = pybind11;
 using namespace primordial;
@@ -75,7 +79,8 @@ struct Resolved {
     int threads = 0;
 };
 
-Resolved resolve(const py::kwargs& kwargs, bool render) {
+// Settings on top of `base` (the defaults, or a Network's own parameters).
+Resolved resolve(const py::kwargs& kwargs, bool render, const core::Params& base = {}) {
     cli::NetworkFlags flags;
     Resolved r;
     for (const auto& [key, value] : kwargs) {
@@ -92,7 +97,7 @@ Resolved resolve(const py::kwargs& kwargs, bool render) {
         std::replace(flag.begin(), flag.end(), '_', '-');
         flags.*(it->second) = flag_text(flag, value);
     }
-    r.params = flags.resolve();
+    r.params = flags.resolve(base);
     return r;
 }
 
@@ -106,24 +111,22 @@ auto checked(F f) {
     }
 }
 
-py::array_t<std::uint8_t> render(const py::kwargs& kwargs) {
-    const Resolved r = checked([&] { return resolve(kwargs, true); });
-    const core::Params& p = r.params;
+py::array_t<std::uint8_t> picture(const core::Params& p, int threads) {
     const core::Network net = core::build_network(p.network);
     const int ss = p.supersample;
     py::array_t<std::uint8_t> out({p.image_height, p.image_width, 3});
+    std::uint8_t* data = out.mutable_data();
     {
         py::gil_scoped_release free;  // the evaluator's threads need no Python
         auto rows = core::supersampled(core::cpu_rows(net, p.view, p.image_width * ss,
-                                                      p.image_height * ss, {r.threads, p.colormap}),
+                                                      p.image_height * ss, {threads, p.colormap}),
                                        ss);
-        rows->render_rows(0, p.image_height, out.mutable_data());
+        rows->render_rows(0, p.image_height, data);
     }
     return out;
 }
 
-py::dict network(const py::kwargs& kwargs) {
-    const core::Params p = checked([&] { return resolve(kwargs, false).params; });
+py::dict weights_of(const core::Params& p) {
     const core::Network net = core::build_network(p.network);
     py::list inputs, layers;
     for (core::Input i : net.inputs) inputs.append(std::string(core::to_string(i)));
@@ -143,10 +146,9 @@ py::dict network(const py::kwargs& kwargs) {
     return d;
 }
 
-py::object stats(const py::kwargs& kwargs) {
-    core::Params p = checked([&] { return resolve(kwargs, false).params; });
-    // As `primordial stats`: a 64 x 64 sample grid unless a size is given.
-    if (!kwargs.contains("size")) p.image_width = p.image_height = 64;
+// As `primordial stats`: a 64 x 64 sample grid unless a size is given.
+py::object statistics(core::Params p, bool size_given) {
+    if (!size_given) p.image_width = p.image_height = 64;
     std::string json;
     {
         py::gil_scoped_release free;
@@ -155,20 +157,113 @@ py::object stats(const py::kwargs& kwargs) {
     return py::module_::import("json").attr("loads")(json);
 }
 
+py::object json_value(const std::string& text) {
+    return py::module_::import("json").attr("loads")(text);
+}
+
+py::array_t<std::uint8_t> render(const py::kwargs& kwargs) {
+    const Resolved r = checked([&] { return resolve(kwargs, true); });
+    return picture(r.params, r.threads);
+}
+
+// One network and its view, as a notebook holds it: Jupyter shows it (_repr_png_), and
+// render(), stats() and weights() give what the command line gives for the same flags.
+class Network {
+public:
+    explicit Network(const py::kwargs& kwargs)
+        : params_(checked([&] { return resolve(kwargs, false).params; })) {}
+
+    py::object params() const { return json_value(core::params_to_json(params_)); }
+
+    py::array_t<std::uint8_t> render(const py::object& size, int threads) const {
+        return picture(sized(size), threads);
+    }
+
+    py::bytes png(const py::object& size) const {
+        const core::Params p = sized(size);
+        const py::array_t<std::uint8_t> rgb = picture(p, 0);
+        return py::bytes(
+            core::encode_png(rgb.data(), p.image_width, p.image_height, core::params_to_json(p)));
+    }
+
+    // A notebook's picture: the network at most 512 pixels a side, its own shape kept.
+    py::bytes repr_png() const {
+        const int side = std::max(params_.image_width, params_.image_height);
+        if (side <= 512) return png(py::none());
+        const int w = std::max(1, params_.image_width * 512 / side);
+        const int h = std::max(1, params_.image_height * 512 / side);
+        return png(py::make_tuple(w, h));
+    }
+
+    py::object stats(const py::object& size) const {
+        return statistics(sized(size), !size.is_none());
+    }
+
+    py::dict weights() const { return weights_of(params_); }
+
+    std::string repr() const {
+        const core::NetworkParams& n = params_.network;
+        std::string widths;
+        for (int w : n.widths) widths += (widths.empty() ? "" : ", ") + std::to_string(w);
+        return "primordial.Network(depth=" + std::to_string(n.depth) +
+               ", width=" + (n.widths.size() == 1 ? widths : "[" + widths + "]") +
+               ", seed=" + std::to_string(n.seed) + ", size=(" +
+               std::to_string(params_.image_width) + ", " + std::to_string(params_.image_height) +
+               "), ...)";
+    }
+
+private:
+    core::Params sized(const py::object& size) const {
+        if (size.is_none()) return params_;
+        py::kwargs k;
+        k["size"] = size;
+        return checked([&] { return resolve(k, false, params_).params; });
+    }
+
+    core::Params params_;
+};
+
 }  // namespace
 
-PYBIND11_MODULE(primordial, m) {
+PYBIND11_MODULE(_primordial, m) {
     m.doc() = "Random, untrained neural networks as pictures (Primordial's CPU evaluator).";
+    m.attr("__version__") = core::kVersion;
     m.def("render", &render,
           "render(**settings) -> numpy uint8 array (height, width, 3): the picture, as "
           "`primordial render --backend cpu` draws it. Settings: the command line's flags with _ "
           "for - (depth=18, width=30, seed=2, size=(512, 512), center=(0.5, 0), params='a.png', "
           "...), and threads (0: all cores).");
-    m.def("network", &network,
-          "network(**settings) -> {'inputs': [...], 'layers': [{'weights': float32 (out, in), "
-          "'biases': float32 (out,), 'activation': name}, ...]}: the network's weights, as "
-          "`--dump-weights` writes them.");
-    m.def("stats", &stats,
-          "stats(**settings) -> dict: per-layer statistics beside the mean-field theory, as "
-          "`primordial stats --format json` (a 64 x 64 sample grid unless size is given).");
+    m.def(
+        "network",
+        [](const py::kwargs& kwargs) {
+            return weights_of(checked([&] { return resolve(kwargs, false).params; }));
+        },
+        "network(**settings) -> {'inputs': [...], 'layers': [{'weights': float32 (out, in), "
+        "'biases': float32 (out,), 'activation': name}, ...]}: the network's weights, as "
+        "`--dump-weights` writes them.");
+    m.def(
+        "stats",
+        [](const py::kwargs& kwargs) {
+            return statistics(checked([&] { return resolve(kwargs, false).params; }),
+                              kwargs.contains("size"));
+        },
+        "stats(**settings) -> dict: per-layer statistics beside the mean-field theory, as "
+        "`primordial stats --format json` (a 64 x 64 sample grid unless size is given).");
+    py::class_<Network>(m, "Network",
+                        "Network(**settings): one network and its view, the settings as render() "
+                        "takes them. A notebook shows it as its picture.")
+        .def(py::init<const py::kwargs&>())
+        .def_property_readonly("params", &Network::params,
+                               "The parameters as a dict: the JSON `--save-params` writes.")
+        .def("render", &Network::render, py::arg("size") = py::none(), py::arg("threads") = 0,
+             "render(size=None, threads=0) -> numpy uint8 (height, width, 3); size=(w, h) draws "
+             "it at another size. Equal to primordial.render() with the same settings.")
+        .def("png", &Network::png, py::arg("size") = py::none(),
+             "png(size=None) -> bytes: the picture as a PNG, its parameters embedded.")
+        .def("_repr_png_", &Network::repr_png)
+        .def("stats", &Network::stats, py::arg("size") = py::none(),
+             "stats(size=None) -> dict: as `primordial stats --format json`.")
+        .def("weights", &Network::weights,
+             "weights() -> dict: the weights and biases, as `--dump-weights` writes them.")
+        .def("__repr__", &Network::repr);
 }

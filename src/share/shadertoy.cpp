@@ -8,6 +8,7 @@
 #include "core/fold.hpp"
 #include "core/limits.hpp"
 #include "core/network.hpp"
+#include "core/version.hpp"
 #include "gpu/network_source.hpp"
 #include "gpu/weight_layout.hpp"
 #include "share/caption.hpp"
@@ -43,7 +44,7 @@ std::string shadertoy_shader(const core::Params& params) {
             std::to_string(texels) + ": share it as a web page (-o NAME.html) instead");
 
     std::ostringstream s;
-    s << "// Primordial: " << caption(params) << "\n"
+    s << "// " << core::kSoftware << ": " << caption(params) << "\n"
       << "// A random neural network, evaluated per pixel. Written by `primordial share`; paste "
          "into\n"
       << "// the Image tab of https://www.shadertoy.com/new. Drag with the mouse to move the "

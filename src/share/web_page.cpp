@@ -6,6 +6,7 @@
 #include "core/fold.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
+#include "core/version.hpp"
 #include "gpu/network_source.hpp"
 #include "gpu/weight_layout.hpp"
 #include "share/base64.hpp"
@@ -87,6 +88,7 @@ std::string web_page(const core::Params& params) {
     };
 
     std::string page = kPageTemplate;
+    fill(page, "@SOFTWARE@", core::kSoftware);
     fill(page, "@TITLE@", html_escape("Primordial: " + caption(params)));
     fill(page, "@PARAMS@", script_safe(core::params_to_json(params)));
     fill(page, "@NETWORK@", script_safe(network.dump()));

@@ -15,7 +15,7 @@ TEST_CASE("render --supersample --bit-depth 16: a 16-bit PNG that reproduces its
                                         "40x30", "--supersample", "2", "--bit-depth", "16",
                                         "--backend", "cpu", "-o", (d / "a.png").string()});
     CHECK(r.exit_code == 0);
-    CHECK(r.out.find("4 samples per pixel") != std::string::npos);
+    CHECK(r.err.find("4 samples per pixel") != std::string::npos);
     const std::string bytes = read_bytes(d / "a.png");
     REQUIRE(bytes.size() > 26);
     CHECK(bytes[24] == 16);

@@ -78,6 +78,40 @@ r = cli("stats", "--depth", "6", "--width", "20", "--format", "json")
 check("primordial stats: exit 0", r.returncode == 0)
 check("stats() equals primordial stats", primordial.stats(depth=6, width=20) == json.loads(r.stdout))
 
+# The version, and the notebook object.
+r = cli("--version")
+check(f"__version__ is the program's ({primordial.__version__})", r.stdout == f"primordial {primordial.__version__}\n")
+net = primordial.Network(depth=7, width=12, seed=4, size=(90, 60))
+ref = os.path.join(tmp, "network.png")
+cli("render", "--depth", "7", "--width", "12", "--seed", "4", "--size", "90x60", "--backend", "cpu", "-q", "-o", ref)
+check("Network().render() equals primordial render", np.array_equal(net.render(), png(ref)))
+check("Network().render(size=...) equals render(..., size=...)",
+      np.array_equal(net.render(size=(50, 40)), primordial.render(depth=7, width=12, seed=4, size=(50, 40))))
+shown = net._repr_png_()
+with open(os.path.join(tmp, "shown.png"), "wb") as f:
+    f.write(shown)
+check("Network()._repr_png_(): the PNG a notebook shows, the picture's pixels", np.array_equal(png(os.path.join(tmp, "shown.png")), png(ref)))
+check("_repr_png_ carries the parameters (--params reads it)",
+      json.loads(Image.open(os.path.join(tmp, "shown.png")).text["primordial"])["network"]["seed"] == 4)
+check("a big Network is shown at most 512 pixels a side",
+      Image.open(__import__("io").BytesIO(primordial.Network(depth=3, size=(2048, 1024))._repr_png_())).size == (512, 256))
+check("Network().params is --save-params' JSON",
+      net.params == json.loads(cli("render", "--depth", "7", "--width", "12", "--seed", "4", "--size", "90x60", "--save-params", "-").stdout))
+check("Network().weights() is network()", all(np.array_equal(a["weights"], b["weights"]) for a, b in
+      zip(net.weights()["layers"], primordial.network(depth=7, width=12, seed=4)["layers"])))
+check("Network().stats() is stats()", net.stats() == primordial.stats(depth=7, width=12, seed=4))
+check("repr(Network) names the network", repr(net).startswith("primordial.Network(depth=7, width=12, seed=4"))
+try:
+    primordial.Network(depth=0)
+    check("Network(depth=0) raises ValueError", False)
+except ValueError as e:
+    check(f"Network(depth=0) raises ValueError: {e}", "--depth" in str(e))
+try:
+    net.render(size=(0, 5))
+    check("render(size=(0, 5)) raises ValueError", False)
+except ValueError as e:
+    check(f"Network().render(size=(0, 5)) raises ValueError: {e}", "--size" in str(e))
+
 # Bad settings: ValueError with the command line's message (the line after "primordial: error: ").
 for settings, flags in [
     (dict(depth=0), ["--depth", "0"]),

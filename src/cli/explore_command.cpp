@@ -1,0 +1,66 @@
+#include "cli/explore_command.hpp"
+
+#include <iostream>
+#include <tuple>
+
+#include "app/explorer.hpp"
+#include "cli/figure_command.hpp"
+#include "cli/options.hpp"
+#include "gpu/engine.hpp"
+
+namespace primordial::cli {
+
+void ExploreCommand::add_to(CLI::App& app) {
+    app.add_option(
+        "file", file,
+        "A parameter file, preset, copied state or Primordial PNG to open (as --params)");
+    net.add_to(app);
+    app.add_option("--screenshot-dir", screenshot_dir,
+                   "Where S saves screenshots [pictures folder]");
+    app.add_option("--window", window_size, "Window size WIDTHxHEIGHT [1600x1000]");
+    app.add_flag("--present", present,
+                 "Start in presentation mode (P or Esc returns to the explorer)");
+    app.add_option("--monitor", monitor, "Monitor for fullscreen and presentation, 0 = primary [0]")
+        ->check(CLI::Range(0, 15));
+    app.add_option("--figure", figure,
+                   "Open a figure of the article (3-19) or a preset; flags change it");
+    app.add_option(
+           "--engine", engine,
+           "What draws the pictures: gpu (the shader), cpu (the CPU evaluator on every core) or "
+           "auto (the shader on a real GPU, the CPU on a software rasteriser) [auto]")
+        ->check(CLI::IsMember({"auto", "gpu", "cpu"}));
+}
+
+int ExploreCommand::run() {
+    app::ExplorerOptions opt;
+    if (file) {
+        if (net.params_file)
+            throw core::InputError("explore: give the file once (" + *file + " or --params)");
+        net.params_file = file;
+    }
+    if (figure || net.any()) {
+        // A preset, or a file's state (a PNG of a view opens as that view), flags on top.
+        core::State base;
+        if (figure) {
+            const core::Preset& preset = preset_or_fail(*figure);
+            base = {preset.params, preset.view, true};
+        }
+        const core::State state = net.resolve_state(base);
+        opt.params = state.params;
+        opt.view = state.view;
+    }
+    if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
+    opt.present = present;
+    opt.engine = *gpu::parse_engine_request(engine);
+    opt.monitor = monitor;
+    if (window_size)
+        std::tie(opt.window_width, opt.window_height) = parse_size("--window", *window_size);
+    if (!app::display_available()) {
+        std::cerr << "primordial: error: explore: no display (DISPLAY is not set); use "
+                     "`primordial render` to render headless\n";
+        return 1;
+    }
+    return app::run_explorer(opt);
+}
+
+}  // namespace primordial::cli

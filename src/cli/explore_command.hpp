@@ -1,0 +1,24 @@
+// `primordial explore` (and the bare `primordial` where there is a display): the window.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/network_flags.hpp"
+
+namespace primordial::cli {
+
+struct ExploreCommand {
+    NetworkFlags net;
+    std::optional<std::string> file, screenshot_dir, window_size, figure;
+    bool present = false;
+    int monitor = 0;
+    std::string engine = "auto";
+
+    void add_to(CLI::App& app);
+    int run();
+};
+
+}  // namespace primordial::cli
