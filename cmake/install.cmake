@@ -2,6 +2,9 @@
 # Primordial itself, AppStream metainfo, a MIME type for parameter files, the man page and shell
 # completions generated from the command line's own definition, and CPack's DEB and TGZ.
 include(GNUInstallDirs)
+# Installing (and cpack) takes the build as it is: scripts/package.sh builds first, and the
+# packages test must not rebuild the tree the other tests are running from.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 
 # Where the project is published: the metainfo's homepage and screenshot, and the application's
 # reverse-DNS id (desktop entry, metainfo and icon names). Set both where it is published.

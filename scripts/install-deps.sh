@@ -14,7 +14,7 @@ packages=(
   xvfb xauth xdotool xclip procps
   python3 python3-numpy python3-pil libopenblas0-pthread
   python3-dev pybind11-dev python3-venv python3-setuptools python3-wheel
-  desktop-file-utils appstream man-db fish dpkg-dev file
+  desktop-file-utils appstream shared-mime-info man-db fish dpkg-dev file
   chromium glslang-tools
   ffmpeg
   clang

@@ -19,7 +19,9 @@ TEST_CASE("render writes the picture with its parameters embedded") {
         run_primordial({"render", "--depth", "18", "--width", "30", "--seed", "1", "--size",
                         "96x64", "--backend", "cpu", "-o", (d / "a.png").string()});
     CHECK(r.exit_code == 0);
-    CHECK(r.err == "");
+    CHECK(r.out == "");  // standard output is for data; the summary is a message
+    CHECK(r.err == (d / "a.png").string() + ": 96x64, depth 18, cpu, " +
+                       r.err.substr(r.err.rfind(", ") + 2));
     const auto img = read_png(d / "a.png");
     CHECK(img.width == 96);
     CHECK(img.height == 64);
@@ -223,7 +225,7 @@ TEST_CASE("--backend gpu renders what the CPU renders") {
                           0) == 0);
     else
         CHECK(a.err.rfind("primordial: backend auto: using the GPU (", 0) == 0);
-    CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 1);
+    CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 2);  // the choice, the summary
 }
 
 TEST_CASE("without an OpenGL context: gpu fails in one line, auto falls back to the CPU") {
@@ -239,7 +241,7 @@ TEST_CASE("without an OpenGL context: gpu fails in one line, auto falls back to 
         run_primordial({"render", "--size", "8x8", "-o", (d / "a.png").string()}, kNoGpu);
     CHECK(a.exit_code == 0);
     CHECK(a.err.rfind("primordial: backend auto: using the CPU evaluator (no OpenGL", 0) == 0);
-    CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 1);
+    CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 2);  // the choice, the summary
     CHECK(fs::exists(d / "a.png"));
 }
 

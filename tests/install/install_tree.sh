@@ -15,7 +15,7 @@ check() {  # check DESCRIPTION COMMAND...
     if "$@" >"$dest/.out" 2>&1; then echo "ok   $what"; else
         echo "FAIL $what"; sed 's/^/     /' "$dest/.out"; failures=$((failures + 1)); fi
 }
-for tool in desktop-file-validate appstreamcli man lexgrog; do
+for tool in desktop-file-validate appstreamcli man lexgrog update-mime-database file; do
     command -v $tool >/dev/null || { echo "FAIL $tool is not installed (scripts/install-deps.sh)"; exit 1; }
 done
 
@@ -58,6 +58,12 @@ check "desktop entry: Icon is the theme name $app_id" grep -qx "Icon=$app_id" "$
 check "desktop entry: categories Graphics and Education" grep -q '^Categories=Graphics;Education;' "$desktop"
 check "appstreamcli validate --no-net" appstreamcli validate --no-net "$usr/share/metainfo/$app_id.metainfo.xml"
 check "metainfo: a screenshot" grep -q "<screenshot type=\"default\">" "$usr/share/metainfo/$app_id.metainfo.xml"
+mkdir -p "$dest/mime/packages" && cp "$usr/share/mime/packages/$app_id.xml" "$dest/mime/packages/"
+check "update-mime-database takes the MIME type" bash -c \
+    "update-mime-database '$dest/mime' 2>&1 | grep -v 'search path\|XDG_DATA\|environment variables\|able to find\|directories currently\|share/\$' ; test -s '$dest/mime/application/x-primordial.xml'"
+hidden_run "$bin" render --save-params "$dest/p.json" >/dev/null 2>&1
+check "a parameter file matches the type's magic in its first 64 bytes" \
+    grep -q '"format": "primordial' <(head -c 64 "$dest/p.json")
 check "icons are PNGs of their size" bash -c "file '$usr/share/icons/hicolor/256x256/apps/$app_id.png' | grep -q '256 x 256'"
 
 man=$usr/share/man/man1/primordial.1.gz
