@@ -39,9 +39,12 @@ std::string value_name(const CLI::Option& opt) {
     return type.substr(0, type.find(':'));
 }
 
-void options(std::ostringstream& s, const CLI::App& app) {
+// `common`: with --help and --version, which the top level lists once for every command.
+void options(std::ostringstream& s, const CLI::App& app, bool common) {
     for (const CLI::Option* opt : app.get_options()) {
         if (opt->get_group().empty()) continue;  // hidden
+        const std::string name = opt->get_single_name();
+        if (!common && (name == "help" || name == "version")) continue;
         s << ".TP\n";
         if (opt->get_positional() && !opt->nonpositional()) {
             s << "\\fI" << roff(opt->get_single_name()) << "\\fR\n";
@@ -97,12 +100,13 @@ std::string man_page(const CLI::App& app) {
     for (const auto& [title, text] : footer)
         if (title.empty()) s << ".PP\n" << roff(text) << "\n";
     s << ".SH OPTIONS\n";
-    options(s, app);
-    s << ".SH COMMANDS\n";
+    options(s, app, true);
+    s << ".SH COMMANDS\n"
+      << "Each takes \\fB\\-\\-help\\fR and \\fB\\-\\-version\\fR as well.\n";
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
         s << ".SS \"primordial " << sub->get_name() << "\"\n"
           << roff(sub->get_description()) << "\n";
-        options(s, *sub);
+        options(s, *sub, false);
     }
     for (const auto& [title, text] : footer)
         if (!title.empty()) s << ".SH \"" << title << "\"\n" << roff(text) << "\n";

@@ -8,6 +8,7 @@
 #include "core/params.hpp"
 #include "core/png_io.hpp"
 #include "core/row_renderer.hpp"
+#include "core/version.hpp"
 
 using namespace primordial::core;
 namespace fs = std::filesystem;
@@ -98,4 +99,50 @@ TEST_CASE("atomic text files") {
     CHECK(read_text_file(p) == "two");
     CHECK_THROWS_AS(read_text_file(tmp("nope.txt")), InputError);
     CHECK_THROWS_AS(write_text_file(tmp("no-such-dir/x.txt"), "x"), std::runtime_error);
+}
+
+TEST_CASE("a PNG in memory: encoded with its maker, its head found and its text read once") {
+    const int w = 5, h = 4;
+    std::vector<std::uint8_t> rgb(static_cast<std::size_t>(w) * h * 3, 200);
+    const std::string png = encode_png(rgb.data(), w, h, "{\"a\": 1}");
+    REQUIRE(is_png(png));
+    CHECK(png_text_chunk(png, "Software", "mem") == std::string(kSoftware));
+    CHECK(png_text_chunk(png, kPngKeyword, "mem") == "{\"a\": 1}");
+    CHECK(png_text_chunk(png, kPngViewKeyword, "mem") == std::nullopt);
+
+    // The head ends with the first pixel chunk's header; nothing before it is complete.
+    const std::size_t head = png_head_size(png);
+    REQUIRE(head > 8);
+    CHECK(png.substr(head - 4, 4) == "IDAT");
+    for (std::size_t n : {std::size_t{0}, std::size_t{7}, std::size_t{8}, head - 1})
+        CHECK(png_head_size(std::string_view(png).substr(0, n)) == 0);
+    CHECK(png_head_size("{\"format\": \"primordial/3\"}") == 0);  // not a PNG: read it all
+    CHECK(png_text_chunk(std::string_view(png).substr(0, head), kPngKeyword, "mem") ==
+          "{\"a\": 1}");
+
+    // Read from a file through read_text_file's `enough`: the pixels are left unread.
+    const fs::path path = tmp("head.png");
+    write_text_file(path, png);
+    CHECK(read_text_file(path, kMaxTextFile, png_head_size) == png.substr(0, head));
+    CHECK(read_png_params(path) == "{\"a\": 1}");
+    CHECK(read_png(path).rgb == rgb);
+
+    // Damage is named: a cut head, a flipped bit, a first chunk that is not IHDR.
+    const auto message = [](std::string_view bytes) {
+        try {
+            (void)png_text_chunk(bytes, kPngKeyword, "x.png");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(message(std::string_view(png).substr(0, head - 9)) ==
+          "x.png: damaged PNG (it ends before its pixels)");
+    std::string flipped = png;
+    flipped[png.find("{\"a\"")] ^= 1;
+    CHECK(message(flipped) == "x.png: damaged PNG (tEXt: CRC error)");
+    std::string no_header = png;
+    no_header.replace(12, 4, "tEXt");
+    CHECK(message(no_header) == "x.png: damaged PNG (no IHDR chunk first)");
+    CHECK(message("GIF89a...") == "x.png: not a PNG file");
 }
