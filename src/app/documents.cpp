@@ -12,9 +12,10 @@
 
 namespace primordial::app {
 
-Documents::Documents(const ExplorerState& initial, std::vector<std::string> recent,
-                     std::filesystem::path bookmarks_dir, Notices& notices)
-    : history_(tracked_state(initial.params, initial.view)),
+Documents::Documents(const ExplorerState& initial, SavedHistory history,
+                     std::vector<std::string> recent, std::filesystem::path bookmarks_dir,
+                     Notices& notices)
+    : history_(std::move(history), tracked_state(initial.params, initial.view)),
       recent_(std::move(recent)),
       bookmarks_dir_(std::move(bookmarks_dir)),
       bookmarks_(list_bookmarks(bookmarks_dir_)),

@@ -25,7 +25,8 @@ namespace primordial::app {
 
 class Documents {
 public:
-    Documents(const ExplorerState& initial, std::vector<std::string> recent,
+    // `history`: the last run's undo history, which carries on under `initial`.
+    Documents(const ExplorerState& initial, SavedHistory history, std::vector<std::string> recent,
               std::filesystem::path bookmarks_dir, Notices& notices);
 
     // After each frame: the state, and whether the change is part of a gesture still going on
@@ -43,6 +44,7 @@ public:
     void share(const ExplorerState& s, ShareAs as);
 
     const std::vector<std::string>& recent() const { return recent_; }
+    SavedHistory saved_history(std::size_t keep) const { return history_.saved(keep); }
     const std::vector<Bookmark>& bookmarks() const { return bookmarks_; }
     // The bookmark's thumbnail as a texture, read once (0 when the file is damaged).
     unsigned thumbnail(const Bookmark& b);

@@ -63,7 +63,8 @@ public:
           picture_(renderer_, [this] { return engines_.make(); }),
           sheet_(renderer_, [this] { return engines_.make(); }),
           exports_(renderer_, notices_),
-          documents_(state_, session.recent, data_dir(system_getenv()) / "bookmarks", notices_) {
+          documents_(state_, session.history, session.recent,
+                     data_dir(system_getenv()) / "bookmarks", notices_) {
         if (!message.empty()) notices_.warn(message);
         if (opt.present) enter_presentation();
     }
@@ -83,7 +84,8 @@ public:
     }
 
     Session session() const {
-        return {state_.params, state_.view, state_.screenshot_dir, documents_.recent()};
+        return {state_.params, state_.view, state_.screenshot_dir, documents_.recent(),
+                documents_.saved_history(kMaxSavedHistory)};
     }
 
 private:
@@ -362,7 +364,11 @@ private:
 
 int run_explorer(const ExplorerOptions& opt) {
     const Getenv env = system_getenv();
-    const auto session_file = config_dir(env) / "session.json";
+    // State, not settings: $XDG_STATE_HOME. A session an older Primordial kept with the settings
+    // is moved there once.
+    const auto session_file = state_dir(env) / "session.json";
+    const std::string moved = move_old_session(config_dir(env) / "session.json", session_file);
+    if (!moved.empty()) std::fprintf(stderr, "primordial: %s\n", moved.c_str());
     // One explorer owns the session: a second one works as usual but leaves it alone, so the
     // last to quit never silently replaces what the first saved.
     const SessionLock lock(session_file);

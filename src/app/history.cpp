@@ -8,6 +8,35 @@ History::History(core::State initial, std::size_t limit) : limit_(std::max<std::
     states_.push_back(std::move(initial));
 }
 
+History::History(SavedHistory saved, core::State initial, std::size_t limit)
+    : limit_(std::max<std::size_t>(2, limit)) {
+    if (saved.states.empty() || saved.at >= saved.states.size()) {
+        states_.push_back(std::move(initial));
+        return;
+    }
+    states_ = std::move(saved.states);
+    at_ = saved.at;
+    while (states_.size() > limit_) {  // oldest first; the current one is never dropped
+        if (at_ == 0) {
+            states_.pop_back();
+            continue;
+        }
+        states_.erase(states_.begin());
+        --at_;
+    }
+    record(initial, false);
+}
+
+SavedHistory History::saved(std::size_t keep) const {
+    keep = std::max<std::size_t>(1, keep);
+    // The current state and the steps before it first; redo steps with what room is left.
+    const std::size_t first = at_ + 1 > keep ? at_ + 1 - keep : 0;
+    const std::size_t last = std::min(states_.size(), first + keep);
+    return {{states_.begin() + static_cast<std::ptrdiff_t>(first),
+             states_.begin() + static_cast<std::ptrdiff_t>(last)},
+            at_ - first};
+}
+
 void History::record(const core::State& s, bool continuing) {
     if (s == states_[at_]) {
         open_ = open_ && continuing;

@@ -10,9 +10,18 @@
 
 namespace primordial::app {
 
+// A history as it is kept between runs: its states, oldest first, and which one is current.
+struct SavedHistory {
+    std::vector<core::State> states;
+    std::size_t at = 0;
+};
+
 class History {
 public:
     explicit History(core::State initial, std::size_t limit = 1000);
+    // Carries on from a saved history: its states come back, and `initial` (what the window opens
+    // with: the saved state, or a file or flags given at the start) is recorded on top.
+    History(SavedHistory saved, core::State initial, std::size_t limit = 1000);
 
     // The state after a change. `continuing`: part of the same gesture as the last record.
     // Recording the current state again does nothing.
@@ -24,6 +33,8 @@ public:
     const core::State& redo();
     const core::State& current() const { return states_[at_]; }
     std::size_t size() const { return states_.size(); }
+    // At most `keep` states around the current one, to be saved.
+    SavedHistory saved(std::size_t keep) const;
 
 private:
     std::vector<core::State> states_;

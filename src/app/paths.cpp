@@ -29,6 +29,11 @@ fs::path config_dir(const Getenv& env) {
     return config_home(env) / "primordial";
 }
 
+fs::path state_dir(const Getenv& env) {
+    if (auto x = env("XDG_STATE_HOME")) return fs::path(*x) / "primordial";
+    return home(env) / ".local" / "state" / "primordial";
+}
+
 fs::path data_dir(const Getenv& env) {
     if (auto x = env("XDG_DATA_HOME")) return fs::path(*x) / "primordial";
     return home(env) / ".local" / "share" / "primordial";

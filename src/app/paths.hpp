@@ -15,6 +15,9 @@ Getenv system_getenv();
 
 // $XDG_CONFIG_HOME/primordial, else ~/.config/primordial.
 std::filesystem::path config_dir(const Getenv& env);
+// $XDG_STATE_HOME/primordial, else ~/.local/state/primordial: the session, its undo history and
+// the recent files (state, not settings).
+std::filesystem::path state_dir(const Getenv& env);
 // $XDG_DATA_HOME/primordial, else ~/.local/share/primordial (bookmarks live here).
 std::filesystem::path data_dir(const Getenv& env);
 // XDG_PICTURES_DIR from $XDG_CONFIG_HOME/user-dirs.dirs, else ~/Pictures, then /Primordial.

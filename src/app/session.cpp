@@ -4,8 +4,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include "core/atomic_file.hpp"
 #include "core/json_sections.hpp"
 #include "core/params_json.hpp"
@@ -19,6 +17,47 @@ core::Params default_explorer_params() {
     p.image_height = 1024;
     return p;
 }
+
+namespace {
+
+// The undo history: {"at": N, "states": [{"params": ..., "view": ...}, ...]}, oldest first. A
+// state's picture size is the window's business: saved as the session's, read back as none.
+core::Json history_json(const Session& s) {
+    core::Json states = core::Json::array();
+    for (const core::State& state : s.history.states) {
+        core::Params p = state.params;
+        p.image_width = s.params.image_width;
+        p.image_height = s.params.image_height;
+        states.push_back(
+            {{"params", core::params_json(p)}, {"view", core::view_spec_json(state.view)}});
+    }
+    return {{"at", s.history.at}, {"states", std::move(states)}};
+}
+
+SavedHistory read_history(const core::JsonReader& reader, const core::Json& j) {
+    if (!j.is_object() || !j.contains("states") || !j["states"].is_array() || !j.contains("at") ||
+        !j["at"].is_number_unsigned())
+        throw core::InputError("history: expected {\"at\": N, \"states\": [...]}");
+    const core::Json& states = j["states"];
+    if (states.size() > kMaxSavedHistory)
+        throw core::InputError("history: more than " + std::to_string(kMaxSavedHistory) +
+                               " states");
+    SavedHistory h;
+    h.at = j["at"].get<std::size_t>();
+    if (h.at >= states.size()) throw core::InputError("history: \"at\" is past the last state");
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const std::string path = "history.states[" + std::to_string(i) + "]";
+        const core::Json& s = states[i];
+        if (!s.is_object() || !s.contains("params") || !s.contains("view"))
+            throw core::InputError(path + ": expected params and view");
+        h.states.push_back(tracked_state(
+            core::read_params(reader, s["params"], path + ".params", default_explorer_params()),
+            core::read_view_spec(reader, s["view"], path + ".view")));
+    }
+    return h;
+}
+
+}  // namespace
 
 LoadResult load_session(const std::filesystem::path& file,
                         const std::filesystem::path& default_shots) {
@@ -38,6 +77,14 @@ LoadResult load_session(const std::filesystem::path& file,
                 if (it->is_string()) remember_recent(r.session.recent, it->get<std::string>());
         if (j.contains("screenshot_dir") && j["screenshot_dir"].is_string())
             r.session.screenshot_dir = j["screenshot_dir"].get<std::string>();
+        if (j.contains("history")) {
+            // A damaged history costs only itself: the session's picture stays.
+            try {
+                r.session.history = read_history(reader, j["history"]);
+            } catch (const core::InputError& e) {
+                r.warning = "ignored the saved undo history (" + std::string(e.what()) + ")";
+            }
+        }
     } catch (const std::exception& e) {
         // Kept, not overwritten at quit: it may be from a newer version, or worth a look.
         const std::filesystem::path kept = file.string() + ".ignored";
@@ -63,12 +110,30 @@ SessionLock::~SessionLock() {
 
 void save_session(const std::filesystem::path& file, const Session& s) {
     std::filesystem::create_directories(file.parent_path());
-    nlohmann::ordered_json j;
-    j["params"] = nlohmann::ordered_json::parse(core::params_to_json(s.params));
-    j["view"] = nlohmann::ordered_json::parse(core::view_to_json(s.view));
+    core::Json j;
+    j["params"] = core::params_json(s.params);
+    j["view"] = core::view_spec_json(s.view);
     j["screenshot_dir"] = s.screenshot_dir.string();
     j["recent"] = s.recent;
+    if (!s.history.states.empty()) j["history"] = history_json(s);
     core::write_text_file(file, j.dump(2) + "\n");
+}
+
+std::string move_old_session(const std::filesystem::path& from, const std::filesystem::path& to) {
+    std::error_code ec;
+    if (std::filesystem::exists(to, ec) || !std::filesystem::is_regular_file(from, ec)) return "";
+    std::filesystem::create_directories(to.parent_path(), ec);
+    std::filesystem::rename(from, to, ec);
+    if (ec) {  // another filesystem: copy, then remove the old one only once the copy is whole
+        try {
+            core::write_text_file(to, core::read_text_file(from));
+            std::filesystem::remove(from, ec);
+        } catch (const std::exception& e) {
+            return "could not move the session from " + from.string() + " (" + e.what() + ")";
+        }
+    }
+    std::filesystem::remove(from.string() + ".lock", ec);
+    return "moved the session to " + to.string();
 }
 
 void remember_recent(std::vector<std::string>& recent, const std::string& file) {

@@ -1,11 +1,13 @@
-// The explorer's state between runs: the last parameters and view, and the screenshot folder.
-// Stored as JSON in the user's config folder; a damaged file is reported and ignored.
+// The explorer's state between runs: the last parameters and view, the undo history, the recent
+// files and the screenshot folder. Stored as JSON in the user's state folder
+// ($XDG_STATE_HOME/primordial); a damaged file is reported and ignored.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "app/history.hpp"
 #include "core/params.hpp"
 #include "core/sheet.hpp"
 
@@ -16,9 +18,12 @@ struct Session {
     core::ViewSpec view;  // which view (picture, grid, ...) was open
     std::filesystem::path screenshot_dir;
     std::vector<std::string> recent;  // files opened, newest first
+    SavedHistory history;             // undo and redo carry over; the last state is `params`
 };
 
 inline constexpr std::size_t kMaxRecent = 10;
+// Undo steps kept between runs (each about 1 KB of JSON).
+inline constexpr std::size_t kMaxSavedHistory = 200;
 // Puts `file` first in the recent list (once), keeping at most kMaxRecent.
 void remember_recent(std::vector<std::string>& recent, const std::string& file);
 
@@ -49,5 +54,8 @@ private:
 LoadResult load_session(const std::filesystem::path& file,
                         const std::filesystem::path& default_shots);
 void save_session(const std::filesystem::path& file, const Session& s);  // throws on failure
+// Moves the session an older Primordial kept in the config folder (`from`) to `to`, once: only
+// while `to` does not exist. Returns what it did, for a notice ("" when there was nothing).
+std::string move_old_session(const std::filesystem::path& from, const std::filesystem::path& to);
 
 }  // namespace primordial::app

@@ -26,7 +26,8 @@ const char* const kFooter =
     "Exit status: 0 success, 1 failure, 2 bad input (a one-line message says which), 128+N "
     "after signal N (an interrupted command leaves no partial file).\n"
     "Files: - as an output is standard output, as --params standard input. The explorer keeps "
-    "its session and settings in $XDG_CONFIG_HOME/primordial (~/.config/primordial).";
+    "its session and undo history in $XDG_STATE_HOME/primordial (~/.local/state/primordial), "
+    "its bookmarks in $XDG_DATA_HOME/primordial.";
 
 }  // namespace
 

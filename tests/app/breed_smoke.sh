@@ -25,7 +25,7 @@ shot=$(ls "$dir/shots"/*.png | head -n1)
 "$bin" render --params "$shot" -o "$dir/again.png" -q
 cmp "$shot" "$dir/again.png" || { echo "FAIL: the bred picture did not re-render byte for byte"; exit 1; }
 "$bin" render --params "$shot" --save-params "$dir/shot.json" -o "$dir/again2.png" -q
-/usr/bin/python3 - "$dir/config/primordial/session.json" "$dir/shot.json" <<'PY'
+/usr/bin/python3 - "$dir/state/primordial/session.json" "$dir/shot.json" <<'PY'
 import json, sys
 session, shot = (json.load(open(p)) for p in sys.argv[1:3])
 lineage = shot["network"].get("lineage", [])

@@ -94,7 +94,7 @@ cat "$dir/app.log"
 [ "$rc" = 0 ] || { echo "FAIL: exit code $rc"; exit 1; }
 [ -z "$(ls -A "$dir/shots")" ] || { echo "FAIL: the cancelled export left files:"; ls -la "$dir/shots"; exit 1; }
 
-session="$dir/config/primordial/session.json"
+session="$dir/state/primordial/session.json"
 /usr/bin/python3 - "$session" <<'PY'
 import json, sys
 n = json.load(open(sys.argv[1]))["params"]["network"]

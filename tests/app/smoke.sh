@@ -41,7 +41,7 @@ case $engine in  # the log says which engine draws, and why
   auto) grep -Eq "drawing with the (CPU engine: .* is a software rasteriser|shader engine on )" "$dir/app.log" ;;
 esac || { echo "FAIL: the log does not say which engine draws"; exit 1; }
 [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] || { echo "FAIL: expected two screenshots and an export"; exit 1; }
-grep -q '"seed"' "$dir/config/primordial/session.json" || { echo "FAIL: session not saved"; exit 1; }
+grep -q '"seed"' "$dir/state/primordial/session.json" || { echo "FAIL: session not saved"; exit 1; }
 for shot in "$dir/shots"/*.png; do
   grep -q '"format": "primordial/3"' <(strings "$shot") || { echo "FAIL: $shot has no parameters"; exit 1; }
   # What the window saved is what the CPU evaluator computes for the embedded parameters.

@@ -26,6 +26,8 @@ fs::path fresh(const std::string& name) {
 }  // namespace
 
 TEST_CASE("config folder follows XDG_CONFIG_HOME, else ~/.config") {
+    CHECK(state_dir(fake({{"HOME", "/home/ada"}})) == "/home/ada/.local/state/primordial");
+    CHECK(state_dir(fake({{"HOME", "/home/ada"}, {"XDG_STATE_HOME", "/s"}})) == "/s/primordial");
     CHECK(config_dir(fake({{"HOME", "/home/ada"}})) == "/home/ada/.config/primordial");
     CHECK(config_dir(fake({{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", "/cfg"}})) ==
           "/cfg/primordial");

@@ -18,7 +18,7 @@ sleep 1
 quit_app
 shot=$(ls "$dir/shots"/*.png | head -n1)
 [ -f "$shot" ] || { echo "FAIL: no view saved"; exit 1; }
-session="$dir/config/primordial/session.json"
+session="$dir/state/primordial/session.json"
 if /usr/bin/python3 -c 'import numpy, PIL' 2>/dev/null; then
   size=$(/usr/bin/python3 -c 'import sys; from PIL import Image; w, h = Image.open(sys.argv[1]).size; print(f"{w}x{h}")' "$shot")
   "$bin" figure 19 --size "$size" --backend cpu -q -o "$dir/figure.png"

@@ -1,6 +1,6 @@
 # Shared by the explorer's smoke tests (sourced): checks for the tools, starts a private Xvfb
 # display, and defines start_app, which starts the explorer and waits for its window ($win).
-# Expects $dir (a fresh folder is made) and sets DISPLAY and XDG_CONFIG_HOME.
+# Expects $dir (a fresh folder is made) and sets DISPLAY, XDG_CONFIG_HOME and XDG_STATE_HOME.
 for tool in Xvfb xdotool; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
 done
@@ -44,7 +44,7 @@ for attempt in 1 2 3 4 5; do
   [ "$attempt" = 5 ] && { echo "FAIL: no Xvfb display accepted a client after 5 tries:"; cat "$dir/xvfb.log"; exit 1; }
   sleep 0.5
 done
-export DISPLAY=":$number" XDG_CONFIG_HOME=$dir/config
+export DISPLAY=":$number" XDG_CONFIG_HOME=$dir/config XDG_STATE_HOME=$dir/state
 
 start_app() {  # arguments: the explorer's command line
   # Under load, an X client now and then fails to connect to a display that has just served

@@ -269,7 +269,7 @@ def hostile():
 # ---- the explorer --------------------------------------------------------------------------
 
 def explorer_env(home):
-    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
                XDG_DATA_HOME=str(home / "data"), XDG_PICTURES_DIR=str(home / "shots"))
     return env
 
@@ -293,7 +293,7 @@ def explorer():
         print("skipped: no display")
         return SKIP
     home = fresh("explorer")
-    session = home / "config" / "primordial" / "session.json"
+    session = home / "state" / "primordial" / "session.json"
     p, log = start_explorer(home, "--seed", "77")
     p.send_signal(signal.SIGTERM)
     p.wait(timeout=10)
