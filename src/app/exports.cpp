@@ -74,10 +74,9 @@ void Exports::step(double budget_ms) {
     if (ImGui::Button("cancel")) job_->cancel();
     ImGui::End();
     if (!job_->ended()) return;
-    if (job_->error().empty())
-        notices_.tell("exported " + job_->output().string());
-    else
-        notices_.warn("export stopped: " + job_->error());
+    outcome_ = job_->error().empty() ? "exported " + job_->output().string()
+                                     : "export stopped: " + job_->error();
+    job_->error().empty() ? notices_.tell(outcome_) : notices_.warn(outcome_);
     std::fprintf(stderr, "primordial: %s\n", notices_.current(Notices::Clock::now()).c_str());
     job_.reset();
 }
@@ -90,20 +89,25 @@ void Exports::cancel() {
 // Quitting while an export or animation is being written asks first; cancelling it leaves no
 // file behind (the writer's file appears only when complete).
 bool Exports::draw_quit_dialog(bool& open) {
-    if (!job_) {  // it finished meanwhile: nothing to ask
-        open = false;
-        return false;
-    }
     const ImGuiIO& io = ImGui::GetIO();
-    begin_fixed_window("Quit while exporting?", io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f,
-                       0.5f, 0.5f);
-    ImGui::Text("%s is not finished (%.0f%%).", job_->output().filename().string().c_str(),
-                job_->fraction() * 100);
-    ImGui::TextUnformatted("Quitting now cancels it and leaves no file.");
+    // One window name for both questions: ImGui keeps its place, nothing jumps.
+    begin_fixed_window("Quit?###quit", io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f, 0.5f,
+                       0.5f);
     bool quit = false;
-    if (ImGui::Button("keep exporting (Esc)")) open = false;
-    ImGui::SameLine();
-    if (ImGui::Button("cancel it and quit (Enter)")) quit = true;
+    if (job_) {
+        ImGui::Text("%s is not finished (%.0f%%).", job_->output().filename().string().c_str(),
+                    job_->fraction() * 100);
+        ImGui::TextUnformatted("Quitting now cancels it and leaves no file.");
+        if (ImGui::Button("keep exporting (Esc)")) open = false;
+        ImGui::SameLine();
+        if (ImGui::Button("cancel it and quit (Enter)")) quit = true;
+    } else {  // it ended while the question was open: the question stays, and says so
+        ImGui::TextUnformatted(outcome_.c_str());
+        ImGui::TextUnformatted("Nothing is being written now.");
+        if (ImGui::Button("stay (Esc)")) open = false;
+        ImGui::SameLine();
+        if (ImGui::Button("quit (Enter)")) quit = true;
+    }
     ImGui::End();
     return quit;
 }

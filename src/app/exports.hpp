@@ -24,7 +24,9 @@ public:
     void step(double budget_ms);
     void cancel();
     // "Quit while exporting?": true when the person chose to cancel the export and quit; sets
-    // `open` to false when they chose to keep exporting or the export finished meanwhile.
+    // `open` to false when they chose to keep exporting. An export that ends meanwhile leaves
+    // the question open, saying how it ended: a question never closes on its own, so the next
+    // Esc closes it rather than quitting.
     bool draw_quit_dialog(bool& open);
 
 private:
@@ -35,6 +37,7 @@ private:
     gpu::NetworkRenderer& renderer_;
     Notices& notices_;
     std::unique_ptr<ExportJob> job_;
+    std::string outcome_;  // how the last job ended: "exported NAME", "export stopped: ..."
     std::unique_ptr<gpu::NetworkRenderer> export_renderer_;
 };
 

@@ -106,4 +106,19 @@ PY
   { echo "FAIL: render --params of the copied state"; exit 1; }
 "$bin" figure --params "$dir/clip.json" --size 40x30 --backend cpu -q -o "$dir/clip-figure.png" ||
   { echo "FAIL: figure --params of the copied state"; exit 1; }
-echo "PASS: Esc closes menus, dropdowns, help; limits clamp; a copied state renders; quitting an export asks"
+
+# The question stays when the export ends meanwhile: the next Esc closes it, never quits.
+rm -rf "$dir/shots" && mkdir -p "$dir/shots"
+start_app "$bin" explore --depth 30 --width 40 --screenshot-dir "$dir/shots" --window 1000x700
+xdotool mousemove --window "$win" 700 350
+xdotool key e
+sleep 0.4
+xdotool key Escape   # the export takes seconds: the question opens
+for _ in $(seq 600); do ls "$dir/shots"/*-export.png >/dev/null 2>&1 && break; sleep 0.2; done
+ls "$dir/shots"/*-export.png >/dev/null 2>&1 || { echo "FAIL: the export did not finish"; exit 1; }
+sleep 0.5
+import -window "$win" "$dir/ended-question.png"
+xdotool key Escape
+alive "Esc on a question whose export had ended"
+quit_app
+echo "PASS: Esc closes menus, dropdowns, help; limits clamp; a copied state renders; quitting an export asks; a question outlives its export"

@@ -15,6 +15,12 @@ TEST_CASE("Esc closes the innermost open thing and quits only when nothing is op
     // An export running: Esc asks; Esc on the question keeps the export going.
     CHECK(on_escape({.job = true}) == EscapeAction::ask_to_quit);
     CHECK(on_escape({.quit_dialog = true, .job = true}) == EscapeAction::close_quit_dialog);
+    // The export ended while the question was open: the question stays, and Esc closes it; it
+    // never quits (issue 23: a dialog that closes on its own made the next Esc a quit).
+    CHECK(on_escape({.quit_dialog = true, .job = false}) == EscapeAction::close_quit_dialog);
+    CHECK(route_key(GLFW_KEY_ESCAPE, 0, {.quit_dialog = true, .job = false}, false).escape ==
+          EscapeAction::close_quit_dialog);
+    CHECK(route_key(GLFW_KEY_ENTER, 0, {.quit_dialog = true, .job = false}, false).cancel_and_quit);
     CHECK(on_escape({.help = true, .job = true}) == EscapeAction::close_help);
 }
 
