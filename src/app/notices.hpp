@@ -12,8 +12,10 @@ class Notices {
 public:
     using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::seconds kShown{4}, kProblemShown{10};
+    static constexpr std::chrono::milliseconds kRepeatGap{1000};
 
-    // `problem`: something did not happen (shown longer, in a warning colour).
+    // `problem`: something did not happen (shown longer, in a warning colour). The same notice
+    // posted again within kRepeatGap of the last is the same notice: it keeps its deadline.
     void post(std::string text, Clock::time_point now, bool problem = false);
     // Now: what happened, and what did not.
     void tell(std::string text) { post(std::move(text), Clock::now()); }
@@ -24,7 +26,7 @@ public:
 
 private:
     std::string text_;
-    Clock::time_point until_{};
+    Clock::time_point until_{}, last_post_{};
     bool problem_ = false;
 };
 
