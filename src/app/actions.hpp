@@ -29,6 +29,7 @@ struct ExplorerState {
     std::filesystem::path screenshot_dir;
     int screenshot_width = 0, screenshot_height = 0;  // 0: the picture's size on screen
     std::string bookmark_name;                        // for the next bookmark
+    std::string bookmark_rename;                      // typed in a bookmark's rename popup
     // Export from the window: 0 x 0 means twice the picture on screen.
     int export_width = 0, export_height = 0, export_supersample = 2, export_bit_depth = 8;
     // The animation timeline.

@@ -59,12 +59,25 @@ void Documents::paste(ExplorerState& s, const std::optional<std::string>& clipbo
 
 void Documents::bookmark(const ExplorerState& s) {
     try {
-        const auto file =
-            save_bookmark(bookmarks_dir_, s.bookmark_name, core::State{s.params, s.view});
+        const core::State state{s.params, s.view};
+        // Named by what it holds unless the person named it.
+        const auto file = save_bookmark(
+            bookmarks_dir_, s.bookmark_name.empty() ? describe_bookmark(state) : s.bookmark_name,
+            state);
         bookmarks_ = list_bookmarks(bookmarks_dir_);
         notices_.tell("bookmarked as " + file.stem().string());
     } catch (const std::exception& e) {
         notices_.warn(std::string("bookmark failed: ") + e.what());
+    }
+}
+
+void Documents::rename(const Bookmark& b, const std::string& name) {
+    try {
+        const auto file = rename_bookmark(b, name);
+        bookmarks_ = list_bookmarks(bookmarks_dir_);
+        notices_.tell("renamed to " + file.stem().string());
+    } catch (const std::exception& e) {
+        notices_.warn(std::string("not renamed: ") + e.what());
     }
 }
 

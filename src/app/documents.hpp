@@ -40,6 +40,7 @@ public:
     void open_file(ExplorerState& s, const std::filesystem::path& file);
     void open_bookmark(ExplorerState& s, const Bookmark& b);
     void remove_bookmark(const Bookmark& b);
+    void rename(const Bookmark& b, const std::string& name);
     // The picture's network and view as a web page or a Shadertoy shader, by the screenshots.
     void share(const ExplorerState& s, ShareAs as);
 

@@ -109,6 +109,8 @@ private:
         if (panel.share) documents_.share(state_, *panel.share);
         if (panel.open_bookmark) documents_.open_bookmark(state_, *panel.open_bookmark);
         if (panel.delete_bookmark) documents_.remove_bookmark(*panel.delete_bookmark);
+        if (panel.rename_bookmark)
+            documents_.rename(panel.rename_bookmark->first, panel.rename_bookmark->second);
         for (const std::string& f : window_.take_dropped()) documents_.open_file(state_, f);
 
         const auto [fb_w, fb_h] = window_.framebuffer_size();

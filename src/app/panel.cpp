@@ -507,7 +507,9 @@ void file_menu(PanelOutput& out, const PanelLists& lists) {
 void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lists) {
     char name[128];
     std::snprintf(name, sizeof name, "%s", s.bookmark_name.c_str());
-    if (ImGui::InputText("name", name, sizeof name)) s.bookmark_name = name;
+    if (ImGui::InputTextWithHint("name", "by what it holds: seed 7 · 27×30 · zoom ×4", name,
+                                 sizeof name))
+        s.bookmark_name = name;
     if (ImGui::Button("bookmark this (Ctrl+B)")) out.command = CommandId::bookmark;
     if (!lists.bookmarks) return;
     const float scale = em();
@@ -523,7 +525,25 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
         ImGui::SameLine();
         ImGui::BeginGroup();
         ImGui::TextUnformatted(b.name.c_str());
+        if (ImGui::SmallButton("rename")) {
+            s.bookmark_rename = b.name;
+            ImGui::OpenPopup("rename");
+        }
+        ImGui::SameLine();
         if (ImGui::SmallButton("delete")) out.delete_bookmark = b;
+        if (ImGui::BeginPopup("rename")) {
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            char typed[128];
+            std::snprintf(typed, sizeof typed, "%s", s.bookmark_rename.c_str());
+            const bool enter = ImGui::InputText("new name (Enter)", typed, sizeof typed,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+            s.bookmark_rename = typed;
+            if (enter) {
+                out.rename_bookmark = {b, s.bookmark_rename};
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::EndPopup();
+        }
         ImGui::EndGroup();
         ImGui::PopID();
     }

@@ -33,7 +33,8 @@ struct PanelOutput {
     std::optional<CommandId> command;           // chosen from the menu
     std::optional<std::filesystem::path> open;  // a file to open (recent, or typed)
     std::optional<Bookmark> open_bookmark, delete_bookmark;
-    std::optional<ShareAs> share;  // File -> Share as ...
+    std::optional<std::pair<Bookmark, std::string>> rename_bookmark;  // the bookmark, its new name
+    std::optional<ShareAs> share;                                     // File -> Share as ...
 };
 
 // Draws the panel (when visible) and applies the user's edits to `s`, within the limits of the

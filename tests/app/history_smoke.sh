@@ -16,11 +16,12 @@ xdotool key space; sleep 0.5
 xdotool key ctrl+z; sleep 0.3
 xdotool key ctrl+z; sleep 0.3
 marks="$dir/data/primordial/bookmarks"
-xdotool key ctrl+b   # at the start again: seed 5
-for _ in $(seq 100); do [ -f "$marks/bookmark.png" ] && break; sleep 0.1; done
+xdotool key ctrl+b   # at the start again: seed 5, named by what it holds
+for _ in $(seq 100); do [ -f "$marks/seed 5 · 6×8.png" ] && break; sleep 0.1; done
+[ -f "$marks/seed 5 · 6×8.png" ] || { echo "FAIL: no bookmark named 'seed 5 · 6×8'"; ls "$marks"; exit 1; }
 xdotool key ctrl+shift+z; sleep 0.3
 xdotool key ctrl+b   # after the redo
-for _ in $(seq 100); do [ -f "$marks/bookmark-2.png" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ "$(ls "$marks" | wc -l)" = 2 ] && break; sleep 0.1; done
 # Presentation mode and back: the window goes fullscreen, drifts, and P returns to the explorer.
 xdotool key p; sleep 3
 size=$(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p')
@@ -30,8 +31,8 @@ kill -0 $app 2>/dev/null || { echo "FAIL: the explorer stopped in presentation m
 quit_app
 session="$dir/state/primordial/session.json"
 # Bookmarks carry their networks: render --params reads them back.
-"$bin" render --params "$marks/bookmark.png" --save-params "$dir/start.json"
-"$bin" render --params "$marks/bookmark-2.png" --save-params "$dir/redone.json"
+"$bin" render --params "$marks/seed 5 · 6×8.png" --save-params "$dir/start.json"
+"$bin" render --params "$(ls -d "$marks"/* | grep -v 'seed 5 ')" --save-params "$dir/redone.json"
 /usr/bin/python3 - "$session" "$dir/start.json" "$dir/redone.json" <<'PY'
 import json, sys
 session, start, redone = (json.load(open(p)) for p in sys.argv[1:4])

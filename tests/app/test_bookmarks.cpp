@@ -29,7 +29,7 @@ TEST_CASE("bookmarks are saved, listed, restored and deleted, and survive a rest
     const fs::path fc = save_bookmark(dir, "a/b:c", b);      // made safe for a file name
     CHECK(fa.filename() == "deep grid.png");
     CHECK(fb.filename() == "deep grid-2.png");
-    CHECK(fc.filename() == "a_b_c.png");
+    CHECK(fc.filename() == "a_b:c.png");  // no folder made by a slash
     // A restart reads the folder afresh.
     const auto listed = list_bookmarks(dir);
     REQUIRE(listed.size() == 3);
@@ -60,4 +60,44 @@ TEST_CASE("a damaged bookmark is reported, not trusted") {
     const auto listed = list_bookmarks(dir);
     REQUIRE(listed.size() == 1);
     CHECK_THROWS_AS(load_bookmark(listed[0]), core::InputError);
+}
+
+TEST_CASE("a bookmark is named by what it holds, and renamed") {
+    core::State s;
+    s.params.network.seed = 7;
+    s.params.network.depth = 40;
+    s.params.network.widths = {30};
+    s.params.view.extent = 0.25;
+    CHECK(describe_bookmark(s) == "seed 7 · 40×30 · zoom ×4");
+    s.params.view.extent = 1;
+    s.params.network.activations = {core::Activation::relu};
+    s.params.network.scale = 1.5;
+    s.view.kind = core::ViewKind::grid;
+    CHECK(describe_bookmark(s) == "seed 7 · 40×30 · relu · scale 1.5 · grid");
+    s.params.network.depth = 3;
+    s.params.network.widths = {30, 20};
+    s.params.network.outputs = 1;
+    s.view.kind = core::ViewKind::picture;
+    CHECK(describe_bookmark(s) == "seed 7 · 3×30… · relu · scale 1.5 · grey");
+
+    const fs::path dir = fs::path(PRIMORDIAL_TEST_TMP) / "app" / "bookmark_names";
+    fs::remove_all(dir);
+    const fs::path f = save_bookmark(dir, describe_bookmark(s), s);
+    CHECK(f.filename() == "seed 7 · 3×30… · relu · scale 1.5 · grey.png");  // UTF-8 kept
+    CHECK(save_bookmark(dir, "../..", s).filename() == "_...png");  // never outside the folder
+    CHECK(save_bookmark(dir, "   ", s).filename() == "bookmark.png");
+    const std::string long_name(200, 'x');
+    CHECK(save_bookmark(dir, long_name, s).filename().string().size() == 120 + 4);
+
+    const Bookmark b{f.stem().string(), f};
+    const fs::path renamed = rename_bookmark(b, "the warm one");
+    CHECK(renamed == dir / "the warm one.png");
+    CHECK_FALSE(fs::exists(f));
+    CHECK(load_bookmark({"the warm one", renamed}).params == s.params);  // the same network
+    // A taken name is kept apart; the same name is no change; no name is refused.
+    const fs::path other = save_bookmark(dir, "other", s);
+    CHECK(rename_bookmark({"other", other}, "the warm one") == dir / "the warm one-2.png");
+    CHECK(rename_bookmark({"the warm one", renamed}, "the warm one") == renamed);
+    CHECK_THROWS_AS(rename_bookmark({"the warm one", renamed}, "  "), core::InputError);
+    CHECK(fs::exists(renamed));
 }

@@ -25,7 +25,8 @@ TEST_CASE("a notice posted again and again while it shows still leaves after its
     Notices n;
     const auto t0 = Notices::Clock::time_point{} + 100s;
     // A clamped value re-posted on every frame for a minute (issue 23: one stayed over a minute).
-    for (auto t = t0; t < t0 + 60s; t += 16ms) n.post("depth 300 is more than 256: set to 256", t, true);
+    for (auto t = t0; t < t0 + 60s; t += 16ms)
+        n.post("depth 300 is more than 256: set to 256", t, true);
     CHECK(n.current(t0 + Notices::kProblemShown - 1ms) == "depth 300 is more than 256: set to 256");
     CHECK(n.current(t0 + Notices::kProblemShown + 1ms).empty());
     // Once gone, the same words are news again.
