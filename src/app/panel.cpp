@@ -338,8 +338,16 @@ void views_section(ExplorerState& s) {
         case ViewKind::breed: {
             core::Breeding& b = v.breed;
             float strength = static_cast<float>(b.strength);
-            if (ImGui::SliderFloat("strength", &strength, 0.01f, 1.0f, "%.2f"))
+            // The words follow the number: 0.10 is a near twin, 1.00 a stranger.
+            const std::string format = "%.2f: " + std::string(core::kinship(b.strength)) + "s";
+            if (ImGui::SliderFloat("strength", &strength, 0.01f, 1.0f, format.c_str()))
                 b.strength = strength;
+            ImGui::TextDisabled("a child's weights correlate %.2f with the parent's",
+                                core::kinship_correlation(b.strength));
+            tooltip(
+                "Each child turns every weight and bias towards a fresh random draw by an angle "
+                "of strength x 90 degrees: w' = cos(a) w + sin(a) fresh, so the weights keep "
+                "their spread and correlate with the parent's by cos(a).");
             ImGui::Checkbox("structural changes", &b.structural);
             ImGui::SliderInt("tiles a side", &b.size, 3, 4);
             if (ImGui::Button("new children (Space)")) ++b.roll;

@@ -89,6 +89,19 @@ Shape shape_of(const NetworkParams& n) {
     return {n.depth, n.widths, n.activations};
 }
 
+double kinship_correlation(double strength) {
+    return std::cos(std::clamp(strength, 0.0, 1.0) * std::numbers::pi / 2);
+}
+
+std::string_view kinship(double strength) {
+    const double c = kinship_correlation(strength);
+    return c >= 0.97   ? "near twin"
+           : c >= 0.85 ? "sibling"
+           : c >= 0.55 ? "cousin"
+           : c >= 0.15 ? "distant relative"
+                       : "stranger";
+}
+
 NetworkParams mutate(const NetworkParams& parent, std::uint64_t key, double strength,
                      bool structural) {
     NetworkParams child = parent;

@@ -10,12 +10,20 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/network.hpp"
 #include "core/params.hpp"
 
 namespace primordial::core {
+
+// How close a child at `strength` stays to its parent, in words that match the numbers: its
+// weights correlate with the parent's by cos(strength * 90°): "near twin" (0.97 and more),
+// "sibling" (0.85), "cousin" (0.55), "distant relative" (0.15), "stranger".
+std::string_view kinship(double strength);
+// The correlation itself, cos(strength * 90°).
+double kinship_correlation(double strength);
 
 // A child of `parent`: a step with fresh draw `key` at `strength` in [0, 1]; with `structural`,
 // also one change of shape chosen by the key (a hidden layer added or removed at the end, a unit

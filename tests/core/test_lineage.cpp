@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -230,4 +231,31 @@ TEST_CASE(
     CHECK(build_sheet(base, spec, 400, 360).tiles[0].params.network != s.tiles[0].params.network);
     spec.breed.size = 4;
     CHECK(build_sheet(base, spec, 400, 360).tiles.size() == 16 + 2);
+}
+
+TEST_CASE("the breeding strength's words agree with what it does to the weights") {
+    // A step keeps the weights' correlation with the parent at cos(strength * 90°).
+    CHECK(kinship(0.1) == "near twin");         // 0.988: issue 23 found "cousin" here
+    CHECK(kinship(0.3) == "sibling");           // 0.891
+    CHECK(kinship(0.5) == "cousin");            // 0.707
+    CHECK(kinship(0.8) == "distant relative");  // 0.309
+    CHECK(kinship(1.0) == "stranger");          // 0
+    CHECK(kinship_correlation(0.5) == doctest::Approx(std::sqrt(0.5)));
+    // Measured on a real child: its weights correlate with the parent's as the words say.
+    NetworkParams p;
+    p.depth = 4;
+    p.widths = {200};
+    for (double strength : {0.1, 0.5, 0.9}) {
+        const Network parent = build_network(p),
+                      child = build_network(mutate(p, 7, strength, false));
+        double sxy = 0, sxx = 0, syy = 0;
+        for (std::size_t l = 0; l < parent.layers.size(); ++l)
+            for (std::size_t i = 0; i < parent.layers[l].weights.size(); ++i) {
+                const double x = parent.layers[l].weights[i], y = child.layers[l].weights[i];
+                sxy += x * y, sxx += x * x, syy += y * y;
+            }
+        CAPTURE(strength);
+        CHECK(sxy / std::sqrt(sxx * syy) ==
+              doctest::Approx(kinship_correlation(strength)).epsilon(0.03));
+    }
 }
