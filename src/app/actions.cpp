@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/session.hpp"
 #include "core/lineage.hpp"
 #include "core/view.hpp"
 
@@ -40,6 +41,9 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
             break;
         case CommandId::reset_view:
             v = default_view(v);
+            break;
+        case CommandId::reset_network:  // one change, so one undo step
+            s.params.network = default_explorer_params().network;
             break;
         case CommandId::new_seed:
             // In the breed view Space rolls new children instead.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "app/commands.hpp"
@@ -23,6 +24,7 @@ struct ExplorerState {
     bool panel_visible = true;
     bool tile_labels = true;  // each tile's caption drawn on it
     bool help_visible = false;
+    std::map<std::string, bool> sections;  // which panel sections are open (remembered)
     int monitor = 0;  // for fullscreen and presentation: 0 = the primary monitor
     // What the window carries out: screenshots, undo, the clipboard, exports, its mode, quitting.
     RequestQueue requests;

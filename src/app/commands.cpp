@@ -15,6 +15,8 @@ constexpr std::array kCommands{
     Command{CommandId::zoom_in, "Zoom in", "+", GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD, false},
     Command{CommandId::zoom_out, "Zoom out", "-", GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT, false},
     Command{CommandId::reset_view, "Reset view", "R", GLFW_KEY_R, 0, false},
+    Command{CommandId::reset_network, "Reset the network to the defaults", "Ctrl+R", GLFW_KEY_R, 0,
+            false, true},
     Command{CommandId::new_seed, "New seed", "Space", GLFW_KEY_SPACE, 0, false},
     Command{CommandId::next_view, "Next view", "V", GLFW_KEY_V, 0, false},
     Command{CommandId::toggle_fullscreen, "Fullscreen", "F", GLFW_KEY_F, 0, false},

@@ -16,6 +16,7 @@ enum class CommandId {
     zoom_in,
     zoom_out,
     reset_view,
+    reset_network,
     new_seed,
     next_view,
     toggle_fullscreen,

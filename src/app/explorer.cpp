@@ -25,6 +25,7 @@
 #include "app/picture_view.hpp"
 #include "app/presenter.hpp"
 #include "app/session.hpp"
+#include "app/settings.hpp"
 #include "app/sheet_view.hpp"
 #include "app/stats_worker.hpp"
 #include "app/window.hpp"
@@ -54,7 +55,7 @@ ExplorerState initial_state(const ExplorerOptions& opt, const Session& session) 
 class Explorer final : public FrameHost {
 public:
     Explorer(Window& window, const ExplorerOptions& opt, const Session& session,
-             const std::string& message)
+             const Settings& settings, const std::string& message)
         : window_(window),
           opt_(opt),
           state_(initial_state(opt, session)),
@@ -65,6 +66,7 @@ public:
           exports_(renderer_, notices_),
           documents_(state_, session.history, session.recent,
                      data_dir(system_getenv()) / "bookmarks", notices_) {
+        apply_settings(settings, state_);
         if (!message.empty()) notices_.warn(message);
         if (opt.present) enter_presentation();
     }
@@ -83,6 +85,7 @@ public:
         return wake;
     }
 
+    Settings settings() const { return settings_of(state_); }
     Session session() const {
         return {state_.params, state_.view, state_.screenshot_dir, documents_.recent(),
                 documents_.saved_history(kMaxSavedHistory)};
@@ -374,6 +377,10 @@ int run_explorer(const ExplorerOptions& opt) {
     // One explorer owns the session: a second one works as usual but leaves it alone, so the
     // last to quit never silently replaces what the first saved.
     const SessionLock lock(session_file);
+    const auto settings_file = config_dir(env) / "settings.json";
+    const LoadedSettings settings = load_settings(settings_file);
+    if (!settings.warning.empty())
+        std::fprintf(stderr, "primordial: %s\n", settings.warning.c_str());
     LoadResult loaded =
         load_session(session_file, opt.screenshot_dir.value_or(default_screenshot_dir(env)));
     if (!lock.held()) {
@@ -395,8 +402,8 @@ int run_explorer(const ExplorerOptions& opt) {
         return 1;
     }
     int rc = 0;
-    Explorer explorer(*window, opt, loaded.session,
-                      loaded.warning);  // GL objects before the window
+    Explorer explorer(*window, opt, loaded.session, settings.settings,
+                      loaded.warning.empty() ? settings.warning : loaded.warning);
     try {
         run_frames(explorer);
     } catch (const std::exception& e) {
@@ -405,6 +412,9 @@ int run_explorer(const ExplorerOptions& opt) {
     }
     try {
         if (lock.held()) save_session(session_file, explorer.session());
+        // Settings are not the session's: the last window to close says how they stand.
+        if (explorer.settings() != settings.settings)
+            save_settings(settings_file, explorer.settings());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "primordial: could not save the session: %s\n", e.what());
     }

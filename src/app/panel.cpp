@@ -565,10 +565,15 @@ namespace {
 
 // A collapsing section whose widgets have IDs of their own: "size" in Export and "size" in
 // Screenshot are two widgets, not one.
+// A collapsing section of the panel, open or closed as it was last time (`remembered`, kept with
+// the settings), else as `open_at_first` says.
 class Section {
 public:
-    Section(const char* name, bool open_at_first)
-        : open_(ImGui::CollapsingHeader(name, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    Section(const char* name, bool open_at_first, std::map<std::string, bool>& remembered) {
+        if (const auto it = remembered.find(name); it != remembered.end())
+            ImGui::SetNextItemOpen(it->second, ImGuiCond_Once);
+        open_ = ImGui::CollapsingHeader(name, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+        remembered[name] = open_;
         if (open_) ImGui::PushID(name);
     }
     ~Section() {
@@ -613,7 +618,7 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     }
     std::string& note = out.note;
     ImGui::PushItemWidth(-110.0f * em());
-    if (Section section{"Views", true}) {
+    if (Section section{"Views", true, s.sections}) {
         views_section(s);
         enum_combo("engine", &s.engine, gpu::kEngineRequestTable);
         if (ImGui::IsItemHovered() && !lists.engine_reason.empty())
@@ -622,32 +627,36 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
                 "software rasteriser",
                 lists.engine_reason.c_str());
     }
-    if (Section section{"Network", true}) {
+    if (Section section{"Network", true, s.sections}) {
         if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
+        ImGui::SameLine();
+        if (ImGui::Button("reset network")) out.command = CommandId::reset_network;
+        tooltip(
+            "Back to the default network (27 x 30 tanh, seed 26) in one step: Ctrl+Z undoes it");
         network_section(s.params.network, note);
     }
-    if (Section section{"Inputs and outputs", true})
+    if (Section section{"Inputs and outputs", true, s.sections})
         inputs_section(s.params.network, s.params.view, &s.params.colormap, note);
-    if (Section section{"Weights", true}) {
+    if (Section section{"Weights", true, s.sections}) {
         weights_section(s.params.network, note);
         hand_weights_section(s.params.network);
     }
-    if (Section section{"View", true}) view_section(s, note);
-    if (Section section{"Statistics", false}) {
+    if (Section section{"View", true, s.sections}) view_section(s, note);
+    if (Section section{"Statistics", false, s.sections}) {
         out.stats_open = true;
         if (lists.stats) stats_section(*lists.stats, s.params.network.scale);
     }
-    if (Section section{"Export", false}) export_section(s, note);
-    if (Section section{"Animation", false}) animation_section(s);
-    if (Section section{"Bookmarks", false}) bookmarks_section(s, out, lists);
-    if (Section section{"Presentation", false}) {
+    if (Section section{"Export", false, s.sections}) export_section(s, note);
+    if (Section section{"Animation", false, s.sections}) animation_section(s);
+    if (Section section{"Bookmarks", false, s.sections}) bookmarks_section(s, out, lists);
+    if (Section section{"Presentation", false, s.sections}) {
         ImGui::TextWrapped(
             "Fullscreen without the panel; the network drifts on its own. "
             "Space pauses, Left and Right step between networks, P or Esc returns.");
         ImGui::SliderInt("monitor", &s.monitor, 0, 7, s.monitor == 0 ? "primary" : "%d");
         if (ImGui::Button("present (P)")) out.command = CommandId::presentation;
     }
-    if (Section section{"Screenshot", true}) {
+    if (Section section{"Screenshot", true, s.sections}) {
         ImGui::TextWrapped("folder: %s", s.screenshot_dir.string().c_str());
         char buf[512];
         std::snprintf(buf, sizeof buf, "%s", s.screenshot_dir.string().c_str());

@@ -75,4 +75,21 @@ quit_app
 [ "$undone" = "$first" ] || { echo "FAIL: Ctrl+Z after the restart gave seed $undone, not the first change $first"; exit 1; }
 [ "$undone_twice" = "$before" ] || { echo "FAIL: a second Ctrl+Z gave $undone_twice, not $before"; exit 1; }
 echo "history across a restart: seeds $before -> $first -> $second, quit, restart, Ctrl+Z -> $undone -> $undone_twice"
-echo "PASS: undo, redo, bookmark, presentation, history across a restart"
+
+# Settings: sections opened or closed and the export's settings are kept in the config folder.
+cat >"$dir/config/primordial/settings.json" <<'JSON'
+{"format": "primordial-settings/1", "sections": {"Export": true, "Network": false},
+ "export": {"width": 3000, "height": 2000, "supersample": 3, "bit_depth": 16}}
+JSON
+start_app "$bin" explore --window 900x600
+import -window "$win" "$dir/settings.png"
+quit_app
+/usr/bin/python3 - "$dir/config/primordial/settings.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["sections"]["Export"] is True and s["sections"]["Network"] is False, s["sections"]
+assert s["sections"]["Views"] is True, s["sections"]   # the others as they open at first
+assert s["export"] == {"width": 3000, "height": 2000, "supersample": 3, "bit_depth": 16}, s["export"]
+print("settings: Export open, Network closed, a 3000x2000 16-bit export at 3x3, kept across a restart")
+PY
+echo "PASS: undo, redo, bookmark, presentation, history across a restart, settings"

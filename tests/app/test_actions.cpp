@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <GLFW/glfw3.h>
+
 #include "app/actions.hpp"
+#include "app/history.hpp"
+#include "app/session.hpp"
 #include "core/view.hpp"
 
 using namespace primordial;
@@ -45,6 +49,23 @@ TEST_CASE("R resets the view but keeps z; Space takes the fresh seed") {
           core::ViewParams{core::kArticleCenterX, 0, 1, 0.3});  // the article frame
     apply(CommandId::new_seed, s, 4242);
     CHECK(s.params.network.seed == 4242);
+}
+
+TEST_CASE("Ctrl+R resets the network to the defaults in one undoable step, the view kept") {
+    ExplorerState s = state();
+    s.params.network.seed = 99;
+    s.params.network.depth = 5;
+    s.params.network.widths = {12, 9, 7, 5};
+    s.params.network.scale = 2.5;
+    s.params.view.extent = 0.25;
+    History history(tracked_state(s.params, s.view));
+    apply(*command_for_key(GLFW_KEY_R, GLFW_MOD_CONTROL), s, 0);
+    history.record(tracked_state(s.params, s.view), false);
+    CHECK(s.params.network == default_explorer_params().network);
+    CHECK(s.params.view.extent == 0.25);  // the network only
+    CHECK(history.size() == 2);           // one step
+    CHECK(history.undo().params.network.seed == 99);
+    CHECK(command_for_key(GLFW_KEY_R, 0) == CommandId::reset_view);  // R alone: the view
 }
 
 TEST_CASE("toggles and requests") {

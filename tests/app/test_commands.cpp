@@ -35,7 +35,8 @@ TEST_CASE("history and clipboard bindings need Ctrl; Shift turns undo into redo"
     CHECK(command_for_key(GLFW_KEY_V, GLFW_MOD_CONTROL) == CommandId::paste_state);
     CHECK(command_for_key(GLFW_KEY_V, 0) == CommandId::next_view);
     CHECK_FALSE(command_for_key(GLFW_KEY_Z, 0));
-    CHECK_FALSE(command_for_key(GLFW_KEY_R, GLFW_MOD_CONTROL));
+    CHECK(command_for_key(GLFW_KEY_R, GLFW_MOD_CONTROL) == CommandId::reset_network);
+    CHECK_FALSE(command_for_key(GLFW_KEY_X, GLFW_MOD_CONTROL));
 }
 
 TEST_CASE("every command has a unique name and key, and can be found by id") {
@@ -47,5 +48,5 @@ TEST_CASE("every command has a unique name and key, and can be found by id") {
         CHECK_FALSE(c.keys.empty());
         CHECK(command(c.id).name == c.name);
     }
-    CHECK(commands().size() == 21);
+    CHECK(commands().size() == 22);
 }
