@@ -119,6 +119,21 @@ std::string num(const std::optional<double>& v, const char* format = "%.6g") {
 
 }  // namespace
 
+std::string verdict_note(const NetworkStats& s) {
+    if (s.phase != Phase::chaotic || s.layers.empty()) return "";
+    const double travel = s.layers.back().trajectory_length;
+    if (!(travel < kSmoothColourTravel)) return "";
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "Chaotic, yet smooth here: chaos means two nearby points drift apart a little "
+                  "more at every layer, so detail keeps growing with depth and with distance. "
+                  "Round this view the colour travels only %.2g, less than one gradient from "
+                  "black to white and back (3.5): too few layers, or too close a zoom, for the "
+                  "drift to show. Zoom out or add layers and the detail appears.",
+                  travel);
+    return buf;
+}
+
 std::string regions_unavailable(const NetworkParams& n) {
     if (n.depth < 2) return "linear regions need a hidden layer (depth 2 or more)";
     for (int l = 0; l + 1 < n.depth; ++l)

@@ -49,6 +49,13 @@ std::string stats_to_json(const NetworkStats& s);
 std::string stats_to_table(const NetworkStats& s);
 std::string stats_to_csv(const NetworkStats& s);
 
+// The picture's colours travel less than this (RGB distance, channels 0-1) round the circle
+// inscribed in the view: the picture looks smooth, whatever the phase.
+inline constexpr double kSmoothColourTravel = 3.0;
+// Why the verdict seems to contradict the picture ("chaotic" beside a smooth picture), in words a
+// reader of the article follows; "" when it does not.
+std::string verdict_note(const NetworkStats& s);
+
 // Why a network has no linear regions to count, or "" (all hidden layers relu or leaky relu).
 std::string regions_unavailable(const NetworkParams& n);
 

@@ -94,3 +94,24 @@ TEST_CASE("stats of the default network: the numbers a user reads") {
     CHECK(table.find("phase chaotic, chi1 ") == 0);
     CHECK(stats_to_csv(s).find("layer,activation,width,") == 0);
 }
+
+TEST_CASE("a chaotic verdict beside a smooth picture is explained, and only then") {
+    StatsOptions small{32, 32, 512, 0};
+    Params p;  // the default network: chaotic (chi1 about 1.3), busy at extent 1
+    const NetworkStats busy = network_stats(p, small);
+    REQUIRE(busy.phase == Phase::chaotic);
+    CHECK(busy.layers.back().trajectory_length > kSmoothColourTravel);
+    CHECK(verdict_note(busy).empty());
+    p.view.extent = 0.01;  // zoomed far in: the same chaotic network looks smooth
+    const NetworkStats zoomed = network_stats(p, small);
+    CHECK(zoomed.layers.back().trajectory_length < kSmoothColourTravel);
+    const std::string note = verdict_note(zoomed);
+    CHECK(note.rfind("Chaotic, yet smooth here: chaos means two nearby points drift apart", 0) ==
+          0);
+    CHECK(note.find("Zoom out or add layers") != std::string::npos);
+    p.view.extent = 0.01;
+    p.network.scale = 0.3;  // ordered and smooth: nothing to explain
+    const NetworkStats ordered = network_stats(p, small);
+    REQUIRE(ordered.phase == Phase::ordered);
+    CHECK(verdict_note(ordered).empty());
+}
