@@ -15,6 +15,33 @@
 namespace primordial::app {
 namespace {
 
+constexpr float kSmallestLabel = 0.8f;  // of the font's size
+
+// The size a caption is set at: the font's, or down to kSmallestLabel of it to fit `room`.
+float fitted_size(const std::string& label, float room, float font) {
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    return w <= room ? font : std::max(font * kSmallestLabel, font * room / w);
+}
+
+// The caption as it fits in `room` at fitted_size(): whole, or cut with an ellipsis; "" when not
+// even a few characters fit.
+std::string fitted_label(const std::string& label, float room, float font) {
+    const float scale = fitted_size(label, room, font) / font;
+    const auto width = [&](const std::string& s) {
+        return ImGui::CalcTextSize(s.c_str()).x * scale;
+    };
+    if (width(label) <= room) return label;
+    std::string cut = label;
+    while (cut.size() > 3) {
+        cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80)
+            cut.pop_back();
+        if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();
+        if (width(cut + "…") <= room) return cut + "…";
+    }
+    return "";
+}
+
 bool same_but_camera(core::ViewSpec a, core::ViewSpec b) {
     a.camera = b.camera;
     return a == b;
@@ -133,14 +160,20 @@ void SheetView::draw_labels(float x, float to_window_x, float to_window_y) const
         if (t.label.empty() || t.content == core::TileContent::arrow ||
             t.content == core::TileContent::regions)
             continue;  // an arrow says nothing; the region map writes its own count
-        const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
         const float left = x + t.rect.x * to_window_x, top = t.rect.y * to_window_y;
         const float w = t.rect.w * to_window_x, h = t.rect.h * to_window_y;
-        if (size.x + 2 * pad > w || font + 2 * pad > h * 0.5f) continue;  // too small to carry it
-        const ImVec2 a(left + pad, top + h - font - 3 * pad),
-            b(a.x + size.x + 2 * pad, a.y + font + 2 * pad);
+        // A caption too wide for its tile is set smaller, then shortened: every tile says what
+        // it is (issue 23: a grid's last column, "depth 10", went without).
+        const std::string text = fitted_label(t.label, w - 4 * pad, font);
+        const float size_px = fitted_size(t.label, w - 4 * pad, font);
+        if (text.empty() || size_px + 2 * pad > h * 0.5f) continue;  // too small to carry it
+        const float scale = size_px / font;
+        const ImVec2 size(ImGui::CalcTextSize(text.c_str()).x * scale, size_px);
+        const ImVec2 a(left + pad, top + h - size.y - 3 * pad),
+            b(a.x + size.x + 2 * pad, a.y + size.y + 2 * pad);
         draw->AddRectFilled(a, b, IM_COL32(0, 0, 0, 150), 3.0f);
-        draw->AddText(ImVec2(a.x + pad, a.y + pad), IM_COL32(255, 255, 255, 235), t.label.c_str());
+        draw->AddText(ImGui::GetFont(), size_px, ImVec2(a.x + pad, a.y + pad),
+                      IM_COL32(255, 255, 255, 235), text.c_str());
     }
 }
 

@@ -190,6 +190,17 @@ std::vector<Rect> grid_rects(int count, int cols, int rows, int width, int heigh
     return out;
 }
 
+std::string activation_role(const NetworkParams& n, Activation f) {
+    const std::string name(to_string(f));
+    const bool hidden = n.depth > 1 && std::find(n.activations.begin(), n.activations.end(), f) !=
+                                           n.activations.end();
+    const bool output = n.output_activation == f;
+    if (hidden && output) return name + ": the hidden layers' and the output's activation";
+    if (hidden) return name + ": the hidden layers' activation";
+    if (output) return name + ": the output layer's activation (colour = " + name + " of the sum)";
+    return name + " (not used by this network)";
+}
+
 Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int height) {
     validate(base);
     if (width < 1 || height < 1) fail("the canvas is empty");
@@ -504,7 +515,7 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
         case ViewKind::activation: {
             const Activation f = spec.function.value_or(base.network.output_activation);
             SheetTile& t = b.plot(TileContent::function_curve, build_network(base.network),
-                                  {0, 0, width, height}, std::string(to_string(f)));
+                                  {0, 0, width, height}, activation_role(base.network, f));
             t.function = f;
             break;
         }

@@ -156,6 +156,9 @@ ViewSpec phase_view(const Params& p);
 
 // Lays out `spec` for `base` on a width x height canvas. Throws InputError when the spec cannot
 // apply (a layer the network lacks, a swept value out of range, too many tiles).
+// The activation view's caption: which layers use `f` ("tanh: the hidden layers' activation").
+std::string activation_role(const NetworkParams& n, Activation f);
+
 Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int height);
 
 // Square tiles of a cols x rows grid, centred on the canvas with `gap` pixels between them.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "core/activation.hpp"
 #include "core/probe.hpp"
@@ -47,6 +49,46 @@ void axes(cairo_t* cr, const Frame& f, int width) {
     for (double y = std::ceil(f.y0 / sy) * sy; y <= f.y1; y += sy)
         cairo_move_to(cr, f.px(ax) - tick, f.py(y)), cairo_line_to(cr, f.px(ax) + tick, f.py(y));
     cairo_stroke(cr);
+}
+
+// Numbers at a few ticks of each axis, small and grey beside it (the explorer's activation view
+// and figure 13: which values the function takes where). At most about five a side.
+void numbers(cairo_t* cr, const Frame& f, int width, int height) {
+    const double size = std::max(10.0, std::min(width, height) / 55.0);
+    const auto step_for = [](double span) {
+        const double raw = span / 5;
+        const double p = std::pow(10.0, std::floor(std::log10(raw)));
+        for (double m : {1.0, 2.0, 5.0, 10.0})
+            if (m * p >= raw) return m * p;
+        return 10 * p;
+    };
+    const auto label = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", std::abs(v) < 1e-12 ? 0.0 : v);
+        std::string s = buf;
+        if (s[0] == '-') s = "\u2212" + s.substr(1);  // a minus sign, not a hyphen
+        return s;
+    };
+    style::set(cr, {0.45, 0.45, 0.45});
+    const double ax = std::clamp(0.0, f.x0, f.x1), ay = std::clamp(0.0, f.y0, f.y1);
+    const double sx = step_for(f.x1 - f.x0), sy = step_for(f.y1 - f.y0);
+    cairo_text_extents_t e;
+    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+    for (double x = std::ceil(f.x0 / sx) * sx; x <= f.x1 + 1e-9; x += sx) {
+        if (std::abs(x) < sx * 1e-6) continue;  // 0 belongs to neither axis
+        const std::string s = label(x);
+        cairo_text_extents(cr, s.c_str(), &e);
+        const double px = std::clamp(f.px(x) - e.width / 2, 0.0, width - e.width);
+        style::text(cr, px, std::min(f.py(ay) + size * 1.6, height - 2.0), size, s);
+    }
+    for (double y = std::ceil(f.y0 / sy) * sy; y <= f.y1 + 1e-9; y += sy) {
+        if (std::abs(y) < sy * 1e-6) continue;
+        const std::string s = label(y);
+        cairo_text_extents(cr, s.c_str(), &e);
+        const double px = f.px(ax) - e.width - size * 0.6;
+        style::text(cr, std::max(2.0, px), f.py(y) + size * 0.35, size, s);
+    }
 }
 
 // One series as a polyline; non-finite values lift the pen. Values beyond the frame are clipped.
@@ -136,6 +178,7 @@ std::vector<std::uint8_t> draw_function(core::Activation a, const core::ViewPara
     }
     const Frame f = frame(view.center_x - ex, view.center_x + ex, y0, y1, width, height);
     axes(cr, f, width);
+    numbers(cr, f, width, height);
     const int n = std::clamp(width * 2, 64, 8192);
     std::vector<double> xs(static_cast<std::size_t>(n));
     std::vector<float> ys(xs.size());

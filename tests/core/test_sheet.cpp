@@ -219,3 +219,22 @@ TEST_CASE("the regions view is one map, for relu networks") {
     CHECK(s.tiles[0].content == TileContent::regions);
     CHECK(s.tiles[0].rect.w == 200);
 }
+
+TEST_CASE("the activation view says which layers use the function it shows") {
+    NetworkParams n;  // tanh hidden layers, sigmoid output
+    CHECK(activation_role(n, Activation::tanh) == "tanh: the hidden layers' activation");
+    CHECK(activation_role(n, Activation::sigmoid) ==
+          "sigmoid: the output layer's activation (colour = sigmoid of the sum)");
+    CHECK(activation_role(n, Activation::relu) == "relu (not used by this network)");
+    n.output_activation = Activation::tanh;
+    CHECK(activation_role(n, Activation::tanh) ==
+          "tanh: the hidden layers' and the output's activation");
+    // The view's one tile carries it, for the function chosen or, by default, the output's.
+    Params p;
+    ViewSpec v;
+    v.kind = ViewKind::activation;
+    CHECK(build_sheet(p, v, 300, 200).tiles.at(0).label ==
+          "sigmoid: the output layer's activation (colour = sigmoid of the sum)");
+    v.function = Activation::tanh;
+    CHECK(build_sheet(p, v, 300, 200).tiles.at(0).label == "tanh: the hidden layers' activation");
+}
