@@ -24,8 +24,13 @@ Curves curves(const Network& net, const ViewParams& view, int samples) {
     }
     // The weighted sum through the evaluator itself: the same float operations as the output.
     const auto sums = Evaluator(truncated(net, depth, true), view).activations_at(points).back();
-    c.sum.assign(sums.begin(), sums.begin() + static_cast<std::ptrdiff_t>(n));
-    c.output.assign(taps.back().begin(), taps.back().begin() + static_cast<std::ptrdiff_t>(n));
+    const auto& outs = taps.back();
+    for (int k = 0; k < net.outputs(); ++k) {
+        const auto from = static_cast<std::ptrdiff_t>(static_cast<std::size_t>(k) * n),
+                   to = static_cast<std::ptrdiff_t>(static_cast<std::size_t>(k + 1) * n);
+        c.sums.emplace_back(sums.begin() + from, sums.begin() + to);
+        c.outputs.emplace_back(outs.begin() + from, outs.begin() + to);
+    }
     c.output_activation = net.layers.back().activation;
     return c;
 }

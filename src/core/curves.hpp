@@ -10,10 +10,10 @@
 namespace primordial::core {
 
 struct Curves {
-    std::vector<double> xs;                  // sample positions along x
-    std::vector<std::vector<float>> hidden;  // last hidden layer, per unit (empty at depth 1)
-    std::vector<float> sum;                  // output unit 0 before its activation
-    std::vector<float> output;               // output unit 0
+    std::vector<double> xs;                   // sample positions along x
+    std::vector<std::vector<float>> hidden;   // last hidden layer, per unit (empty at depth 1)
+    std::vector<std::vector<float>> sums;     // per output unit (red, green, blue), before ...
+    std::vector<std::vector<float>> outputs;  // ... and after the output activation
     Activation output_activation = Activation::identity;
 };
 

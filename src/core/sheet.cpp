@@ -284,15 +284,21 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             if (const auto why = view_unavailable(base, spec.kind); !why.empty()) fail(why);
             const Network full = build_network(base.network);
             const Network hidden = truncated(full, depth - 1);
-            const int units = std::min(hidden.layers.back().out, kMaxSheetTiles - 2);
-            const auto rects = b.auto_grid(units + 2);
+            // An RGB network has a weighted sum per channel: each shown, and named.
+            const int sums = base.network.outputs == 3 ? 3 : 1;
+            const int units = std::min(hidden.layers.back().out, kMaxSheetTiles - 1 - sums);
+            const auto rects = b.auto_grid(units + sums + 1);
             for (int u = 0; u < units; ++u)
                 b.unit(hidden, u, rects[static_cast<std::size_t>(u)],
                        "unit " + std::to_string(u + 1), false);
-            b.unit(truncated(full, depth, true), 0, rects[static_cast<std::size_t>(units)],
-                   "weighted sum", true);
+            const char* channel[] = {"red: ", "green: ", "blue: "};
+            const Network pre = truncated(full, depth, true);
+            for (int k = 0; k < sums; ++k)
+                b.unit(pre, k, rects[static_cast<std::size_t>(units + k)],
+                       std::string(sums == 3 ? channel[k] : "") + "weighted sum", true);
             b.picture(base, rects.back(),
-                      std::string(to_string(base.network.output_activation)) + " of the sum");
+                      std::string(to_string(base.network.output_activation)) +
+                          (sums == 3 ? " of the sums: red, green, blue" : " of the sum"));
             break;
         }
 
@@ -306,7 +312,10 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             const int g = b.gap() * 4;
             const int w = (width - g * (n + 1)) / n, h = std::min(height - 2 * g, w);
             if (w < 8 || h < 8) fail("the canvas is too small for the plots");
-            const char* names[] = {"hidden units", "weighted sum", "output"};
+            const bool rgb = base.network.outputs == 3;
+            const char* names[] = {"hidden units",
+                                   rgb ? "weighted sums: red, green, blue" : "weighted sum",
+                                   rgb ? "outputs: red, green, blue" : "output"};
             for (int i = 0; i < n; ++i)
                 b.plot(parts[static_cast<std::size_t>(i)], net,
                        {g + i * (w + g), (height - h) / 2, w, h},

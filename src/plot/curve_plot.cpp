@@ -130,10 +130,10 @@ std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent w
             for (const auto& h : c.hidden) series.push_back(&h);
             break;
         case core::TileContent::sum_curve:
-            series.push_back(&c.sum);
+            for (const auto& s : c.sums) series.push_back(&s);
             break;
         default:
-            series.push_back(&c.output);
+            for (const auto& s : c.outputs) series.push_back(&s);
             fixed = core::bounded_range(c.output_activation);
             break;
     }
@@ -151,12 +151,28 @@ std::vector<std::uint8_t> draw_curves(const core::Curves& c, core::TileContent w
 
     cairo_set_line_width(cr, std::max(1.5, width / 180.0));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    // As in the article: the units in colours, their sum in olive, the output in black; an RGB
+    // network's three sums and outputs in their own colours, named in the corner.
+    const bool channels = which != core::TileContent::hidden_curves && series.size() == 3;
     for (std::size_t s = 0; s < series.size(); ++s) {
-        // As in the article: the units in colours, their sum in olive, the output in black.
         style::set(cr, which == core::TileContent::hidden_curves
                            ? style::kSeries[s % std::size(style::kSeries)]
-                           : (which == core::TileContent::sum_curve ? style::kSum : style::kInk));
+                       : channels                              ? style::kChannels[s]
+                       : which == core::TileContent::sum_curve ? style::kSum
+                                                               : style::kInk);
         polyline(cr, f, c.xs, *series[s]);
+    }
+    if (channels) {
+        const double size = std::max(10.0, std::min(width, height) / 22.0);
+        double x = f.left + size * 0.5;
+        for (std::size_t s = 0; s < 3; ++s) {
+            static constexpr const char* kNames[] = {"red", "green", "blue"};
+            style::set(cr, style::kChannels[s]);
+            style::text(cr, x, f.top + size * 1.2, size, kNames[s]);
+            cairo_text_extents_t e;
+            cairo_text_extents(cr, kNames[s], &e);
+            x += e.x_advance + size * 0.6;
+        }
     }
     return canvas.rgb();
 }

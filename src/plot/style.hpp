@@ -15,6 +15,8 @@ inline constexpr Rgb kPaper{1.0, 1.0, 1.0};  // the sheets' paper (core::kPaper)
 inline constexpr Rgb kInk{0.0, 0.0, 0.0};
 inline constexpr Rgb kAxis{0.80, 0.80, 0.80};
 inline constexpr Rgb kSum{0.52, 0.53, 0.40};  // the weighted sum's olive, as in figure 4
+// An RGB network's three output channels, dark enough to read as lines on paper.
+inline constexpr Rgb kChannels[] = {{0.85, 0.12, 0.12}, {0.10, 0.60, 0.15}, {0.15, 0.30, 0.90}};
 // Curves of hidden units cycle through these (Tableau 10: distinct, colour-blind friendly).
 inline constexpr Rgb kSeries[] = {
     {0.122, 0.467, 0.706}, {1.000, 0.498, 0.055}, {0.173, 0.627, 0.173}, {0.839, 0.153, 0.157},

@@ -33,12 +33,12 @@ TEST_CASE("1-D curves: s-curves, their weighted sum and its tanh, from the netwo
             CHECK(c.hidden[u][i] == doctest::Approx(s).epsilon(1e-5));
             sum += double(l2.w(0, u)) * s;
         }
-        CHECK(c.sum[i] == doctest::Approx(sum).epsilon(1e-5));
-        CHECK(c.output[i] == doctest::Approx(std::tanh(sum)).epsilon(1e-5));
+        CHECK(c.sums.at(0)[i] == doctest::Approx(sum).epsilon(1e-5));
+        CHECK(c.outputs.at(0)[i] == doctest::Approx(std::tanh(sum)).epsilon(1e-5));
     }
     // The output curve is the evaluator's output, bit for bit.
     const auto out = Evaluator(net, v).outputs_at(std::vector<PlanePoint>{{c.xs[37], 0}});
-    CHECK(out[0] == c.output[37]);
+    CHECK(out[0] == c.outputs.at(0)[37]);
 }
 
 TEST_CASE("height field of the article's single layer") {
@@ -55,4 +55,23 @@ TEST_CASE("height field of the article's single layer") {
     // Row 0 is the top (y = 6), column 0 the left (x = -6).
     CHECK(f.z[0] == doctest::Approx(1 / (1 + std::exp(-(0.4 * -6 + 6 - 0.3)))).epsilon(1e-5));
     CHECK(f.z[80] == doctest::Approx(1 / (1 + std::exp(-(0.4 * 6 - 6 - 0.3)))).epsilon(1e-5));
+}
+
+TEST_CASE("an RGB network's curves carry a weighted sum and an output per channel") {
+    NetworkParams p;
+    p.depth = 3;
+    p.widths = {6};
+    p.inputs = {Input::x};
+    const Network net = build_network(p);
+    ViewParams v;
+    const Curves c = curves(net, v, 41);
+    REQUIRE(c.sums.size() == 3);
+    REQUIRE(c.outputs.size() == 3);
+    // Each channel's output is the sigmoid of its own sum, and the channels differ.
+    for (std::size_t k = 0; k < 3; ++k)
+        for (std::size_t i = 0; i < 41; i += 10)
+            CHECK(c.outputs[k][i] ==
+                  doctest::Approx(1 / (1 + std::exp(-c.sums[k][i]))).epsilon(1e-5));
+    CHECK(c.sums[0] != c.sums[1]);
+    CHECK(c.sums[1] != c.sums[2]);
 }

@@ -238,3 +238,31 @@ TEST_CASE("the activation view says which layers use the function it shows") {
     v.function = Activation::tanh;
     CHECK(build_sheet(p, v, 300, 200).tiles.at(0).label == "tanh: the hidden layers' activation");
 }
+
+TEST_CASE("decomposition and curves of an RGB network name each channel") {
+    Params p;
+    p.network.depth = 3;
+    p.network.widths = {8};
+    ViewSpec v;
+    v.kind = ViewKind::decomposition;
+    const Sheet s = build_sheet(p, v, 800, 600);
+    std::vector<std::string> labels;
+    for (const SheetTile& t : s.tiles) labels.push_back(t.label);
+    REQUIRE(labels.size() == 8 + 3 + 1);
+    CHECK(labels[8] == "red: weighted sum");
+    CHECK(labels[9] == "green: weighted sum");
+    CHECK(labels[10] == "blue: weighted sum");
+    CHECK(labels[11] == "sigmoid of the sums: red, green, blue");
+    // Each probes its own channel's sum: the tiles' networks differ.
+    CHECK(s.tiles[8].network.layers.back().weights != s.tiles[9].network.layers.back().weights);
+    p.network.outputs = 1;  // grey: one sum, as the article's figure 5
+    const Sheet grey = build_sheet(p, v, 800, 600);
+    CHECK(grey.tiles.size() == 8 + 1 + 1);
+    CHECK(grey.tiles[8].label == "weighted sum");
+    v.kind = ViewKind::curves;
+    p.network.outputs = 3;
+    const Sheet curves = build_sheet(p, v, 900, 300);
+    REQUIRE(curves.tiles.size() == 3);
+    CHECK(curves.tiles[1].label == "weighted sums: red, green, blue");
+    CHECK(curves.tiles[2].label == "outputs: red, green, blue");
+}

@@ -84,9 +84,9 @@ TEST_CASE("the output curve follows the values: a rising sigmoid is drawn rising
     core::Curves c;
     for (int i = 0; i < 50; ++i) {
         c.xs.push_back(-1 + i / 24.5);
-        c.output.push_back(i < 25 ? 0.0f : 1.0f);
+        c.outputs.resize(1), c.outputs[0].push_back(i < 25 ? 0.0f : 1.0f);
     }
-    c.sum = c.output;
+    c.sums = c.outputs;
     c.output_activation = core::Activation::sigmoid;
     const int w = 200, h = 200;
     const auto img = plot::draw_curves(c, core::TileContent::output_curve, w, h);
