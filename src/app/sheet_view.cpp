@@ -166,7 +166,8 @@ void SheetView::draw_labels(float x, float to_window_x, float to_window_y) const
         // it is (issue 23: a grid's last column, "depth 10", went without).
         const std::string text = fitted_label(t.label, w - 4 * pad, font);
         const float size_px = fitted_size(t.label, w - 4 * pad, font);
-        if (text.empty() || size_px + 2 * pad > h * 0.5f) continue;  // too small to carry it
+        // A small tile keeps its picture clear: its name is in the tooltip.
+        if (text.empty() || size_px + 2 * pad > h * 0.3f) continue;
         const float scale = size_px / font;
         const ImVec2 size(ImGui::CalcTextSize(text.c_str()).x * scale, size_px);
         const ImVec2 a(left + pad, top + h - size.y - 3 * pad),

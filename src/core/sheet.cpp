@@ -359,10 +359,19 @@ Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int heigh
             const int side = std::min((width - 4 * g) / 3, height - 2 * g);
             if (side < 8) fail("the canvas is too small for the surfaces");
             const int y = (height - side) / 2, x0 = (width - 3 * side - 2 * g) / 2;
-            int cols = 1;
-            while (cols * cols < units) ++cols;
+            // A few units cluster in a square beside the output, as figure 5's three do; more fill
+            // the left column's whole height, in the grid that makes them largest.
+            const int column_h = units <= 4 ? side : height - 2 * g;
+            int cols = 1, best = 0;
+            for (int c = 1; c <= units; ++c) {
+                const int r = (units + c - 1) / c;
+                const int tile =
+                    std::min((side - b.gap() * (c + 1)) / c, (column_h - b.gap() * (r + 1)) / r);
+                if (tile > best) best = tile, cols = c;
+            }
             const int rows = (units + cols - 1) / cols;
-            const auto rects = grid_rects(units, cols, rows, side, side, b.gap());
+            auto rects = grid_rects(units, cols, rows, side, column_h, b.gap());
+            for (Rect& r : rects) r.y += (height - column_h) / 2 - y;  // centred in the column
             const auto bounded = bounded_range(hidden.layers.back().activation);
             for (int u = 0; u < units; ++u) {
                 Rect r = rects[static_cast<std::size_t>(u)];
