@@ -37,6 +37,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A view of several tiles stays this far (window units, split left and right) from the edges.
+constexpr float kSheetMargin = 16.0f;
+
 std::uint64_t fresh_seed() {
     std::random_device rd;
     return 1 + rd() % 999999;  // short enough to read out and type back
@@ -124,10 +127,15 @@ private:
         state_.params.image_height = pic_h;
         // A sheet leaves a strip at the bottom for the status line, which then covers no tile.
         const float status_height = ImGui::GetFrameHeight() + 16.0f;
-        if (sheet_mode())
+        // ...and keeps clear of the window's right edge: a margin, half of it on each side.
+        const int sheet_margin = sheet_mode() ? static_cast<int>(kSheetMargin * sx) : 0;
+        const float sheet_x = panel.width + 0.5f * static_cast<float>(sheet_margin) / sx;
+        if (sheet_mode()) {
+            state_.params.image_width = std::max(1, pic_w - sheet_margin);
             state_.params.image_height = std::max(1, pic_h - static_cast<int>(status_height * sy));
+        }
 
-        const Pointer pointer = read_pointer(panel.width, sx, sy);
+        const Pointer pointer = read_pointer(sheet_mode() ? sheet_x : panel.width, sx, sy);
         if (sheet_mode())
             sheet_.handle_mouse(state_, pointer);
         else
@@ -152,11 +160,12 @@ private:
         const double budget = std::max(1.0, opt_.frame_budget_ms - ms_since(frame_start));
         const bool more = sheet ? sheet_.step(budget) : picture_.step(budget);
 
-        gpu::clear_framebuffer(fb_w, fb_h);
+        // A sheet's margins are its paper.
+        gpu::clear_framebuffer(fb_w, fb_h, sheet ? core::kPaper : nullptr);
         if (sheet) {
-            sheet_.present(pic_x, fb_h);
-            sheet_.draw_overlay(panel.width, 1.0f / sx, 1.0f / sy);
-            if (state_.tile_labels) sheet_.draw_labels(panel.width, 1.0f / sx, 1.0f / sy);
+            sheet_.present(pic_x + sheet_margin / 2, fb_h);
+            sheet_.draw_overlay(sheet_x, 1.0f / sx, 1.0f / sy);
+            if (state_.tile_labels) sheet_.draw_labels(sheet_x, 1.0f / sx, 1.0f / sy);
             draw_status(engine_.label + "  |  " + sheet_.status_text(), panel.width,
                         io.DisplaySize.y);
             const std::string label = sheet_.hovered_label();

@@ -15,11 +15,14 @@ std::string load_gl(ProcLoader loader) {
     return "";
 }
 
-void clear_framebuffer(int width, int height) {
+void clear_framebuffer(int width, int height, const std::uint8_t* rgb) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, width, height);
     glDisable(GL_SCISSOR_TEST);
-    glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
+    if (rgb)
+        glClearColor(rgb[0] / 255.0f, rgb[1] / 255.0f, rgb[2] / 255.0f, 1.0f);
+    else
+        glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 }
 

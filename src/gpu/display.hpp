@@ -16,8 +16,9 @@ using ProcLoader = ProcAddress (*)(const char* name);
 // else why (no context, or older than OpenGL 3.3).
 std::string load_gl(ProcLoader loader);
 
-// Clears the whole bound framebuffer of `width` x `height` pixels to a dark grey.
-void clear_framebuffer(int width, int height);
+// Clears the window's framebuffer of `width` x `height` pixels to `rgb` (0-255), by default the
+// explorer's dark grey.
+void clear_framebuffer(int width, int height, const std::uint8_t* rgb = nullptr);
 
 // Waits until everything drawn so far is on the framebuffer (glFinish): for timing frames.
 void finish_drawing();

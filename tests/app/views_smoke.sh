@@ -65,4 +65,34 @@ print(f"{sys.argv[1]}: the saved view equals its figure at {a.shape[1]}x{a.shape
 PY
   fi
 done
-echo "PASS: a grid view saved as its figure; a click opens a tile; the phase diagram and the regions saved as their figures"
+
+# Figure 9's grid in the window: clear of the right edge, every column captioned (the last
+# column's "depth 10" is the widest caption).
+start_app "$bin" explore --figure 9 --window 1260x780
+xdotool mousemove --window "$win" 1250 770
+sleep 4
+import -window "$win" "$dir/figure9.png"
+quit_app
+/usr/bin/python3 - "$dir/figure9.png" <<'PY'
+import sys
+import numpy as np
+from PIL import Image
+a = np.asarray(Image.open(sys.argv[1]).convert("RGB")).astype(int)
+h, w, _ = a.shape
+paper = a[5, w - 20]                      # above the grid: the sheet's paper
+rows = slice(h // 4, 3 * h // 4)
+edge = a[rows, w - 6:]                    # the last columns of the window, across the grid
+assert (np.abs(edge - paper).max(axis=2) <= 2).all(), "the grid touches the window's right edge"
+# Captions are white text on a dark band at each tile's foot: every column of tiles has some.
+tiles = (np.abs(a[rows] - paper).max(axis=2) > 2).any(axis=0)
+starts = [x for x in range(1, w) if tiles[x] and not tiles[x - 1]]
+cols = [(x0, next((x for x in range(x0, w) if not tiles[x]), w)) for x0 in starts]
+cols = [c for c in cols if c[1] - c[0] > 40]
+assert len(cols) == 10, f"{len(cols)} columns of tiles"
+for x0, x1 in cols:
+    strip = a[rows, x0:x1]
+    white = ((strip > 225).all(axis=2)).sum()
+    assert white > 40, f"no caption in the column at x={x0}"
+print(f"figure 9: 10 columns, each captioned, {w - cols[-1][1]} px clear of the right edge")
+PY
+echo "PASS: a grid view saved as its figure; a click opens a tile; the phase diagram and the regions saved as their figures; figure 9 captioned and clear of the edge"
