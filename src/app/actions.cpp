@@ -76,6 +76,9 @@ void apply(CommandId id, ExplorerState& s, std::uint64_t fresh_seed) {
         case CommandId::redo:
             s.requests.push(Request::redo);
             break;
+        case CommandId::open_file:
+            s.requests.push(Request::open_file);
+            break;
         case CommandId::copy_state:
             s.requests.push(Request::copy_state);
             break;

@@ -26,6 +26,7 @@ constexpr std::array kCommands{
     Command{CommandId::quit, "Quit", "Esc", GLFW_KEY_ESCAPE, 0, false},
     Command{CommandId::undo, "Undo", "Ctrl+Z", GLFW_KEY_Z, 0, false, true},
     Command{CommandId::redo, "Redo", "Ctrl+Shift+Z or Ctrl+Y", GLFW_KEY_Y, GLFW_KEY_Z, true, true},
+    Command{CommandId::open_file, "Open a file", "Ctrl+O", GLFW_KEY_O, 0, false, true},
     Command{CommandId::copy_state, "Copy the state as text", "Ctrl+C", GLFW_KEY_C, 0, false, true},
     Command{CommandId::paste_state, "Paste a state", "Ctrl+V", GLFW_KEY_V, 0, false, true},
     Command{CommandId::bookmark, "Bookmark this", "Ctrl+B", GLFW_KEY_B, 0, false, true},

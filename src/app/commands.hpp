@@ -26,6 +26,7 @@ enum class CommandId {
     quit,
     undo,
     redo,
+    open_file,
     copy_state,
     paste_state,
     bookmark,

@@ -103,7 +103,7 @@ void Documents::open_bookmark(ExplorerState& s, const Bookmark& b) {
 void Documents::remove_bookmark(const Bookmark& b) {
     try {
         delete_bookmark(b);
-        thumbnails_.erase(b.file.string());
+        thumbnails_.forget(b.file);
         bookmarks_ = list_bookmarks(bookmarks_dir_);
         notices_.tell("deleted the bookmark " + b.name);
     } catch (const std::exception& e) {
@@ -130,26 +130,8 @@ void Documents::share(const ExplorerState& s, ShareAs as) {
     }
 }
 
-namespace {
-constexpr std::int64_t kMaxThumbnailPixels = 256 * 256;
-}  // namespace
-
 unsigned Documents::thumbnail(const Bookmark& b) {
-    const auto [it, fresh] = thumbnails_.try_emplace(b.file.string());
-    Thumbnail& t = it->second;
-    if (fresh)  // a thumbnail is small: a file swapped for a poster is refused by its header
-        t.decoding = std::async(std::launch::async, [file = b.file] {
-            return core::read_png(file, kMaxThumbnailPixels);
-        });
-    if (t.decoding.valid() &&
-        t.decoding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        try {  // a damaged file stays without a thumbnail: tried once, not every frame
-            const core::PngImage img = t.decoding.get();
-            t.texture = std::make_unique<gpu::ImageTexture>(img.rgb.data(), img.width, img.height);
-        } catch (const std::exception&) {
-        }
-    }
-    return t.texture ? t.texture->id() : 0;
+    return thumbnails_.texture(b.file);
 }
 
 }  // namespace primordial::app

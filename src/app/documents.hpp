@@ -18,6 +18,7 @@
 #include "app/history.hpp"
 #include "app/notices.hpp"
 #include "app/panel.hpp"
+#include "app/thumbnails.hpp"
 #include "core/png_io.hpp"
 #include "gpu/display.hpp"
 
@@ -55,13 +56,9 @@ private:
     std::vector<std::string> recent_;
     std::filesystem::path bookmarks_dir_;
     std::vector<Bookmark> bookmarks_;
-    // Bookmark thumbnails by file: decoded on a thread of their own (a file is outside bytes),
-    // uploaded on the interface thread when ready.
-    struct Thumbnail {
-        std::future<core::PngImage> decoding;
-        std::unique_ptr<gpu::ImageTexture> texture;
-    };
-    std::map<std::string, Thumbnail> thumbnails_;
+    // Bookmark thumbnails: as small as saved; a file swapped for a poster is refused by its
+    // header.
+    Thumbnails thumbnails_{kThumbnailWidth, 256 * 256};
     Notices& notices_;
     std::chrono::steady_clock::time_point last_wheel_{};
 };

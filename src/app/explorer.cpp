@@ -14,10 +14,12 @@
 #include <memory>
 #include <random>
 
+#include "app/desktop_dialog.hpp"
 #include "app/documents.hpp"
 #include "app/engines.hpp"
 #include "app/escape.hpp"
 #include "app/exports.hpp"
+#include "app/file_browser.hpp"
 #include "app/frame_loop.hpp"
 #include "app/notices.hpp"
 #include "app/panel.hpp"
@@ -181,6 +183,10 @@ private:
         if (quit_dialog_ && exports_.draw_quit_dialog(quit_dialog_)) cancel_export_and_quit();
 
         for (const Request r : state_.requests.take()) carry_out(r);
+        bool dialog_closed = false;
+        if (const auto file = dialog_.poll(dialog_closed)) documents_.open_file(state_, *file);
+        if (const auto file = browser_.draw(documents_.recent()))
+            documents_.open_file(state_, *file);
         // Half of what is left of the frame: the picture keeps refining meanwhile.
         if (exports_.running())
             exports_.step(std::max(2.0, 0.5 * (opt_.frame_budget_ms - ms_since(frame_start))));
@@ -218,6 +224,9 @@ private:
             case Request::redo:
                 documents_.redo(state_);
                 break;
+            case Request::open_file:
+                open_dialog();
+                break;
             case Request::copy_state:
                 window_.set_clipboard(documents_.copy(state_));
                 break;
@@ -250,8 +259,10 @@ private:
 
     OpenThings open_things() const {
         const ImGuiContext* g = ImGui::GetCurrentContext();
-        return {ImGui::GetIO().WantTextInput, !g->OpenPopupStack.empty(), quit_dialog_,
-                state_.help_visible, exports_.running()};
+        // The browser's path field has the keyboard, but Esc closes the browser, as a dialog's
+        // does.
+        return {ImGui::GetIO().WantTextInput && !browser_.visible(), !g->OpenPopupStack.empty(),
+                quit_dialog_, state_.help_visible, exports_.running()};
     }
 
     // Esc closes the innermost open thing and quits only when nothing is open; other keys act
@@ -283,6 +294,15 @@ private:
             if (out.cancel_and_quit) cancel_export_and_quit();
             if (out.command) apply(*out.command, state_, fresh_seed());
         }
+    }
+
+    // File -> Open: the desktop's dialog where there is one, else the explorer's own browser, in
+    // the folder of the last file opened (or the screenshots').
+    void open_dialog() {
+        std::filesystem::path start = state_.screenshot_dir;
+        if (!documents_.recent().empty())
+            start = std::filesystem::path(documents_.recent().front()).parent_path();
+        if (!dialog_.open(system_getenv(), start)) browser_.open(start);
     }
 
     void cancel_export_and_quit() {
@@ -369,6 +389,8 @@ private:
     Presenter presenter_;
     Exports exports_;
     Documents documents_;
+    DesktopDialog dialog_;
+    FileBrowser browser_;
     bool quit_ = false;
     bool quit_dialog_ = false;     // "an export is running: quit?"
     bool was_fullscreen_ = false;  // before presentation mode

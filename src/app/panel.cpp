@@ -486,13 +486,11 @@ void animation_section(ExplorerState& s) {
 
 void file_menu(PanelOutput& out, const PanelLists& lists) {
     if (!ImGui::BeginMenu("File")) return;
-    ImGui::TextDisabled("Open a parameter file, preset, PNG or shared page:");
-    char path[1024] = "";
-    ImGui::SetNextItemWidth(360.0f * em());
-    if (ImGui::InputText("##open", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue) &&
-        path[0])
-        out.open = std::filesystem::path(path);
-    ImGui::TextDisabled("(or drop a file on the window)");
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) out.command = CommandId::open_file;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "A parameter file, preset, Primordial PNG or shared page, in the desktop's own file\n"
+            "dialog where there is one; or drop a file on the window");
     if (ImGui::BeginMenu("Open recent", lists.recent && !lists.recent->empty())) {
         for (const std::string& r : *lists.recent)
             if (ImGui::MenuItem(r.c_str())) out.open = std::filesystem::path(r);

@@ -12,6 +12,7 @@ enum class Request {
     screenshot,
     undo,
     redo,
+    open_file,
     copy_state,
     paste_state,
     bookmark,

@@ -48,5 +48,5 @@ TEST_CASE("every command has a unique name and key, and can be found by id") {
         CHECK_FALSE(c.keys.empty());
         CHECK(command(c.id).name == c.name);
     }
-    CHECK(commands().size() == 22);
+    CHECK(commands().size() == 23);
 }
