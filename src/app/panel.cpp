@@ -347,7 +347,9 @@ void views_section(ExplorerState& s) {
             tooltip(
                 "Each child turns every weight and bias towards a fresh random draw by an angle "
                 "of strength x 90 degrees: w' = cos(a) w + sin(a) fresh, so the weights keep "
-                "their spread and correlate with the parent's by cos(a).");
+                "their spread and correlate with the parent's by cos(a). The pictures can differ "
+                "more than the weights: a chaotic network (see Statistics) magnifies small "
+                "changes.");
             ImGui::Checkbox("structural changes", &b.structural);
             ImGui::SliderInt("tiles a side", &b.size, 3, 4);
             if (ImGui::Button("new children (Space)")) ++b.roll;
