@@ -23,7 +23,7 @@ for _ in $(seq 600); do [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] && break; s
 # File -> Share as web page writes the network as a page beside the screenshots.
 xdotool mousemove --window "$win" 22 31 click 1
 sleep 0.5
-xdotool mousemove --window "$win" 90 161 click 1
+xdotool mousemove --window "$win" 90 118 click 1   # "Share as web page (.html)"
 for _ in $(seq 50); do ls "$dir/shots"/*.html >/dev/null 2>&1 && break; sleep 0.2; done
 quit_app
 page=$(ls "$dir/shots"/*.html 2>/dev/null | head -n1)
