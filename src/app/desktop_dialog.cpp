@@ -74,18 +74,26 @@ bool DesktopDialog::open(const Getenv& env, const std::filesystem::path& start) 
 std::optional<std::filesystem::path> DesktopDialog::poll(bool& finished) {
     finished = false;
     if (!running()) return std::nullopt;
+    // A path, not a stream: what a dialog says beyond kMaxAnswer bytes is not kept.
+    constexpr std::size_t kMaxAnswer = 64 << 10;
     char buf[4096];
-    for (ssize_t n; (n = ::read(out_, buf, sizeof buf)) > 0;) answer_.append(buf, n);
+    const auto drain = [&] {
+        for (ssize_t n; (n = ::read(out_, buf, sizeof buf)) > 0;)
+            if (answer_.size() < kMaxAnswer) answer_.append(buf, static_cast<std::size_t>(n));
+    };
+    drain();
     int status = 0;
     if (::waitpid(pid_, &status, WNOHANG) != pid_) return std::nullopt;
-    for (ssize_t n; (n = ::read(out_, buf, sizeof buf)) > 0;) answer_.append(buf, n);
+    drain();
     ::close(out_);
     pid_ = out_ = -1;
     finished = true;
     while (!answer_.empty() && (answer_.back() == '\n' || answer_.back() == '\r'))
         answer_.pop_back();
     // Exit 0 with a path: chosen. Anything else (1: cancelled, 127: not runnable): nothing.
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || answer_.empty()) return std::nullopt;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || answer_.empty() ||
+        answer_.size() >= kMaxAnswer || answer_.find('\n') != std::string::npos)
+        return std::nullopt;  // one path, one line
     return std::filesystem::path(answer_);
 }
 
