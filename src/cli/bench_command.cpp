@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include "cli/backend.hpp"
 #include "cli/figure_command.hpp"
+#include "cli/fma_peak.hpp"
 #include "cli/numpy_reference_py.hpp"
 #include "cli/options.hpp"
 #include "core/atomic_file.hpp"
@@ -266,6 +267,18 @@ int BenchCommand::run() const {
         cpu_model() + ", " + std::to_string(std::max(1u, std::thread::hardware_concurrency())) +
         " hardware threads" + (gpu ? ", GL: " + gpu->description() : std::string());
     report.header(machine, repeat);
+    // The machine's own limit, measured in the same run: the CPU rows say how near they come.
+    const FmaPeak peak = measure_fma_peak(threads);
+    report.add({"fma-peak",
+                "-",
+                "cpu",
+                0,
+                peak.gflops,
+                {},
+                {},
+                {},
+                peak.isa + ", 12 independent FMA chains on each of " +
+                    std::to_string(peak.threads) + " threads: the machine's limit"});
     const std::string budget = std::to_string(static_cast<int>(ui_budget_ms));
 
     const TempDir tmp;
@@ -297,7 +310,12 @@ int BenchCommand::run() const {
             if (want_cpu) {
                 const core::Evaluator eval(net, p.view);
                 core::CpuRowRenderer cpu(eval, w, h, {threads});
-                report.add(row("cpu", time_frames(cpu, repeat)));
+                Row r = row("cpu", time_frames(cpu, repeat));
+                char share[64];
+                std::snprintf(share, sizeof share, "%.0f%% of the FMA peak",
+                              100 * r.gflops / peak.gflops);
+                r.note = share;
+                report.add(r);
             }
             if (!gpu) continue;
             if (want_gpu_frame) {
