@@ -130,6 +130,38 @@ void time_export(const BenchCommand& b, const std::vector<std::pair<int, int>>& 
     std::fflush(stdout);
 }
 
+// Which measurement runs, on standard error: on a terminal one line kept up to date, elsewhere
+// a line per step; the estimate is the steps left at the mean pace so far.
+class Progress {
+public:
+    Progress(int total, bool quiet)
+        : total_(total),
+          quiet_(quiet),
+          tty_(::isatty(STDERR_FILENO)),
+          start_(std::chrono::steady_clock::now()) {}
+    void step(const std::string& what) {
+        ++done_;
+        if (quiet_) return;
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        char left[48] = "";
+        if (done_ > 1)
+            std::snprintf(left, sizeof left, ", about %.0f s left",
+                          s / (done_ - 1) * (total_ - done_ + 1));
+        std::fprintf(stderr, "%sbench: %d of %d: %s (%.0f s%s)%s", tty_ ? "\r\033[K" : "", done_,
+                     total_, what.c_str(), s, left, tty_ ? "" : "\n");
+        std::fflush(stderr);
+    }
+    ~Progress() {
+        if (!quiet_ && tty_) std::fprintf(stderr, "\r\033[K");
+    }
+
+private:
+    int total_, done_ = 0;
+    bool quiet_, tty_;
+    std::chrono::steady_clock::time_point start_;
+};
+
 // One measurement: a whole frame (ms, GFLOP/s, x numpy) or the explorer's frame loop on one
 // engine (time to full as ms, and the p95 frame).
 struct Row {
@@ -229,6 +261,19 @@ void BenchCommand::add_to(CLI::App& app) {
         ->check(CLI::Range(1, 4));
     app.add_option("--ui-budget", ui_budget_ms, "The explorer's per-frame rendering budget, ms")
         ->check(CLI::Range(1.0, 1000.0));
+    app.add_flag(
+        "--full", full,
+        "The long suites where no flag says otherwise: networks 2x10,18x30,40x30,14x400 at "
+        "1024x1024 and 1920x1080 on every backend, and six views (5-15 minutes)");
+    app.add_flag("-q,--quiet", quiet, "No progress on standard error");
+    // --full changes only what was not given.
+    app.callback([this, &app] {
+        if (!full) return;
+        if (app.count("--networks") == 0) networks = "2x10,18x30,40x30,14x400";
+        if (app.count("--sizes") == 0) sizes = "1024x1024,1920x1080";
+        if (app.count("--backends") == 0) backends = "cpu,gpu,cpu-ui,gpu-ui,numpy";
+        if (app.count("--views") == 0) views = "9,15,19,layers-unfolding,first-layer-units,3";
+    });
 }
 
 int BenchCommand::run() const {
@@ -267,7 +312,15 @@ int BenchCommand::run() const {
         cpu_model() + ", " + std::to_string(std::max(1u, std::thread::hardware_concurrency())) +
         " hardware threads" + (gpu ? ", GL: " + gpu->description() : std::string());
     report.header(machine, repeat);
+    const auto view_keys = split_list(views);
+    const int per_picture = (want_numpy ? 1 : 0) + (want_cpu ? 1 : 0) + (want_gpu_frame ? 1 : 0) +
+                            static_cast<int>(engines.size());
+    Progress progress(1 + static_cast<int>(nets.size() * image_sizes.size()) * per_picture +
+                          static_cast<int>(view_keys.size() * engines.size()) +
+                          (export_size.empty() ? 0 : 1),
+                      quiet);
     // The machine's own limit, measured in the same run: the CPU rows say how near they come.
+    progress.step("the FMA peak");
     const FmaPeak peak = measure_fma_peak(threads);
     report.add({"fma-peak",
                 "-",
@@ -294,8 +347,10 @@ int BenchCommand::run() const {
             const double flops = 2.0 * static_cast<double>(net.multiply_adds()) * w * h;
             const std::string name = std::to_string(depth) + "x" + std::to_string(width);
             const std::string size = std::to_string(w) + "x" + std::to_string(h);
+            const std::string what = name + " at " + size;
             std::optional<double> numpy_ms;
-            if (want_numpy) numpy_ms = time_numpy(net, p, repeat, tmp);
+            if (want_numpy)
+                progress.step("numpy, " + what), numpy_ms = time_numpy(net, p, repeat, tmp);
             const auto row = [&](const char* backend, double ms) {
                 Row r{name, size, backend, ms, flops / ms * 1e-6, {}, {}, {}, {}};
                 if (numpy_ms) r.x_numpy = *numpy_ms / ms;
@@ -308,6 +363,7 @@ int BenchCommand::run() const {
                     report.note("numpy: unavailable (needs python3 with numpy)");
             }
             if (want_cpu) {
+                progress.step("cpu, " + what);
                 const core::Evaluator eval(net, p.view);
                 core::CpuRowRenderer cpu(eval, w, h, {threads});
                 Row r = row("cpu", time_frames(cpu, repeat));
@@ -319,10 +375,12 @@ int BenchCommand::run() const {
             }
             if (!gpu) continue;
             if (want_gpu_frame) {
+                progress.step("gpu, " + what);
                 auto r = gpu->row_renderer(net, p.view, w, h);
                 report.add(row("gpu", time_frames(*r, repeat)));
             }
             for (gpu::EngineKind e : engines) {
+                progress.step(std::string(engine_name(e)) + ", " + what);
                 const app::InterfaceTimes t =
                     gpu->interface_frames(e, p, {}, ui_frames, ui_budget_ms);
                 Row r = row(engine_name(e), t.time_to_full_ms);
@@ -334,15 +392,17 @@ int BenchCommand::run() const {
             }
         }
     }
-    if (!export_size.empty()) time_export(*this, nets, tmp);
+    if (!export_size.empty())
+        progress.step("an export at " + export_size), time_export(*this, nets, tmp);
     if (gpu && !views.empty()) {
         const auto [vw, vh] = parse_size("--view-size", view_size);
-        for (const auto& key : split_list(views)) {
+        for (const auto& key : view_keys) {
             const core::Preset& preset = preset_or_fail(key);
             core::Params p = preset.params;
             p.image_width = vw;
             p.image_height = vh;
             for (gpu::EngineKind e : engines) {
+                progress.step(std::string(engine_name(e)) + ", the view of " + preset.name);
                 const app::InterfaceTimes t =
                     gpu->interface_frames(e, p, preset.view, ui_frames, ui_budget_ms);
                 Row r{preset.figure ? "fig" + std::to_string(preset.figure) : preset.name,

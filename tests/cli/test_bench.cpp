@@ -28,3 +28,19 @@ TEST_CASE("bench measures the machine's FMA peak in the same run and puts the CP
     std::snprintf(expected, sizeof expected, "%.0f%% of the FMA peak", share);
     CHECK(cpu.at("note") == expected);
 }
+
+TEST_CASE("bench says which measurement runs, n of N, on standard error; -q says nothing") {
+    const std::vector<std::string> args = {"bench", "--networks", "2x10", "--sizes",
+                                           "32x32", "--backends", "cpu",  "--views",
+                                           "",      "--repeat",   "1"};
+    const RunResult r = run_primordial(args);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.rfind("bench: 1 of 2: the FMA peak (", 0) == 0);
+    CHECK(r.err.find("\nbench: 2 of 2: cpu, 2x10 at 32x32 (") != std::string::npos);
+    CHECK(r.out.find("2x10") != std::string::npos);  // the table stays on standard output
+    auto quiet = args;
+    quiet.push_back("-q");
+    const RunResult q = run_primordial(quiet);
+    CHECK(q.exit_code == 0);
+    CHECK(q.err == "");
+}
