@@ -185,8 +185,7 @@ private:
         for (const Request r : state_.requests.take()) carry_out(r);
         bool dialog_closed = false;
         if (const auto file = dialog_.poll(dialog_closed)) documents_.open_file(state_, *file);
-        if (const auto file = browser_.draw(documents_.recent()))
-            documents_.open_file(state_, *file);
+        if (const auto file = browser_.draw()) documents_.open_file(state_, *file);
         // Half of what is left of the frame: the picture keeps refining meanwhile.
         if (exports_.running())
             exports_.step(std::max(2.0, 0.5 * (opt_.frame_budget_ms - ms_since(frame_start))));
@@ -302,7 +301,7 @@ private:
         std::filesystem::path start = state_.screenshot_dir;
         if (!documents_.recent().empty())
             start = std::filesystem::path(documents_.recent().front()).parent_path();
-        if (!dialog_.open(system_getenv(), start)) browser_.open(start);
+        if (!dialog_.open(system_getenv(), start)) browser_.open(start, documents_.recent());
     }
 
     void cancel_export_and_quit() {

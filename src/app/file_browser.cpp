@@ -36,9 +36,15 @@ std::vector<FolderEntry> list_folder(const fs::path& dir, std::size_t limit) {
     return folders;
 }
 
-void FileBrowser::open(const fs::path& dir) {
+void FileBrowser::open(const fs::path& dir, const std::vector<std::string>& recent) {
     visible_ = opening_ = true;
     typed_.clear();
+    recent_.clear();  // looked up once, not on every frame
+    for (const std::string& r : recent) {
+        std::error_code ec;
+        if (fs::is_regular_file(r, ec))
+            recent_.push_back({fs::path(r).filename().string(), fs::path(r), false});
+    }
     go(dir);
 }
 
@@ -60,7 +66,7 @@ std::optional<fs::path> FileBrowser::choose(const fs::path& path) {
     return path;
 }
 
-std::optional<fs::path> FileBrowser::draw(const std::vector<std::string>& recent) {
+std::optional<fs::path> FileBrowser::draw() {
     if (!visible_) return std::nullopt;
     constexpr const char* kTitle = "Open a file";
     if (opening_) ImGui::OpenPopup(kTitle), opening_ = false;
@@ -107,15 +113,9 @@ std::optional<fs::path> FileBrowser::draw(const std::vector<std::string>& recent
         if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, thumb))) clicked = e.path;
         ImGui::PopID();
     };
-    std::vector<FolderEntry> recents;
-    for (const std::string& r : recent) {
-        std::error_code ec;
-        if (fs::is_regular_file(r, ec))
-            recents.push_back({fs::path(r).filename().string(), fs::path(r), false});
-    }
-    if (!recents.empty()) {
+    if (!recent_.empty()) {
         ImGui::TextDisabled("recent");
-        for (const FolderEntry& e : recents) row(e, "recent:");
+        for (const FolderEntry& e : recent_) row(e, "recent:");
         ImGui::Separator();
     }
     if (entries_.empty()) ImGui::TextDisabled("no folders or Primordial files here");

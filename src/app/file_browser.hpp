@@ -27,10 +27,11 @@ std::vector<FolderEntry> list_folder(const std::filesystem::path& dir,
 
 class FileBrowser {
 public:
-    void open(const std::filesystem::path& dir);
+    // Opens in `dir`; the recent files that still exist are listed first.
+    void open(const std::filesystem::path& dir, const std::vector<std::string>& recent);
     bool visible() const { return visible_; }
     // Draws the browser while it is open; the file chosen this frame, if one was.
-    std::optional<std::filesystem::path> draw(const std::vector<std::string>& recent);
+    std::optional<std::filesystem::path> draw();
 
 private:
     void go(const std::filesystem::path& dir);
@@ -38,7 +39,7 @@ private:
 
     bool visible_ = false, opening_ = false;
     std::filesystem::path dir_;
-    std::vector<FolderEntry> entries_;
+    std::vector<FolderEntry> entries_, recent_;
     std::string typed_;
     Thumbnails thumbnails_{96, 4096 * 4096};
 };
