@@ -44,33 +44,34 @@ vec4 sin_f(vec4 x) {
     return uintBitsToFloat(floatBitsToUint(s) ^ odd);
 }
 
-// llvmpipe runs both sides of every branch (masked SIMD), so the switch below computes one exp_f
-// shared by all activations rather than one per formula; each result is still bit-for-bit the
-// C++ formula. tanh_f(x) = tanh_small(x) for |x| < 0.625, else +-(1 - 2 / (exp_f(2|x|) + 1)).
-vec4 tanh_small(vec4 x) {
+// tanh_f: x P(x^2) / Q(x^2) on the clamped range, the C++ formula term by term.
+vec4 tanh_f(vec4 x) {
+    x = clamp(x, -7.90531110763549805, 7.90531110763549805);
     vec4 z = x * x;
-    return ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z +
-             1.33314422036e-1) * z - 3.33332819422e-1) * z * x + x;
+    vec4 p = ((((((-2.76076847742355e-16 * z + 2.00018790482477e-13) * z - 8.60467152213735e-11) *
+                 z + 5.12229709037114e-08) * z + 1.48572235717979e-05) * z +
+               6.37261928875436e-04) * z + 4.89352455891786e-03);
+    vec4 q = ((1.19825839466702e-06 * z + 1.18534705686654e-04) * z + 2.26843463243900e-03) * z +
+             4.89352518554385e-03;
+    return x * p / q;
 }
 
+// llvmpipe runs both sides of every branch (masked SIMD), so the switch below computes one exp_f
+// shared by the exp-based activations rather than one per formula; each result is still
+// bit-for-bit the C++ formula.
 vec4 activate(int a, vec4 v) {
     if (a == ACT_RELU) return mix(vec4(0.0), v, greaterThan(v, vec4(0.0)));
     if (a == ACT_LEAKY_RELU) return mix(0.01 * v, v, greaterThan(v, vec4(0.0)));
     if (a == ACT_IDENTITY) return v;
     if (a == ACT_SIN) return sin_f(v);
+    if (a == ACT_TANH) return tanh_f(v);
     vec4 av = abs(v);
-    vec4 arg = a == ACT_TANH ? av + av
-             : a == ACT_SIGMOID ? -v
+    vec4 arg = a == ACT_SIGMOID ? -v
              : a == ACT_ELU ? v
              : a == ACT_SOFTPLUS ? -av
              : -v * v;
     vec4 e = exp_f(arg);
     bvec4 pos = greaterThan(v, vec4(0.0));
-    if (a == ACT_TANH) {
-        vec4 big = 1.0 - 2.0 / (e + 1.0);
-        big = mix(big, -big, lessThan(v, vec4(0.0)));
-        return mix(big, tanh_small(v), lessThan(av, vec4(0.625)));
-    }
     if (a == ACT_SIGMOID) return 1.0 / (1.0 + e);
     if (a == ACT_ELU) return mix(e - 1.0, v, pos);
     if (a == ACT_SOFTPLUS) return mix(vec4(0.0), v, pos) + log_f(1.0 + e);

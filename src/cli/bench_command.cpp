@@ -367,9 +367,10 @@ int BenchCommand::run() const {
                 const core::Evaluator eval(net, p.view);
                 core::CpuRowRenderer cpu(eval, w, h, {threads});
                 Row r = row("cpu", time_frames(cpu, repeat));
-                char share[64];
-                std::snprintf(share, sizeof share, "%.0f%% of the FMA peak",
-                              100 * r.gflops / peak.gflops);
+                char share[96];
+                std::snprintf(share, sizeof share, "%.0f%% of the FMA peak (%s kernel)",
+                              100 * r.gflops / peak.gflops,
+                              std::string(core::kernel_name(core::Kernel::best)).c_str());
                 r.note = share;
                 report.add(r);
             }

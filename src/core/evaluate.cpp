@@ -6,31 +6,10 @@
 #include <thread>
 
 #include "core/activation.hpp"
+#include "core/dense_kernels.hpp"
 
 namespace primordial::core {
 namespace {
-
-constexpr int kBlock = 64;  // lanes per block: 8 AVX registers of floats
-
-// dst[j][p] = bias[j] + sum_k w[j][k] * src[k][p], summed in ascending k. Cloned for AVX-512
-// and AVX2 (both with FMA); the plain x86-64 version serves the rest. The AVX-512 clones (this
-// and activate_all's, where most of the gain is: 56 -> 75 GFLOP/s for 18x30 at 1024^2 on an AMD
-// EPYC) round alike with the AVX2 ones on every picture the tests keep.
-__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void dense_block(
-    const float* __restrict w, const float* __restrict bias, int in, int out,
-    const float* __restrict src, float* __restrict dst) {
-    for (int j = 0; j < out; ++j) {
-        float acc[kBlock];
-        for (int p = 0; p < kBlock; ++p) acc[p] = bias[j];
-        const float* wj = w + static_cast<std::size_t>(j) * in;
-        for (int k = 0; k < in; ++k) {
-            const float wk = wj[k];
-            const float* x = src + static_cast<std::size_t>(k) * kBlock;
-            for (int p = 0; p < kBlock; ++p) acc[p] += wk * x[p];
-        }
-        std::copy(acc, acc + kBlock, dst + static_cast<std::size_t>(j) * kBlock);
-    }
-}
 
 int hardware_threads(int requested) {
     if (requested > 0) return requested;
@@ -50,6 +29,10 @@ struct Evaluator::Scratch {
 Evaluator::Evaluator(Network net, const ViewParams& view) : net_(std::move(net)) {
     for (const Layer& l : net_.layers) max_width_ = std::max({max_width_, l.in, l.out});
     set_view(view);
+}
+
+void Evaluator::set_kernel(Kernel k) {
+    dense_ = dense_kernel(k);
 }
 
 void Evaluator::set_view(const ViewParams& view) {
@@ -95,10 +78,11 @@ const float* Evaluator::run_block(const float* dx, const float* dy, Scratch& s,
     for (std::size_t l = 0; l < net_.layers.size(); ++l) {
         const Layer& layer = net_.layers[l];
         if (l == 0)
-            dense_block(fold_.weights.data(), fold_.bias.data(), ncol, layer.out, src, dst);
+            dense_(fold_.weights.data(), fold_.bias.data(), ncol, layer.out, src, dst,
+                   layer.activation);
         else
-            dense_block(layer.weights.data(), layer.biases.data(), layer.in, layer.out, src, dst);
-        activate_all(layer.activation, dst, static_cast<std::size_t>(layer.out) * kBlock);
+            dense_(layer.weights.data(), layer.biases.data(), layer.in, layer.out, src, dst,
+                   layer.activation);
         if (taps) {
             auto& t = (*taps)[l];
             for (int j = 0; j < layer.out; ++j)

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "core/dense_kernels.hpp"
 #include "core/fold.hpp"
 #include "core/network.hpp"
 #include "core/view.hpp"
@@ -35,6 +36,8 @@ public:
     const Network& network() const { return net_; }
     const ViewParams& view() const { return view_; }
     void set_view(const ViewParams& view);  // refolds the first layer; weights stay
+    // Which dense kernel runs (the widest this CPU has unless told): the pixels are the same.
+    void set_kernel(Kernel k);
 
     // Rows [row0, row1) of a width x height image as RGB bytes, 3 per pixel, row-major.
     void render_rows(int width, int height, int row0, int row1, std::uint8_t* rgb,
@@ -69,6 +72,7 @@ private:
     ViewParams view_;
     FoldedInput fold_;
     int max_width_ = 0;
+    DenseKernel dense_ = dense_kernel(Kernel::best);
 };
 
 // A colour byte from a network output: round(clamp(v, 0, 1) * 255); NaN gives 0.

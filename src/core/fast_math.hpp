@@ -74,18 +74,25 @@ inline float sin_f(float x) {
     return std::bit_cast<float>(std::bit_cast<std::uint32_t>(s) ^ (odd << 31));
 }
 
+// tanh as one rational function, x P(x^2) / Q(x^2) on [-7.905, 7.905] (past that, float tanh is
+// 1): the minimax coefficients Eigen, XLA and ONNX Runtime use. 13 multiply-adds and a division,
+// no exp: half the work of 1 - 2 / (exp(2x) + 1), and within 3e-7 of tanh (4e-7 without FMA).
 inline float tanh_f(float x) {
-    const float a = x < 0.0f ? -x : x;
+    constexpr float kClamp = 7.90531110763549805f;
+    x = x < -kClamp ? -kClamp : (x > kClamp ? kClamp : x);
     const float z = x * x;
-    const float small =
-        ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z +
-          1.33314422036e-1f) *
-             z -
-         3.33332819422e-1f) *
-            z * x +
-        x;
-    const float big = 1.0f - 2.0f / (exp_f(a + a) + 1.0f);
-    return a < 0.625f ? small : (x < 0.0f ? -big : big);
+    float p = -2.76076847742355e-16f;
+    p = p * z + 2.00018790482477e-13f;
+    p = p * z + -8.60467152213735e-11f;
+    p = p * z + 5.12229709037114e-08f;
+    p = p * z + 1.48572235717979e-05f;
+    p = p * z + 6.37261928875436e-04f;
+    p = p * z + 4.89352455891786e-03f;
+    float q = 1.19825839466702e-06f;
+    q = q * z + 1.18534705686654e-04f;
+    q = q * z + 2.26843463243900e-03f;
+    q = q * z + 4.89352518554385e-03f;
+    return x * p / q;
 }
 
 }  // namespace primordial::core::fm
