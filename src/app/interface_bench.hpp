@@ -15,8 +15,10 @@
 namespace primordial::app {
 
 struct InterfaceTimes {
-    std::vector<double> frames;  // wall-clock ms of each frame while the seed changes
-    double time_to_full_ms = 0;  // from one change to the full-resolution picture on screen
+    std::vector<double> frames;   // wall-clock ms of each frame while the seed changes
+    double time_to_full_ms = 0;   // from one change to the full-resolution picture on screen
+    double first_picture_ms = 0;  // from one change to its first (coarse) picture; single pictures
+    bool reached_full = true;     // false: not full after a minute (time_to_full_ms is that wait)
     double p95() const;
 };
 

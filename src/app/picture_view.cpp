@@ -47,7 +47,7 @@ void PictureView::show(const core::Params& p, double budget_ms) {
     renderer_.set_cache_bytes(0);  // a sheet's networks are of no more use
     if (first || !(p == shown_)) {
         shown_ = p;
-        engine_->restart({&*network_, p.view, p.colormap, p.image_width, p.image_height},
+        engine_->restart({&*network_, p.view, p.colormap, p.image_width, p.image_height, nullptr},
                          budget_ms);
     }
 }

@@ -39,6 +39,7 @@ public:
     std::string status_text() const;
     bool done() const { return engine_->status().done; }
     gpu::ProgressiveEngine& engine() { return *engine_; }
+    const gpu::ProgressiveEngine& engine() const { return *engine_; }
     // Writes `shot` as a PNG with its parameters: the finished picture on screen when it is the
     // same, else rendered afresh (on the CPU where the GPU is a software one).
     void save(const core::Params& shot, const std::filesystem::path& path, bool software_gl);

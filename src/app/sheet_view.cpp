@@ -76,7 +76,17 @@ void SheetView::update(ExplorerState& s, double budget_ms, std::string& message)
         core::view_unavailable(s.params, core::ViewKind::phase).empty())
         s.view = core::phase_view(s.params);
     collect_plots();
-    if (sheet_ && s.params == params_ && s.view == spec_) return;
+    const auto ready = [&](std::chrono::duration<double, std::milli> wait) {
+        return layout_.valid() && layout_.wait_for(wait) == std::future_status::ready;
+    };
+    const auto for_state = [&] { return s.params == layout_params_ && s.view == layout_spec_; };
+    if (ready(std::chrono::milliseconds(0)) && !for_state()) {
+        try {  // laid out for a state since left (a slider still moving): nearer than the last
+            install(layout_.get(), budget_ms);
+        } catch (const core::InputError&) {
+        }
+    }
+    if (current(s)) return;
     if (sheet_ && s.params == params_ && same_but_camera(s.view, spec_)) {
         // Turning the height map redraws only the surface.
         spec_ = s.view;
@@ -87,20 +97,41 @@ void SheetView::update(ExplorerState& s, double budget_ms, std::string& message)
             }
         return;
     }
+    if (!layout_.valid()) {
+        layout_params_ = s.params;
+        layout_spec_ = s.view;
+        layout_ = std::async(std::launch::async, [p = s.params, v = s.view] {
+            Layout l{core::build_sheet(p, v, p.image_width, p.image_height), {}};
+            for (const core::SheetTile& t : l.sheet.tiles)
+                l.evaluators.push_back(
+                    t.content == core::TileContent::picture
+                        ? std::make_shared<const core::Evaluator>(t.network, t.params.view)
+                        : nullptr);
+            return l;
+        });
+    }
+    // One layout at a time: a change made meanwhile is laid out when this one is done. A small
+    // sheet is ready within the frame; a large one shows when it is.
+    if (!for_state() || !ready(std::chrono::duration<double, std::milli>(budget_ms / 3))) return;
     try {
-        sheet_ = core::build_sheet(s.params, s.view, s.params.image_width, s.params.image_height);
+        install(layout_.get(), budget_ms);
     } catch (const core::InputError& e) {
         message = std::string("not shown: ") + e.what();
         s.view.kind = core::ViewKind::picture;
         sheet_.reset();
-        return;
     }
-    params_ = s.params;
-    spec_ = s.view;
+}
+
+void SheetView::install(Layout layout, double budget_ms) {
+    sheet_ = std::move(layout.sheet);
+
+    params_ = layout_params_;
+    spec_ = layout_spec_;
     hovered_ = dragged_ = -1;
     for (PendingPlot& p : pending_) p.rgb.wait();  // a plot of the old sheet is of no more use
     pending_.clear();
-    tiles_.set_sheet(*sheet_, budget_ms);
+    // The old evaluators go with the last band that uses them, on a worker.
+    tiles_.set_sheet(*sheet_, budget_ms, layout.evaluators);
     for (std::size_t i = 0; i < sheet_->tiles.size(); ++i)
         if (sheet_->tiles[i].content != core::TileContent::picture) replot(static_cast<int>(i));
 }
@@ -221,8 +252,9 @@ void SheetView::save(const ExplorerState& s, const std::filesystem::path& path, 
     if (width > 0 && height > 0) {
         params.image_width = width;
         params.image_height = height;
-        resized = core::build_sheet(params, s.view, width, height);
     }
+    if ((width > 0 && height > 0) || !current(s))  // a layout still in progress: this one now
+        resized = core::build_sheet(params, s.view, params.image_width, params.image_height);
     const core::Sheet& sheet = resized ? *resized : *sheet_;
     plot::PictureRenderer pictures;
     if (!software_gl)  // a real GPU; on a software rasteriser the CPU evaluator is faster

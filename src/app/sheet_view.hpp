@@ -27,9 +27,11 @@ public:
         sheet_.reset();
     }
 
-    // Lays the sheet out again when the parameters, the view or the picture size changed. On a
-    // view that cannot apply (e.g. a layer the network lacks) says why in `message` and returns
-    // to the single picture.
+    // Lays the sheet out again when the parameters, the view or the picture size changed. The
+    // layout (which builds every tile's network: 1.9 M weights for figure 15) runs on another
+    // thread; the old sheet stays on screen until the new one is ready, and changes that come
+    // meanwhile are coalesced into one more layout. On a view that cannot apply (e.g. a layer
+    // the network lacks) says why in `message` and returns to the single picture.
     void update(ExplorerState& s, double budget_ms, std::string& message);
     bool step(double budget_ms) { return tiles_.step(budget_ms) || plotting(); }
     // Takes in what threads finished (tiles, slow plots) without drawing; true when any changed.
@@ -51,7 +53,7 @@ public:
     // Plots that take long (the region map) are drawn on another thread: true while one is.
     bool plotting() const { return !pending_.empty(); }
     // Every tile finished at full resolution, every plot drawn.
-    bool done() const { return sheet_ && tiles_.status().done && !plotting(); }
+    bool done() const { return sheet_ && !layout_.valid() && tiles_.status().done && !plotting(); }
     const core::Sheet* sheet() const { return sheet_ ? &*sheet_ : nullptr; }
     // The hovered tile's caption, or "".
     std::string hovered_label() const;
@@ -63,6 +65,15 @@ public:
 private:
     void replot(int tile);
     void collect_plots();
+    // A sheet laid out with its picture tiles' CPU evaluators, all made off the frame.
+    struct Layout {
+        core::Sheet sheet;
+        std::vector<std::shared_ptr<const core::Evaluator>> evaluators;
+    };
+    void install(Layout layout, double budget_ms);
+    bool current(const ExplorerState& s) const {
+        return sheet_ && s.params == params_ && s.view == spec_;
+    }
 
     gpu::NetworkRenderer& renderer_;
     gpu::SheetRenderer tiles_;
@@ -75,6 +86,10 @@ private:
         std::future<std::vector<std::uint8_t>> rgb;
     };
     std::vector<PendingPlot> pending_;
+    // The layout in progress, and what it is for.
+    std::future<Layout> layout_;
+    core::Params layout_params_;
+    core::ViewSpec layout_spec_;
 };
 
 }  // namespace primordial::app

@@ -7,6 +7,7 @@
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
 #include "cli/outputs.hpp"
+#include "cli/progress.hpp"
 #include "core/animation.hpp"
 #include "core/interrupt.hpp"
 #include "core/params_json.hpp"
@@ -131,10 +132,13 @@ int AnimateCommand::run() const {
     const fs::path dir = out_dir;
     fs::create_directories(dir);
     std::unique_ptr<GpuSession> gpu = choose_gpu(backend, quiet);
-    ProgressLine progress("animate " + dir.string(), quiet);
+    Progress progress("animate " + dir.string(), quiet, last - first + (video ? 1 : 0));
     const int ss = base.supersample;
     for (int k = first; k < last; ++k) {
         core::check_interrupt();  // between frames: the finished ones stay, none half-written
+        char name[32];
+        std::snprintf(name, sizeof name, "frame-%05d.png", k);
+        progress.step(name);
         const core::Params p = core::frame_params(base, *anim, k);
         const core::Network network = core::build_network(p.network);
         const int w = p.image_width * ss, h = p.image_height * ss;
@@ -142,12 +146,9 @@ int AnimateCommand::run() const {
             core::supersampled(gpu ? gpu->row_renderer(network, p.view, w, h, p.colormap)
                                    : core::cpu_rows(network, p.view, w, h, {threads, p.colormap}),
                                ss);
-        char name[32];
-        std::snprintf(name, sizeof name, "frame-%05d.png", k);
         core::write_png(*rows, dir / name, core::params_to_json(p));
-        progress(double(k - first + 1) / (last - first));
     }
-    if (video) core::encode_video(dir, *video, fps);
+    if (video) progress.step("encoding " + *video), core::encode_video(dir, *video, fps);
     const double secs = progress.finish();
     if (!quiet)
         std::fprintf(stderr,

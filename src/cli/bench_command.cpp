@@ -19,6 +19,7 @@
 #include "cli/fma_peak.hpp"
 #include "cli/numpy_reference_py.hpp"
 #include "cli/options.hpp"
+#include "cli/progress.hpp"
 #include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
 #include "core/preset.hpp"
@@ -54,6 +55,16 @@ std::string cpu_model() {
 }
 
 // Best-of-n wall time of a full frame, in milliseconds.
+std::string ms_text(double ms) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f ms", ms);
+    return buf;
+}
+
+std::string not_full(const app::InterfaceTimes& t) {
+    return t.reached_full ? "" : "; not full after a minute: ms is that wait";
+}
+
 double time_frames(core::RowRenderer& r, int n) {
     std::vector<std::uint8_t> rgb(static_cast<std::size_t>(r.width()) * r.height() * 3);
     double best = 1e300;
@@ -130,38 +141,6 @@ void time_export(const BenchCommand& b, const std::vector<std::pair<int, int>>& 
     std::fflush(stdout);
 }
 
-// Which measurement runs, on standard error: on a terminal one line kept up to date, elsewhere
-// a line per step; the estimate is the steps left at the mean pace so far.
-class Progress {
-public:
-    Progress(int total, bool quiet)
-        : total_(total),
-          quiet_(quiet),
-          tty_(::isatty(STDERR_FILENO)),
-          start_(std::chrono::steady_clock::now()) {}
-    void step(const std::string& what) {
-        ++done_;
-        if (quiet_) return;
-        const double s =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        char left[48] = "";
-        if (done_ > 1)
-            std::snprintf(left, sizeof left, ", about %.0f s left",
-                          s / (done_ - 1) * (total_ - done_ + 1));
-        std::fprintf(stderr, "%sbench: %d of %d: %s (%.0f s%s)%s", tty_ ? "\r\033[K" : "", done_,
-                     total_, what.c_str(), s, left, tty_ ? "" : "\n");
-        std::fflush(stderr);
-    }
-    ~Progress() {
-        if (!quiet_ && tty_) std::fprintf(stderr, "\r\033[K");
-    }
-
-private:
-    int total_, done_ = 0;
-    bool quiet_, tty_;
-    std::chrono::steady_clock::time_point start_;
-};
-
 // One measurement: a whole frame (ms, GFLOP/s, x numpy) or the explorer's frame loop on one
 // engine (time to full as ms, and the p95 frame).
 struct Row {
@@ -237,7 +216,8 @@ private:
 }  // namespace
 
 void BenchCommand::add_to(CLI::App& app) {
-    app.add_option("--networks", networks, "Networks as DEPTHxWIDTH, comma-separated");
+    app.add_option("--networks", networks,
+                   "Networks as DEPTHxWIDTH, comma-separated; '' for none (views only)");
     app.add_option("--sizes", sizes, "Image sizes as WIDTHxHEIGHT, comma-separated");
     app.add_option("--backends", backends,
                    "Any of cpu and gpu (whole frames), cpu-ui and gpu-ui (the explorer's CPU and "
@@ -261,6 +241,9 @@ void BenchCommand::add_to(CLI::App& app) {
         ->check(CLI::Range(1, 4));
     app.add_option("--ui-budget", ui_budget_ms, "The explorer's per-frame rendering budget, ms")
         ->check(CLI::Range(1.0, 1000.0));
+    app.add_option("--heavy", heavy,
+                   "A heavy network, DEPTHxWIDTH at weight scale 3.2 with full biases, whose time "
+                   "to the first coarse picture the explorer's engines report; '' for none");
     app.add_flag(
         "--full", full,
         "The long suites where no flag says otherwise: networks 2x10,18x30,40x30,14x400 at "
@@ -278,7 +261,8 @@ void BenchCommand::add_to(CLI::App& app) {
 
 int BenchCommand::run() const {
     std::vector<std::pair<int, int>> nets, image_sizes;
-    for (const auto& s : split_list(networks)) nets.push_back(parse_size("--networks", s));
+    if (!networks.empty())
+        for (const auto& s : split_list(networks)) nets.push_back(parse_size("--networks", s));
     for (const auto& s : split_list(sizes)) image_sizes.push_back(parse_size("--sizes", s));
     bool want_cpu = false, want_gpu_frame = false, want_numpy = false;
     std::vector<gpu::EngineKind> engines;
@@ -315,10 +299,12 @@ int BenchCommand::run() const {
     const auto view_keys = split_list(views);
     const int per_picture = (want_numpy ? 1 : 0) + (want_cpu ? 1 : 0) + (want_gpu_frame ? 1 : 0) +
                             static_cast<int>(engines.size());
-    Progress progress(1 + static_cast<int>(nets.size() * image_sizes.size()) * per_picture +
+    Progress progress("bench", quiet,
+                      1 + static_cast<int>(nets.size() * image_sizes.size()) * per_picture +
                           static_cast<int>(view_keys.size() * engines.size()) +
+                          (heavy.empty() || !gpu ? 0 : static_cast<int>(engines.size())) +
                           (export_size.empty() ? 0 : 1),
-                      quiet);
+                      0);
     // The machine's own limit, measured in the same run: the CPU rows say how near they come.
     progress.step("the FMA peak");
     const FmaPeak peak = measure_fma_peak(threads);
@@ -388,9 +374,44 @@ int BenchCommand::run() const {
                 r.time_to_full_ms = t.time_to_full_ms;
                 r.p95_frame_ms = t.p95();
                 r.note = std::to_string(ui_frames) + " frames with a new seed each, " + budget +
-                         " ms budget";
+                         " ms budget; first picture in " + ms_text(t.first_picture_ms) +
+                         not_full(t);
                 report.add(r);
             }
+        }
+    }
+    if (gpu && !heavy.empty()) {
+        // What a newcomer who drags depth and scale to the end meets: the picture must still
+        // appear at once, coarse, and sharpen.
+        const auto [depth, width] = parse_size("--heavy", heavy);
+        const auto [vw, vh] = parse_size("--view-size", view_size);
+        core::Params p;
+        p.network.depth = depth;
+        p.network.widths = {width};
+        p.network.scale = 3.2;
+        p.network.biases = core::BiasRule::full;
+        p.image_width = vw;
+        p.image_height = vh;
+        core::validate(p);
+        const double flops =
+            2.0 * static_cast<double>(core::build_network(p.network).multiply_adds()) * vw * vh;
+        for (gpu::EngineKind e : engines) {
+            progress.step(std::string(engine_name(e)) + ", the heavy network " + heavy);
+            const app::InterfaceTimes t = gpu->interface_frames(e, p, {}, ui_frames, ui_budget_ms);
+            Row r{"heavy " + heavy,
+                  view_size,
+                  engine_name(e),
+                  t.time_to_full_ms,
+                  flops / t.time_to_full_ms * 1e-6,
+                  {},
+                  {},
+                  {},
+                  {}};
+            r.time_to_full_ms = t.time_to_full_ms;
+            r.p95_frame_ms = t.p95();
+            r.note = "first picture in " + ms_text(t.first_picture_ms) +
+                     "; weight scale 3.2, full biases" + not_full(t);
+            report.add(r);
         }
     }
     if (!export_size.empty())
@@ -418,7 +439,7 @@ int BenchCommand::run() const {
                 r.time_to_full_ms = t.time_to_full_ms;
                 r.p95_frame_ms = t.p95();
                 r.note = std::string(core::to_string(preset.view.kind)) + " view of preset " +
-                         preset.name;
+                         preset.name + not_full(t);
                 report.add(r);
             }
         }

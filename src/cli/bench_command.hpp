@@ -20,6 +20,8 @@ struct BenchCommand {
     double ui_budget_ms = 30;
     std::string views = "9,15";           // presets whose views get interface frames timed
     std::string view_size = "1260x1000";  // the explorer's picture area at its default window
+    // A heavy network (weight scale 3.2, full biases) whose first coarse picture is timed.
+    std::string heavy = "256x30";
     std::string export_size;  // e.g. 8192x8192: time a poster export and its peak memory
     int export_supersample = 2;
     bool full = false;   // the long suites, for flags not given

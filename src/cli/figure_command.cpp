@@ -5,6 +5,7 @@
 
 #include "cli/backend.hpp"
 #include "cli/outputs.hpp"
+#include "cli/progress.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
 #include "core/preset.hpp"
@@ -77,7 +78,7 @@ int FigureCommand::run() const {
         pictures = [&](const core::SheetTile& t) {
             return gpu->row_renderer(t.network, t.params.view, t.rect.w, t.rect.h, t.colormap);
         };
-    ProgressLine progress("figure " + name, quiet);
+    Progress progress("figure " + name, quiet);
     const auto rgb = plot::render_sheet(sheet, pictures, std::ref(progress), threads);
     core::ImageRowRenderer rows(rgb.data(), sheet.width, sheet.height);
     // The view travels in a chunk of its own, so the explorer reopens the figure as it is.

@@ -12,6 +12,7 @@
 #include "cli/backend.hpp"
 #include "cli/options.hpp"
 #include "cli/outputs.hpp"
+#include "cli/progress.hpp"
 #include "core/atomic_file.hpp"
 #include "core/network.hpp"
 #include "core/params_json.hpp"
@@ -22,26 +23,6 @@
 namespace primordial::cli {
 
 using core::InputError;
-
-ProgressLine::ProgressLine(std::string what, bool quiet)
-    : what_(std::move(what)),
-      tty_(::isatty(STDERR_FILENO) && !quiet),
-      start_(std::chrono::steady_clock::now()),
-      last_(start_) {}
-
-bool ProgressLine::operator()(double f) {
-    const auto now = std::chrono::steady_clock::now();
-    if (tty_ && now - last_ > std::chrono::milliseconds(200)) {
-        std::fprintf(stderr, "\r%s: %3.0f%%", what_.c_str(), f * 100);
-        last_ = now;
-    }
-    return true;
-}
-
-double ProgressLine::finish() {
-    if (tty_) std::fprintf(stderr, "\r\033[K");
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-}
 
 void RenderCommand::add_to(CLI::App& app) {
     net.add_to(app);
@@ -96,7 +77,7 @@ int RenderCommand::run() const {
     if (!rows)
         rows = core::cpu_rows(network, p.view, p.image_width * ss, p.image_height * ss,
                               {threads, p.colormap});
-    ProgressLine progress("rendering " + out, quiet);
+    Progress progress("rendering " + out, quiet);
     // Supersampling renders the same frame N times larger and averages each N x N block.
     rows = core::supersampled(std::move(rows), ss);
     core::write_png(*rows, out, json, std::ref(progress), 64, bit_depth);

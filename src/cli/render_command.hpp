@@ -13,19 +13,6 @@
 
 namespace primordial::cli {
 
-// Reports on stderr (unless quiet) and shows a live percentage on a terminal.
-class ProgressLine {
-public:
-    ProgressLine(std::string what, bool quiet);
-    bool operator()(double fraction);  // a core::Progress; never cancels
-    double finish();                   // clears the line; returns seconds since construction
-
-private:
-    std::string what_;
-    bool tty_;
-    std::chrono::steady_clock::time_point start_, last_;
-};
-
 struct RenderCommand {
     NetworkFlags net;
     std::string output;

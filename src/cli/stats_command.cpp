@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/outputs.hpp"
+#include "cli/progress.hpp"
 #include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
@@ -24,6 +25,7 @@ void StatsCommand::add_to(CLI::App& app) {
         "--plot", plot,
         "Also draw q (measured and theory) and the trajectory length per layer as a PNG");
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
+    app.add_flag("-q,--quiet", quiet, "No progress on standard error");
 }
 
 int StatsCommand::run() const {
@@ -33,8 +35,11 @@ int StatsCommand::run() const {
     if (!net.size) p.image_width = p.image_height = 64;
     check_outputs({{output ? "-o" : "the table (standard output without -o)", output.value_or("-")},
                    {"--plot", plot, true}});
-    const core::NetworkStats s =
-        core::network_stats(p, {p.image_width, p.image_height, circle_points, threads});
+    Progress progress("stats", quiet);
+    const core::NetworkStats s = core::network_stats(
+        p, {p.image_width, p.image_height, circle_points, threads,
+            [&](int k, int n, const std::string& what) { progress.step(k, n, what); }});
+    progress.finish();
     const std::string text = format == "json"  ? core::stats_to_json(s)
                              : format == "csv" ? core::stats_to_csv(s)
                                                : core::stats_to_table(s);

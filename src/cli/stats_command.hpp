@@ -17,6 +17,7 @@ struct StatsCommand {
     std::string format = "table";
     std::optional<std::string> output, plot;
     int threads = 0;
+    bool quiet = false;
 
     void add_to(CLI::App& app);
     int run() const;

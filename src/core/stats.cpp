@@ -199,7 +199,12 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
     std::vector<SquareTable> tables;  // per layer's incoming activation, built as needed
     Activation previous = Activation::identity;
 
+    const int steps = np.depth + (regions ? 1 : 0);
+    const auto announce = [&](int k, const std::string& what) {
+        if (o.progress) o.progress(k, steps, what);
+    };
     for (int l = 0; l < np.depth; ++l) {
+        announce(l + 1, "layer " + std::to_string(l + 1));
         const Layer& layer = net.layers[static_cast<std::size_t>(l)];
         const LayerVariances var = layer_variances(np, l);
         LayerStats ls;
@@ -261,6 +266,7 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
     }
 
     if (regions) {
+        announce(steps, "counting the linear regions");
         std::vector<std::size_t> order(n);
         for (std::size_t p = 0; p < n; ++p) order[p] = p;
         const auto word = [&](std::size_t p) {

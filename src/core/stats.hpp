@@ -4,6 +4,7 @@
 // relu networks, how many linear regions the view holds. docs/UNDERSTANDING.md defines each.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ struct StatsOptions {
     int width = 64, height = 64;  // sample points: the pixel centres of the view at this size
     int circle_points = 4096;     // points on the circle of radius extent round the view centre
     int threads = 0;              // 0: all cores
+    // Told as each step begins: its number (from 1), how many there are, and what it is.
+    std::function<void(int step, int steps, const std::string& what)> progress;
 };
 
 struct LayerStats {

@@ -88,6 +88,7 @@ void CpuEngine::restart(const PictureJob& job, double budget_ms) {
     height_ = job.height;
     mac_per_pixel_ = std::max(1LL, job.network->multiply_adds());
     started_ = Clock::now();
+    first_ms_.reset();
     // About 5 GMAC/s a thread until the workers have measured this machine.
     double ms = shared_->ms_per_pixel.load();
     if (ms <= 0) ms = (double(mac_per_pixel_) + 200) / 5e6;
@@ -98,7 +99,9 @@ void CpuEngine::restart(const PictureJob& job, double budget_ms) {
             start_ = k;
             break;
         }
-    const auto eval = std::make_shared<const core::Evaluator>(*job.network, job.view);
+    const auto eval = job.evaluator
+                          ? job.evaluator
+                          : std::make_shared<const core::Evaluator>(*job.network, job.view);
     const core::ColorMap colormap = job.colormap;
     const int w = width_, h = height_;
     for (int k = 0; k <= kCoarsest; ++k) {
@@ -171,6 +174,7 @@ int CpuEngine::level_in_progress() const {
 
 void CpuEngine::show(int k, std::uint64_t gen) {
     if (k == 0) full_ms_ = ms_since(started_);
+    if (!first_ms_) first_ms_ = ms_since(started_);
     // The finest finished level of this picture is shown; a coarser one finishing later is not.
     if (shown_gen_ == gen && shown_ >= 0 && k >= shown_) return;
     if (full_only_ && k != 0 && shown_ >= 0) return;  // presentation: only finished pictures
@@ -227,6 +231,7 @@ ProgressStatus CpuEngine::status() const {
         }
     s.fraction = total > 0 ? finished / total : 0;
     s.full_ms = full_ms_;
+    s.first_ms = first_ms_;
     const double ms = shared_->ms_per_pixel.load();
     s.mac_per_ms = ms > 0 ? double(mac_per_pixel_) * workers_.threads() / ms : 0;
     return s;

@@ -98,7 +98,7 @@ private:
     bool full_only_ = false;
     long long mac_per_pixel_ = 1;
     std::chrono::steady_clock::time_point started_{};
-    std::optional<double> full_ms_;
+    std::optional<double> full_ms_, first_ms_;
     Texture texture_;  // the level shown, scaled up, rows bottom-up
     int tex_width_ = 0, tex_height_ = 0;
 };

@@ -71,6 +71,7 @@ struct NetworkRenderer::Slot {
     float center[2] = {0, 0};
     std::size_t bytes = 0;
     std::uint64_t used = 0;
+    std::uint64_t ticket = 0;
 
     void keep_fold(const core::FoldedInput& fold) {
         const std::array<int, 4> codes = shader_columns(fold);
@@ -167,8 +168,26 @@ void NetworkRenderer::set_network(const core::Network& net) {
     slot->layer_count = static_cast<int>(net.layers.size());
     slot->bytes = bytes;
     slot->used = ++clock_;
+    slot->ticket = ++uploads_;
     cur_ = slot.get();
     slots_.push_back(std::move(slot));
+}
+
+std::uint64_t NetworkRenderer::ticket() const {
+    return cur_ ? cur_->ticket : 0;
+}
+
+bool NetworkRenderer::use_uploaded(std::uint64_t ticket) {
+    if (ticket == 0) return false;
+    if (cur_ && cur_->ticket == ticket) return true;
+    for (const auto& s : slots_)
+        if (s->ticket == ticket) {
+            cur_ = s.get();
+            cur_->used = ++clock_;
+            if (!(cur_->view == view_)) fold_into(*cur_);
+            return true;
+        }
+    return false;
 }
 
 void NetworkRenderer::set_colormap(core::ColorMap map) {

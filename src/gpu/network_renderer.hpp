@@ -36,6 +36,12 @@ public:
     // Uploads the weights unless `net` equals the network held. Throws gpu::Error when the
     // network does not fit GL_MAX_TEXTURE_BUFFER_SIZE.
     void set_network(const core::Network& net);
+    // The network current now as a ticket, which use_uploaded() takes back: a caller whose
+    // network has not changed since skips comparing its weights with those held (1.9 M of them
+    // for a 400-unit network, on every step of every tile).
+    std::uint64_t ticket() const;
+    // Makes the upload with this ticket current again; false when it has been evicted.
+    bool use_uploaded(std::uint64_t ticket);
     void set_view(const core::ViewParams& view);
     // How many bytes of networks other than the current one stay uploaded (least recently used
     // go first). 0 by default: one picture whose seed changes every frame gains nothing from
@@ -81,7 +87,8 @@ private:
     core::ViewParams view_;
     std::vector<std::unique_ptr<Slot>> slots_;
     Slot* cur_ = nullptr;
-    std::uint64_t clock_ = 0;  // for least-recently-used eviction
+    std::uint64_t clock_ = 0;    // for least-recently-used eviction
+    std::uint64_t uploads_ = 0;  // tickets
     std::size_t cache_bytes_ = 0;
     core::ColorMap colormap_ = core::ColorMap::grey;
     Texture lut_texture_;

@@ -24,6 +24,9 @@ ProgressiveRenderer::~ProgressiveRenderer() = default;
 
 void ProgressiveRenderer::restart(const PictureJob& job, double budget_ms) {
     job_ = job;
+    ticket_ = 0;
+    started_ = Clock::now();
+    first_ms_.reset();
     const int width = job.width, height = job.height;
     width_ = width;
     height_ = height;
@@ -63,6 +66,8 @@ int ProgressiveRenderer::tile_side(double budget_ms) const {
 }
 
 void ProgressiveRenderer::finish_level(int k) {
+    if (!first_ms_)
+        first_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
     if (full_only_ && k != 0 && shown_ >= 0) {
         if (k == 0) full_ms_ = job_ms_;
         return;
@@ -86,7 +91,10 @@ void ProgressiveRenderer::finish_level(int k) {
 
 bool ProgressiveRenderer::step(double budget_ms, int lowest_level) {
     if (current_ < 0 || !job_.network || width_ <= 0) return false;
-    renderer_.set_network(*job_.network);  // no-ops while this engine's network is bound
+    if (!renderer_.use_uploaded(ticket_)) {  // the job's network is the same until restart
+        renderer_.set_network(*job_.network);
+        ticket_ = renderer_.ticket();
+    }
     renderer_.set_view(job_.view);
     renderer_.set_colormap(job_.colormap);
     const auto start = Clock::now();
@@ -157,6 +165,7 @@ ProgressStatus ProgressiveRenderer::status() const {
     }
     s.fraction = total > 0 ? finished / total : 0;
     s.full_ms = full_ms_;
+    s.first_ms = first_ms_;
     s.mac_per_ms = double(mac_per_pixel_) / ms_per_pixel_;
     return s;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -60,6 +61,9 @@ private:
     int shown_ = -1;    // level on display, -1 when none
     bool full_only_ = false;
     double job_ms_ = 0;  // time spent on level 0 of the current job
+    std::chrono::steady_clock::time_point started_{};
+    std::optional<double> first_ms_;
+    std::uint64_t ticket_ = 0;  // the renderer's upload of job_'s network
     std::optional<double> full_ms_;
     // Measured cost of one pixel of the current network (smoothed). A new network shape scales it
     // by (multiply-adds + kOverhead): per-pixel overhead dominates tiny networks.

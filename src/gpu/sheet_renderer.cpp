@@ -27,7 +27,9 @@ void SheetRenderer::set_engine_factory(EngineFactory make_engine) {
     tiles_.clear();
 }
 
-void SheetRenderer::set_sheet(const core::Sheet& sheet, double budget_ms) {
+void SheetRenderer::set_sheet(
+    const core::Sheet& sheet, double budget_ms,
+    const std::vector<std::shared_ptr<const core::Evaluator>>& evaluators) {
     sheet_ = &sheet;
     // Every tile's network stays uploaded while the tiles take turns (up to a bound).
     renderer_.set_cache_bytes(kCacheBytes);
@@ -38,7 +40,9 @@ void SheetRenderer::set_sheet(const core::Sheet& sheet, double budget_ms) {
     for (std::size_t i = 0; i < n; ++i) {
         const core::SheetTile& t = sheet.tiles[i];
         if (t.content != core::TileContent::picture) continue;
-        tiles_[i]->restart({&t.network, t.params.view, t.colormap, t.rect.w, t.rect.h}, budget_ms);
+        tiles_[i]->restart({&t.network, t.params.view, t.colormap, t.rect.w, t.rect.h,
+                            i < evaluators.size() ? evaluators[i] : nullptr},
+                           budget_ms);
     }
 }
 

@@ -30,8 +30,10 @@ public:
     SheetRenderer& operator=(const SheetRenderer&) = delete;
 
     // Starts drawing `sheet` (kept by reference: it must outlive the renderer's use of it).
-    // Tiles keep their last finished picture on screen until the new one is ready.
-    void set_sheet(const core::Sheet& sheet, double budget_ms);
+    // Tiles keep their last finished picture on screen until the new one is ready. `evaluators`
+    // (one per tile, or empty) are the picture tiles' CPU evaluators, made beforehand.
+    void set_sheet(const core::Sheet& sheet, double budget_ms,
+                   const std::vector<std::shared_ptr<const core::Evaluator>>& evaluators = {});
     // The host-made RGB picture of plot tile `tile` (rect.w x rect.h).
     void set_plot(int tile, const std::vector<std::uint8_t>& rgb);
     // Renders picture tiles until the budget is spent. Returns true while work remains.

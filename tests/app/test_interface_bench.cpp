@@ -35,6 +35,10 @@ TEST_CASE(
         CHECK(t.p95() <= *std::max_element(t.frames.begin(), t.frames.end()));
         // Reaching the full picture takes at least one frame and ends: the loop stopped.
         CHECK(t.time_to_full_ms > 0);
+        CHECK(t.reached_full);
+        // The first picture comes no later than the full one.
+        CHECK(t.first_picture_ms > 0);
+        CHECK(t.first_picture_ms <= t.time_to_full_ms);
     }
     gpu::test::check_no_gl_errors();
 }

@@ -136,3 +136,22 @@ TEST_CASE("bad animations get one line and exit code 2") {
         CHECK_FALSE(fs::exists(d / "x" / "frame-00000.png"));
     }
 }
+
+TEST_CASE("a long animation names each frame as it goes, n of N; -q says nothing") {
+    const fs::path d = test_dir("animate-progress");
+    const std::vector<std::string> args = {
+        "animate", "--param",   "z",        "--from", "0",
+        "--to",    "1",         "--frames", "30",     "--size",
+        "512x512", "--backend", "cpu",      "-o",     (d / "a").string()};
+    const RunResult r = run_primordial(args);
+    REQUIRE(r.exit_code == 0);
+    // Quiet for the first second, then one line per frame (standard error is not a terminal).
+    CHECK(r.err.find(": 30 of 30: frame-00029.png (") != std::string::npos);
+    CHECK(r.err.find('\r') == std::string::npos);
+    auto quiet = args;
+    quiet.back() = (d / "b").string();
+    quiet.push_back("-q");
+    const RunResult q = run_primordial(quiet);
+    CHECK(q.exit_code == 0);
+    CHECK(q.err == "");
+}

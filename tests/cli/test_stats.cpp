@@ -53,3 +53,23 @@ TEST_CASE("stats refuses bad input with one line and exit 2") {
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
 }
+
+TEST_CASE("stats on a large network reports its steps on standard error, and nothing with -q") {
+    // About two seconds here: progress starts after a second of silence, one line per step
+    // where standard error is not a terminal.
+    const std::vector<std::string> args = {"stats", "--depth",      "5",       "--width",
+                                           "300",   "--size",       "150x150", "--circle-points",
+                                           "2048",  "--activation", "relu"};
+    const RunResult r = run_primordial(args);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("stats: ") != std::string::npos);
+    CHECK(r.err.find(" of 6: ") != std::string::npos);  // five layers and the region count
+    CHECK(r.err.find("s left)\n") != std::string::npos);
+    CHECK(r.err.find('\r') == std::string::npos);  // no terminal rewriting in a log
+    auto quiet = args;
+    quiet.push_back("-q");
+    const RunResult q = run_primordial(quiet);
+    CHECK(q.exit_code == 0);
+    CHECK(q.err == "");
+    CHECK(q.out == r.out);  // the same numbers
+}

@@ -132,6 +132,35 @@ TEST_CASE("a sheet keeps its networks uploaded; a single picture keeps only its 
     check_no_gl_errors();
 }
 
+TEST_CASE("an upload's ticket makes it current again until it is evicted") {
+    REQUIRE_GL_CONTEXT();
+    core::NetworkParams a, b;
+    a.depth = b.depth = 4;
+    b.seed = a.seed + 1;
+    NetworkRenderer r;
+    CHECK_FALSE(r.use_uploaded(0));
+    r.set_cache_bytes(1 << 20);
+    r.set_network(core::build_network(a));
+    const std::uint64_t ta = r.ticket();
+    r.set_network(core::build_network(b));
+    const std::uint64_t tb = r.ticket();
+    CHECK(ta != tb);
+    CHECK(r.use_uploaded(ta));
+    CHECK(r.ticket() == ta);
+    // What it draws is network a's picture, as a fresh renderer draws it.
+    core::Params p;
+    p.network = a;
+    p.image_width = p.image_height = 24;
+    NetworkRenderer fresh;
+    const auto want = gpu_image(fresh, p);
+    CHECK(r.use_uploaded(ta));
+    CHECK(gpu_image(r, p) == want);
+    r.set_cache_bytes(0);  // only the current one stays
+    r.set_network(core::build_network(b));
+    CHECK_FALSE(r.use_uploaded(ta));
+    check_no_gl_errors();
+}
+
 TEST_CASE("on the CPU engine every tile of a sheet is the CPU evaluator's picture, byte for byte") {
     REQUIRE_GL_CONTEXT();
     const core::Preset* fig = core::find_preset("19");
