@@ -237,9 +237,10 @@ std::string SheetView::status_text() const {
     std::snprintf(buf, sizeof buf, "%s  |  %zu tile%s  |  %s %3.0f%%",
                   std::string(core::to_string(spec_.kind)).c_str(), sheet_->tiles.size(),
                   sheet_->tiles.size() == 1 ? "" : "s",
-                  plotting() ? "drawing"
-                  : st.done  ? "done"
-                             : "refining",
+                  layout_.valid() ? "laying out"
+                  : plotting()    ? "drawing"
+                  : st.done       ? "done"
+                                  : "refining",
                   st.fraction * 100);
     return buf;
 }

@@ -364,3 +364,21 @@ TEST_CASE("bias flags: the rule, both scales, and their errors") {
     CHECK(neg.err == "primordial: error: --output-bias-scale: must be >= 0 (got -1)\n");
     CHECK(!fs::exists(d / "x.png"));
 }
+
+TEST_CASE("a poster-sized render reports its progress by tenths where standard error is a log") {
+    const fs::path d = test_dir("render-progress");
+    // About two seconds here; the first second is silent, so small renders print only their
+    // summary line.
+    const RunResult r = run_primordial(
+        {"render", "--size", "3000x3000", "--backend", "cpu", "-o", (d / "poster.png").string()});
+    REQUIRE(r.exit_code == 0);
+    const std::string what = "rendering " + (d / "poster.png").string() + ": ";
+    CHECK(r.err.find(what) != std::string::npos);
+    CHECK(r.err.find("% (") != std::string::npos);
+    CHECK(r.err.find("s left)\n") != std::string::npos);
+    CHECK(r.err.find('\r') == std::string::npos);
+    const RunResult small = run_primordial(
+        {"render", "--size", "64x64", "--backend", "cpu", "-o", (d / "small.png").string()});
+    REQUIRE(small.exit_code == 0);
+    CHECK(small.err.find("% (") == std::string::npos);  // the summary alone
+}

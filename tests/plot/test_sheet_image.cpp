@@ -129,18 +129,22 @@ TEST_CASE("a view saved by format 1 (figure 19 then) draws every tile again pixe
     for (const core::SheetTile& t : sheet.tiles) {
         CAPTURE(t.label);
         const auto now = crop(rgb, sheet.width, t.rect), then = crop(old.rgb, old.width, t.rect);
-#ifdef PRIMORDIAL_SANITIZED
-        // An instrumented build vectorises and fuses multiply-adds its own way; the chaotic tiles'
-        // static moves by a level here and there. The Release run of the suite checks every byte.
         REQUIRE(now.size() == then.size());
         std::size_t close = 0;
         for (std::size_t i = 0; i < now.size(); ++i)
             close += std::abs(int(now[i]) - int(then[i])) <= 2;
         MESSAGE(t.label << ": " << 100.0 * double(close) / double(now.size())
                         << "% of samples within 2/255");
+#ifdef PRIMORDIAL_SANITIZED
+        // An instrumented build vectorises and fuses multiply-adds its own way; the chaotic tiles'
+        // static moves by a level here and there. The Release run of the suite checks more.
         CHECK(double(close) >= 0.999 * double(now.size()));
 #else
-        CHECK(now == then);
+        // Since 0.3 tanh is one rational function (docs/PERFORMANCE.md): the ordered tiles
+        // (scale up to 0.71) are the same bytes; in the chaotic ones, whose fine static follows
+        // the rounding, a few samples move, none by more than 2/255.
+        CHECK(close == now.size());
+        if (t.params.network.scale <= 0.71) CHECK(now == then);
 #endif
     }
 }
