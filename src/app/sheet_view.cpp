@@ -97,7 +97,8 @@ void SheetView::update(ExplorerState& s, double budget_ms, std::string& message)
             }
         return;
     }
-    if (!layout_.valid()) {
+    const bool launch = !layout_.valid();
+    if (launch) {
         layout_params_ = s.params;
         layout_spec_ = s.view;
         layout_ = std::async(std::launch::async, [p = s.params, v = s.view] {
@@ -111,8 +112,9 @@ void SheetView::update(ExplorerState& s, double budget_ms, std::string& message)
         });
     }
     // One layout at a time: a change made meanwhile is laid out when this one is done. A small
-    // sheet is ready within the frame; a large one shows when it is.
-    if (!for_state() || !ready(std::chrono::duration<double, std::milli>(budget_ms / 3))) return;
+    // sheet is ready within the frame that asked for it; a large one shows when it is.
+    const double wait_ms = launch ? budget_ms / 3 : 0;
+    if (!for_state() || !ready(std::chrono::duration<double, std::milli>(wait_ms))) return;
     try {
         install(layout_.get(), budget_ms);
     } catch (const core::InputError& e) {
@@ -124,7 +126,6 @@ void SheetView::update(ExplorerState& s, double budget_ms, std::string& message)
 
 void SheetView::install(Layout layout, double budget_ms) {
     sheet_ = std::move(layout.sheet);
-
     params_ = layout_params_;
     spec_ = layout_spec_;
     hovered_ = dragged_ = -1;
