@@ -68,9 +68,10 @@ public:
           engines_(renderer_, engine_.kind),
           picture_(renderer_, [this] { return engines_.make(); }),
           sheet_(renderer_, [this] { return engines_.make(); }),
-          exports_(renderer_, notices_),
+          exports_(notices_),
           documents_(state_, session.history, session.recent,
                      data_dir(system_getenv()) / "bookmarks", notices_) {
+        exports_.set_engine(engine_.kind);
         apply_settings(settings, state_);
         if (!message.empty()) notices_.warn(message);
         if (opt.present) enter_presentation();
@@ -324,6 +325,7 @@ private:
     void use_engine(gpu::EngineRequest request) {
         engine_ = choose(request);
         engines_.set_kind(engine_.kind);
+        exports_.set_engine(engine_.kind);
         picture_.set_engine_factory([this] { return engines_.make(); });
         sheet_.set_engine_factory([this] { return engines_.make(); });
     }
@@ -351,13 +353,13 @@ private:
     // detail rather than zooming out. A view of several tiles is saved whole, as `primordial
     // figure` would write it.
     void save_screenshot() {
-        const bool software = renderer_.capabilities().software();
+        const bool on_cpu = engine_.kind == gpu::EngineKind::cpu;  // as the screen is drawn
         try {
             std::filesystem::create_directories(state_.screenshot_dir);
             const auto path =
                 unique_screenshot_path(state_.screenshot_dir, std::chrono::system_clock::now());
             if (sheet_mode()) {
-                sheet_.save(state_, path, software, state_.screenshot_width,
+                sheet_.save(state_, path, on_cpu, state_.screenshot_width,
                             state_.screenshot_height);
             } else {
                 core::Params shot = state_.params;
@@ -365,7 +367,7 @@ private:
                     shot.image_width = state_.screenshot_width;
                     shot.image_height = state_.screenshot_height;
                 }
-                picture_.save(shot, path, software);
+                picture_.save(shot, path, on_cpu);
             }
             notices_.tell("saved " + path.string());
         } catch (const std::exception& e) {

@@ -14,7 +14,7 @@
 namespace primordial::app {
 
 RowRendererFactory Exports::rows() {
-    if (renderer_.capabilities().software()) return cpu_rows();
+    if (engine_ == gpu::EngineKind::cpu) return cpu_rows();
     if (!export_renderer_) export_renderer_ = std::make_unique<gpu::NetworkRenderer>();
     return [this](const core::Network& net, const core::Params& p, int w,
                   int h) -> std::unique_ptr<core::RowRenderer> {

@@ -9,14 +9,17 @@
 #include "app/actions.hpp"
 #include "app/export_job.hpp"
 #include "app/notices.hpp"
+#include "gpu/engine.hpp"
 #include "gpu/network_renderer.hpp"
 
 namespace primordial::app {
 
 class Exports {
 public:
-    Exports(gpu::NetworkRenderer& renderer, Notices& notices)
-        : renderer_(renderer), notices_(notices) {}
+    explicit Exports(Notices& notices) : notices_(notices) {}
+    // What draws the exports: the explorer's engine (gpu::choose_engine decided it), so an
+    // export is drawn as the screen is.
+    void set_engine(gpu::EngineKind kind) { engine_ = kind; }
     void start_picture(const ExplorerState& s);
     void start_animation(const ExplorerState& s);
     bool running() const { return job_ != nullptr; }
@@ -30,12 +33,12 @@ public:
     bool draw_quit_dialog(bool& open);
 
 private:
-    // Pictures of any size on the CPU on a software rasteriser, else on the GPU with a renderer
-    // of its own (so the explorer's picture keeps its network).
+    // Pictures of any size on the CPU engine's evaluator, or on the GPU with a renderer of its
+    // own (so the explorer's picture keeps its network).
     RowRendererFactory rows();
 
-    gpu::NetworkRenderer& renderer_;
     Notices& notices_;
+    gpu::EngineKind engine_ = gpu::EngineKind::cpu;
     std::unique_ptr<ExportJob> job_;
     std::string outcome_;  // how the last job ended: "exported NAME", "export stopped: ..."
     std::unique_ptr<gpu::NetworkRenderer> export_renderer_;

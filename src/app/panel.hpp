@@ -28,9 +28,8 @@ enum class ShareAs { web_page, shadertoy };
 struct PanelOutput {
     float width = 0;   // in window coordinates, 0 when hidden
     std::string note;  // what an edit did that was not asked for ("depth 100000 ... set to 256")
-    bool stats_open = false;  // the Statistics section is open: keep its numbers current
-    bool commands_requested = false;
-    std::optional<CommandId> command;           // chosen from the menu
+    bool stats_open = false;           // the Statistics section is open: keep its numbers current
+    std::optional<CommandId> command;  // chosen from the menu
     std::optional<std::filesystem::path> open;  // a file to open (recent, or typed)
     std::optional<Bookmark> open_bookmark, delete_bookmark;
     std::optional<std::pair<Bookmark, std::string>> rename_bookmark;  // the bookmark, its new name

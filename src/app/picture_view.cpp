@@ -69,8 +69,7 @@ std::string PictureView::status_text() const {
                           shown_.image_width, shown_.image_height);
 }
 
-void PictureView::save(const core::Params& shot, const std::filesystem::path& path,
-                       bool software_gl) {
+void PictureView::save(const core::Params& shot, const std::filesystem::path& path, bool on_cpu) {
     std::vector<std::uint8_t> rgb;
     std::unique_ptr<core::RowRenderer> rows;
     std::optional<core::Network> other;  // when the shot's network is not the one on screen
@@ -79,7 +78,7 @@ void PictureView::save(const core::Params& shot, const std::filesystem::path& pa
     if (shot == shown_ && engine_->read_finished(rgb)) {
         rows = std::make_unique<core::ImageRowRenderer>(rgb.data(), shot.image_width,
                                                         shot.image_height);
-    } else if (software_gl) {
+    } else if (on_cpu) {
         rows =
             core::cpu_rows(net, shot.view, shot.image_width, shot.image_height, {0, shot.colormap});
     } else {

@@ -41,8 +41,8 @@ public:
     gpu::ProgressiveEngine& engine() { return *engine_; }
     const gpu::ProgressiveEngine& engine() const { return *engine_; }
     // Writes `shot` as a PNG with its parameters: the finished picture on screen when it is the
-    // same, else rendered afresh (on the CPU where the GPU is a software one).
-    void save(const core::Params& shot, const std::filesystem::path& path, bool software_gl);
+    // same, else rendered afresh (on the CPU when the CPU engine draws the screen).
+    void save(const core::Params& shot, const std::filesystem::path& path, bool on_cpu);
 
 private:
     gpu::NetworkRenderer& renderer_;

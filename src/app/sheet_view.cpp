@@ -246,7 +246,7 @@ std::string SheetView::status_text() const {
     return buf;
 }
 
-void SheetView::save(const ExplorerState& s, const std::filesystem::path& path, bool software_gl,
+void SheetView::save(const ExplorerState& s, const std::filesystem::path& path, bool on_cpu,
                      int width, int height) {
     if (!sheet_) throw std::runtime_error("no view to save");
     core::Params params = s.params;
@@ -259,7 +259,7 @@ void SheetView::save(const ExplorerState& s, const std::filesystem::path& path, 
         resized = core::build_sheet(params, s.view, params.image_width, params.image_height);
     const core::Sheet& sheet = resized ? *resized : *sheet_;
     plot::PictureRenderer pictures;
-    if (!software_gl)  // a real GPU; on a software rasteriser the CPU evaluator is faster
+    if (!on_cpu)  // the shader engine draws the screen: the export too
         pictures = [this](const core::SheetTile& t) -> std::unique_ptr<core::RowRenderer> {
             renderer_.set_network(t.network);
             renderer_.set_view(t.params.view);

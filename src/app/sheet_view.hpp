@@ -59,8 +59,8 @@ public:
     std::string hovered_label() const;
     // Writes the whole view as a PNG, like `primordial figure`: as laid out on screen, or laid
     // out again at width x height when those are set.
-    void save(const ExplorerState& s, const std::filesystem::path& path, bool software_gl,
-              int width = 0, int height = 0);
+    void save(const ExplorerState& s, const std::filesystem::path& path, bool on_cpu, int width = 0,
+              int height = 0);
 
 private:
     void replot(int tile);

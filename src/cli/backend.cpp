@@ -4,7 +4,9 @@
 #include <stdexcept>
 
 #include "app/interface_bench.hpp"
+#include "core/params.hpp"
 #include "gpu/context.hpp"
+#include "gpu/engine.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 #include "gpu/network_renderer.hpp"
 
@@ -39,6 +41,7 @@ public:
     }
 
     bool software() const override { return context_->capabilities().software(); }
+    std::string renderer() const override { return context_->capabilities().renderer; }
 
 private:
     std::unique_ptr<gpu::Context> context_;  // declared first: destroyed after the renderer
@@ -57,23 +60,31 @@ std::unique_ptr<GpuSession> open_gpu(std::string* why_not) {
 }
 
 std::unique_ptr<GpuSession> choose_gpu(const std::string& backend, bool quiet) {
-    if (backend == "cpu") return nullptr;
+    const auto request = gpu::parse_engine_request(backend);
+    if (!request)
+        throw core::InputError("--backend: unknown '" + backend + "' (expected auto, gpu, cpu)");
+    if (*request == gpu::EngineRequest::cpu) return nullptr;
     std::string why_not;
     std::unique_ptr<GpuSession> session = open_gpu(&why_not);
-    if (!session && backend == "gpu") throw std::runtime_error("--backend gpu: " + why_not);
-    if (session && backend == "auto" && session->software()) {
-        why_not = "the GL context is a software rasteriser (" + session->description() +
-                  "); the CPU evaluator is faster";
-        session.reset();
-    }
-    if (!quiet && backend == "auto") {
-        if (session)
-            std::cerr << "primordial: backend auto: using the GPU (" << session->description()
-                      << ")\n";
-        else
+    const bool automatic = *request == gpu::EngineRequest::automatic;
+    if (!session) {
+        if (!automatic) throw std::runtime_error("--backend gpu: " + why_not);
+        if (!quiet)
             std::cerr << "primordial: backend auto: using the CPU evaluator (" << why_not << ")\n";
+        return nullptr;
     }
+    const gpu::EngineChoice choice =
+        gpu::choose_engine(*request, session->software(), session->renderer());
+    if (choice.kind == gpu::EngineKind::cpu) session.reset();
+    if (!quiet && automatic)  // the explorer says the same, from the same decision
+        std::cerr << "primordial: backend auto: " << choice.reason << "\n";
     return session;
+}
+
+CLI::Validator engine_names() {
+    std::vector<std::string> names;
+    for (const auto& [request, name] : gpu::kEngineRequestTable) names.emplace_back(name);
+    return CLI::IsMember(names);
 }
 
 }  // namespace primordial::cli

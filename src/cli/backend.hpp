@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "app/interface_bench.hpp"
 #include "core/network.hpp"
 #include "core/row_renderer.hpp"
@@ -27,14 +29,18 @@ public:
                                                  double budget_ms) = 0;
     // A software rasteriser (Mesa llvmpipe, softpipe): slower than the CPU evaluator.
     virtual bool software() const = 0;
+    virtual std::string renderer() const = 0;  // GL_RENDERER alone
 };
 
 // An offscreen GL context, or nullptr with the reason in *why_not.
 std::unique_ptr<GpuSession> open_gpu(std::string* why_not);
 
-// The session behind --backend: none for "cpu"; for "auto" only a hardware GPU (on a software
-// rasteriser the CPU evaluator is faster); for "gpu" one or a std::runtime_error saying why not.
-// Says what auto chose on stderr unless quiet.
+// The session behind --backend (or --engine): none for "cpu"; for "auto" what
+// gpu::choose_engine decides (the explorer asks the same function), so only a hardware GPU; for
+// "gpu" one or a std::runtime_error saying why not. Says what auto chose on stderr unless quiet.
 std::unique_ptr<GpuSession> choose_gpu(const std::string& backend, bool quiet);
+
+// --backend's and --engine's names, from gpu::kEngineRequestTable: auto, gpu, cpu.
+CLI::Validator engine_names();
 
 }  // namespace primordial::cli

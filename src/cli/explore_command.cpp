@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "app/explorer.hpp"
+#include "cli/backend.hpp"
 #include "cli/figure_command.hpp"
 #include "cli/options.hpp"
 #include "gpu/engine.hpp"
@@ -28,7 +29,7 @@ void ExploreCommand::add_to(CLI::App& app) {
            "--engine", engine,
            "What draws the pictures: gpu (the shader), cpu (the CPU evaluator on every core) or "
            "auto (the shader on a real GPU, the CPU on a software rasteriser) [auto]")
-        ->check(CLI::IsMember({"auto", "gpu", "cpu"}));
+        ->check(engine_names());
 }
 
 int ExploreCommand::run() {

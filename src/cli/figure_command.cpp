@@ -35,8 +35,7 @@ void FigureCommand::add_to(CLI::App& app) {
     app.add_flag("-l,--list", list, "List the figures and presets, one line each");
     net.add_to(app);
     app.add_option("-o,--output", output, "PNG to write [<preset name>.png]");
-    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")
-        ->check(CLI::IsMember({"cpu", "gpu", "auto"}));
+    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(engine_names());
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
     app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
 }

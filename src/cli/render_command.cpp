@@ -31,8 +31,7 @@ void RenderCommand::add_to(CLI::App& app) {
     app.add_option("--save-params", save_params, "Write the effective parameters as JSON");
     app.add_option("--dump-weights", dump_weights,
                    "Write every weight and bias as JSON (for numpy or PyTorch)");
-    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")
-        ->check(CLI::IsMember({"cpu", "gpu", "auto"}));
+    app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(engine_names());
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
     app.add_option("--supersample", supersample, "N x N samples per pixel, averaged (1-4) [1]")
         ->check(CLI::Range(1, 4));

@@ -31,7 +31,6 @@ public:
     // `rows` holds n rows of width*3 samples (uint8, or native-endian uint16 at 16 bits).
     void write_rows(const void* rows, int n);
     void finish();
-    int rows_written() const { return rows_written_; }
     const std::filesystem::path& path() const { return path_; }
 
 private:

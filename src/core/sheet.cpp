@@ -120,9 +120,6 @@ void check_count(int n) {
 std::string_view to_string(ViewKind k) {
     return name_of(kViewKindTable, k);
 }
-std::optional<ViewKind> parse_view_kind(std::string_view s) {
-    return value_of(kViewKindTable, s);
-}
 
 std::string view_unavailable(const Params& p, ViewKind kind) {
     switch (kind) {

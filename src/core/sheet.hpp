@@ -52,7 +52,6 @@ inline constexpr auto kViewKinds = values_of<kViewKindTable>;
 inline constexpr std::string_view kViewKindNames = names_of<kViewKindTable>;
 
 std::string_view to_string(ViewKind k);
-std::optional<ViewKind> parse_view_kind(std::string_view s);
 
 // The paper sheets are drawn on, between their tiles: the article's white.
 inline constexpr std::uint8_t kPaper[3] = {255, 255, 255};

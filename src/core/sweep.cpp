@@ -27,10 +27,6 @@ std::string_view to_string(SweepParam p) {
     return name_of(kSweepParamTable, p);
 }
 
-std::optional<SweepParam> parse_sweep_param(std::string_view s) {
-    return value_of(kSweepParamTable, s);
-}
-
 double activation_value(Activation a) {
     return static_cast<double>(static_cast<int>(a));
 }

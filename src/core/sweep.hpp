@@ -56,7 +56,6 @@ inline constexpr NameEntry<SweepParam> kSweepParamTable[] = {
     {SweepParam::bias_scale, "bias_scale"}};
 inline constexpr std::string_view kSweepParamNames = names_of<kSweepParamTable>;
 std::string_view to_string(SweepParam p);
-std::optional<SweepParam> parse_sweep_param(std::string_view s);
 
 double activation_value(Activation a);
 // `count` values from `from` to `to`: evenly spaced, or geometric (a constant ratio, as zoom

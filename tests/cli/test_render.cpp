@@ -218,13 +218,12 @@ TEST_CASE("--backend gpu renders what the CPU renders") {
 
     const RunResult a = run_primordial({"render", "--size", "16x16", "-o", (d / "a.png").string()});
     CHECK(a.exit_code == 0);
-    // auto takes a real GPU, but not a software rasteriser, where the CPU evaluator is faster.
+    // auto takes a real GPU, but not a software rasteriser, where the CPU evaluator is faster:
+    // gpu::choose_engine decides, as for the explorer's --engine.
     if (a.err.find("llvmpipe") != std::string::npos)
-        CHECK(a.err.rfind("primordial: backend auto: using the CPU evaluator (the GL context is "
-                          "a software rasteriser",
-                          0) == 0);
+        CHECK(a.err.rfind("primordial: backend auto: the CPU engine: llvmpipe", 0) == 0);
     else
-        CHECK(a.err.rfind("primordial: backend auto: using the GPU (", 0) == 0);
+        CHECK(a.err.rfind("primordial: backend auto: the shader engine on ", 0) == 0);
     CHECK(std::count(a.err.begin(), a.err.end(), '\n') == 2);  // the choice, the summary
 }
 
