@@ -1,7 +1,6 @@
 // `primordial render`: parameters (file, then flags) -> PNG, parameter file, weights dump.
 #pragma once
 
-#include <chrono>
 #include <optional>
 #include <string>
 

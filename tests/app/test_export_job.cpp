@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/export_job.hpp"
+#include "app/fresh_dir.hpp"
 #include "core/evaluate.hpp"
 #include "core/params_json.hpp"
 #include "core/png_io.hpp"
@@ -14,13 +15,6 @@ using namespace primordial::app;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh(const std::string& name) {
-    const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / name;
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
 
 std::string bytes(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -6,6 +6,7 @@
 
 #include "app/desktop_dialog.hpp"
 #include "app/file_browser.hpp"
+#include "app/fresh_dir.hpp"
 #include "app/thumbnails.hpp"
 #include "core/atomic_file.hpp"
 #include "core/params_json.hpp"
@@ -16,12 +17,6 @@ using namespace primordial::app;
 namespace fs = std::filesystem;
 
 namespace {
-fs::path fresh(const std::string& name) {
-    const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / name;
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
 Getenv env_of(std::map<std::string, std::string> vars) {
     return [vars](const char* name) -> std::optional<std::string> {
         const auto it = vars.find(name);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 
+#include "app/fresh_dir.hpp"
 #include "app/paths.hpp"
 
 using namespace primordial::app;
@@ -16,12 +17,6 @@ Getenv fake(std::map<std::string, std::string> vars) {
         if (it == vars.end()) return std::nullopt;
         return it->second;
     };
-}
-fs::path fresh(const std::string& name) {
-    const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / name;
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
 }
 }  // namespace
 
