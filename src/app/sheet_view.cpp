@@ -234,15 +234,17 @@ void SheetView::draw_overlay(float x, float to_window_x, float to_window_y) cons
 std::string SheetView::status_text() const {
     if (!sheet_) return "";
     const gpu::ProgressStatus st = tiles_.status();
+    char progress[32] = "laying out the new one";  // the share drawn is the old sheet's
+    if (!layout_.valid())
+        std::snprintf(progress, sizeof progress, "%s %3.0f%%",
+                      plotting() ? "drawing"
+                      : st.done  ? "done"
+                                 : "refining",
+                      st.fraction * 100);
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%s  |  %zu tile%s  |  %s %3.0f%%",
+    std::snprintf(buf, sizeof buf, "%s  |  %zu tile%s  |  %s",
                   std::string(core::to_string(spec_.kind)).c_str(), sheet_->tiles.size(),
-                  sheet_->tiles.size() == 1 ? "" : "s",
-                  layout_.valid() ? "laying out"
-                  : plotting()    ? "drawing"
-                  : st.done       ? "done"
-                                  : "refining",
-                  st.fraction * 100);
+                  sheet_->tiles.size() == 1 ? "" : "s", progress);
     return buf;
 }
 
