@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "app/session.hpp"
-#include "core/lineage.hpp"
-#include "core/view.hpp"
+#include "core/eval/view.hpp"
+#include "core/net/lineage.hpp"
 
 namespace primordial::app {
 

@@ -9,10 +9,10 @@
 
 #include "app/commands.hpp"
 #include "app/requests.hpp"
-#include "core/animation.hpp"
-#include "core/params.hpp"
-#include "core/preset.hpp"
-#include "core/sheet.hpp"
+#include "core/io/preset.hpp"
+#include "core/net/animation.hpp"
+#include "core/net/params.hpp"
+#include "core/views/sheet.hpp"
 #include "gpu/engine.hpp"
 
 namespace primordial::app {

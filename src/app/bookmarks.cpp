@@ -4,9 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/evaluate.hpp"
-#include "core/params_json.hpp"
-#include "core/row_renderer.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
 
 namespace primordial::app {
 namespace fs = std::filesystem;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/preset.hpp"
-#include "core/sheet.hpp"
+#include "core/io/preset.hpp"
+#include "core/views/sheet.hpp"
 
 namespace primordial::app {
 

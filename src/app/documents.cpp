@@ -4,9 +4,9 @@
 
 #include "app/paths.hpp"
 #include "app/session.hpp"
-#include "core/atomic_file.hpp"
-#include "core/png_io.hpp"
-#include "core/preset.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/preset.hpp"
 #include "share/shadertoy.hpp"
 #include "share/web_page.hpp"
 

@@ -19,7 +19,7 @@
 #include "app/notices.hpp"
 #include "app/panel.hpp"
 #include "app/thumbnails.hpp"
-#include "core/png_io.hpp"
+#include "core/io/png_io.hpp"
 #include "gpu/display.hpp"
 
 namespace primordial::app {

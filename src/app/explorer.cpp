@@ -31,7 +31,7 @@
 #include "app/sheet_view.hpp"
 #include "app/stats_worker.hpp"
 #include "app/window.hpp"
-#include "core/interrupt.hpp"
+#include "core/io/interrupt.hpp"
 #include "gpu/display.hpp"
 
 namespace primordial::app {

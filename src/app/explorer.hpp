@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <optional>
 
-#include "core/params.hpp"
-#include "core/sheet.hpp"
+#include "core/net/params.hpp"
+#include "core/views/sheet.hpp"
 #include "gpu/engine.hpp"
 
 namespace primordial::app {

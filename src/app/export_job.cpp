@@ -4,10 +4,10 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/evaluate.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/video.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/video.hpp"
 
 namespace primordial::app {
 namespace fs = std::filesystem;

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "core/animation.hpp"
-#include "core/row_renderer.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/net/animation.hpp"
 
 namespace primordial::app {
 

@@ -8,7 +8,7 @@
 
 #include "app/paths.hpp"
 #include "app/ui_style.hpp"
-#include "core/video.hpp"
+#include "core/io/video.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 
 namespace primordial::app {

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "core/preset.hpp"
+#include "core/io/preset.hpp"
 
 namespace primordial::app {
 

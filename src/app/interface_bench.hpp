@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "core/params.hpp"
-#include "core/sheet.hpp"
+#include "core/net/params.hpp"
+#include "core/views/sheet.hpp"
 #include "gpu/engine.hpp"
 #include "gpu/network_renderer.hpp"
 

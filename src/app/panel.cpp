@@ -11,11 +11,11 @@
 
 #include "app/stats_panel.hpp"
 #include "app/ui_style.hpp"
-#include "core/lineage.hpp"
-#include "core/network.hpp"
-#include "core/params.hpp"
-#include "core/preset.hpp"
-#include "core/video.hpp"
+#include "core/io/preset.hpp"
+#include "core/io/video.hpp"
+#include "core/net/lineage.hpp"
+#include "core/net/network.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::app {
 namespace {
@@ -27,7 +27,7 @@ float em() {
     return ImGui::GetFontSize() / 13.0f;
 }
 
-// A combo of an enum's values, named and ordered by its table (core/name_table.hpp).
+// A combo of an enum's values, named and ordered by its table (core/net/name_table.hpp).
 template <class E, std::size_t N>
 bool enum_combo(const char* label, E* value, const core::NameEntry<E> (&table)[N]) {
     bool changed = false;

@@ -5,10 +5,10 @@
 
 #include "app/export_job.hpp"
 #include "app/status.hpp"
-#include "core/animation.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/view.hpp"
+#include "core/eval/view.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/net/animation.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 
 namespace primordial::app {

@@ -11,7 +11,7 @@
 
 #include "app/actions.hpp"
 #include "app/pointer.hpp"
-#include "core/network.hpp"
+#include "core/net/network.hpp"
 #include "gpu/network_renderer.hpp"
 #include "gpu/sheet_renderer.hpp"
 

@@ -3,7 +3,7 @@
 // network has a z input). Pure functions of time, so the drift is tested without a window.
 #pragma once
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::app {
 

@@ -10,7 +10,7 @@
 #include "app/frame_loop.hpp"
 #include "app/picture_view.hpp"
 #include "app/window.hpp"
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::app {
 

@@ -4,10 +4,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "core/atomic_file.hpp"
-#include "core/json_sections.hpp"
-#include "core/params_json.hpp"
-#include "core/preset.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/json_sections.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/preset.hpp"
 
 namespace primordial::app {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/history.hpp"
-#include "core/params.hpp"
-#include "core/sheet.hpp"
+#include "core/net/params.hpp"
+#include "core/views/sheet.hpp"
 
 namespace primordial::app {
 

@@ -1,8 +1,8 @@
 #include "app/settings.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/json_reader.hpp"
-#include "core/limits.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/json_reader.hpp"
+#include "core/net/limits.hpp"
 
 namespace primordial::app {
 

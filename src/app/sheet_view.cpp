@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/preset.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/preset.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 #include "plot/sheet_image.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/stats.hpp"
+#include "core/theory/stats.hpp"
 
 namespace primordial::app {
 namespace {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "core/stats.hpp"
+#include "core/theory/stats.hpp"
 
 namespace primordial::app {
 

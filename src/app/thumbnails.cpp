@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "core/network.hpp"
-#include "core/preset.hpp"
-#include "core/row_renderer.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/io/preset.hpp"
+#include "core/net/network.hpp"
 
 namespace primordial::app {
 namespace {

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "core/png_io.hpp"
+#include "core/io/png_io.hpp"
 #include "gpu/display.hpp"
 
 namespace primordial::app {

@@ -8,12 +8,12 @@
 #include "cli/options.hpp"
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
-#include "core/animation.hpp"
-#include "core/interrupt.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/row_renderer.hpp"
-#include "core/video.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/io/interrupt.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/video.hpp"
+#include "core/net/animation.hpp"
 #include "gpu/error.hpp"
 
 namespace primordial::cli {

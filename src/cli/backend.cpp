@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "app/interface_bench.hpp"
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 #include "gpu/context.hpp"
 #include "gpu/engine.hpp"
 #include "gpu/gpu_row_renderer.hpp"

@@ -9,9 +9,9 @@
 #include <CLI/CLI.hpp>
 
 #include "app/interface_bench.hpp"
-#include "core/network.hpp"
-#include "core/row_renderer.hpp"
-#include "core/sheet.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/net/network.hpp"
+#include "core/views/sheet.hpp"
 
 namespace primordial::cli {
 

@@ -20,9 +20,10 @@
 #include "cli/numpy_reference_py.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
-#include "core/atomic_file.hpp"
-#include "core/params_json.hpp"
-#include "core/preset.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/preset.hpp"
 
 namespace primordial::cli {
 namespace {

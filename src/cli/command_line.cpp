@@ -6,8 +6,8 @@
 #include "app/explorer.hpp"
 #include "cli/completion.hpp"
 #include "cli/man_page.hpp"
-#include "core/interrupt.hpp"
-#include "core/params.hpp"
+#include "core/io/interrupt.hpp"
+#include "core/net/params.hpp"
 #include "core/version.hpp"
 
 namespace primordial::cli {

@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/animation.hpp"
-#include "core/colormap.hpp"
-#include "core/params.hpp"
-#include "core/preset.hpp"
+#include "core/io/preset.hpp"
+#include "core/net/animation.hpp"
+#include "core/net/colormap.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::cli {
 namespace {

@@ -6,9 +6,9 @@
 #include "cli/backend.hpp"
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/preset.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/preset.hpp"
 #include "plot/sheet_image.hpp"
 
 namespace primordial::cli {

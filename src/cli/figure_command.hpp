@@ -7,7 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/render_command.hpp"
-#include "core/preset.hpp"
+#include "core/io/preset.hpp"
 
 namespace primordial::cli {
 

@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "cli/options.hpp"
-#include "core/limits.hpp"
-#include "core/params_json.hpp"
+#include "core/io/params_json.hpp"
+#include "core/net/limits.hpp"
 
 namespace primordial::cli {
 

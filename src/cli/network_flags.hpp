@@ -7,8 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "core/params.hpp"
-#include "core/preset.hpp"
+#include "core/io/preset.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::cli {
 

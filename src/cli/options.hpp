@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::cli {
 

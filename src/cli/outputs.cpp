@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::cli {
 

@@ -13,11 +13,11 @@
 #include "cli/options.hpp"
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
-#include "core/atomic_file.hpp"
-#include "core/network.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/row_renderer.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/net/network.hpp"
 #include "gpu/error.hpp"
 
 namespace primordial::cli {

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "core/atomic_file.hpp"
-#include "core/limits.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/net/limits.hpp"
 #include "share/shadertoy.hpp"
 #include "share/web_page.hpp"
 

@@ -4,11 +4,11 @@
 
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
-#include "core/atomic_file.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/row_renderer.hpp"
-#include "core/stats.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/theory/stats.hpp"
 #include "plot/stats_plot.hpp"
 
 namespace primordial::cli {

@@ -8,7 +8,7 @@
 #include <atomic>
 #include <chrono>
 
-#include "core/evaluate.hpp"
+#include "core/eval/evaluate.hpp"
 #include "gpu/gl.hpp"
 
 namespace primordial::gpu {

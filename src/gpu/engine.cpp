@@ -1,6 +1,6 @@
 #include "gpu/engine.hpp"
 
-#include "core/name_table.hpp"
+#include "core/net/name_table.hpp"
 
 namespace primordial::gpu {
 std::optional<EngineRequest> parse_engine_request(std::string_view s) {

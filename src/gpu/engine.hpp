@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/evaluate.hpp"
-#include "core/name_table.hpp"
-#include "core/network.hpp"
-#include "core/params.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/net/name_table.hpp"
+#include "core/net/network.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::gpu {
 

@@ -3,7 +3,7 @@
 // core::write_png streams a PNG of any size from the GPU. The renderer's context must be current.
 #pragma once
 
-#include "core/row_renderer.hpp"
+#include "core/eval/row_renderer.hpp"
 #include "gpu/network_renderer.hpp"
 #include "gpu/render_target.hpp"
 

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <string>
 
-#include "core/evaluate.hpp"
-#include "core/fold.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/eval/fold.hpp"
 #include "gpu/debug.hpp"
 #include "gpu/error.hpp"
 #include "gpu/gl.hpp"

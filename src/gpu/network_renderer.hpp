@@ -11,9 +11,9 @@
 #include <optional>
 #include <vector>
 
-#include "core/fold.hpp"
-#include "core/network.hpp"
-#include "core/params.hpp"
+#include "core/eval/fold.hpp"
+#include "core/net/network.hpp"
+#include "core/net/params.hpp"
 #include "gpu/context.hpp"
 #include "gpu/gl_handle.hpp"
 #include "gpu/program.hpp"

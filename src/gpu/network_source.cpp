@@ -3,7 +3,7 @@
 #include <bit>
 #include <cctype>
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 #include "gpu/shaders.hpp"
 #include "gpu/weight_layout.hpp"
 

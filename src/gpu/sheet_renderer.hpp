@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/sheet.hpp"
+#include "core/views/sheet.hpp"
 #include "gpu/engine.hpp"
 #include "gpu/network_renderer.hpp"
 #include "gpu/progressive.hpp"

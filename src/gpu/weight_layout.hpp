@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/colormap.hpp"
-#include "core/fold.hpp"
-#include "core/network.hpp"
+#include "core/eval/fold.hpp"
+#include "core/net/colormap.hpp"
+#include "core/net/network.hpp"
 
 namespace primordial::gpu {
 

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <string>
 
-#include "core/activation.hpp"
-#include "core/probe.hpp"
+#include "core/eval/activation.hpp"
+#include "core/eval/probe.hpp"
 #include "plot/canvas.hpp"
 #include "plot/style.hpp"
 

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/curves.hpp"
-#include "core/sheet.hpp"
+#include "core/views/curves.hpp"
+#include "core/views/sheet.hpp"
 
 namespace primordial::plot {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/curves.hpp"
-#include "core/interrupt.hpp"
-#include "core/regions.hpp"
+#include "core/io/interrupt.hpp"
+#include "core/theory/regions.hpp"
+#include "core/views/curves.hpp"
 #include "plot/canvas.hpp"
 #include "plot/curve_plot.hpp"
 #include "plot/style.hpp"

@@ -6,8 +6,8 @@
 #include <memory>
 #include <vector>
 
-#include "core/row_renderer.hpp"
-#include "core/sheet.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/views/sheet.hpp"
 
 namespace primordial::plot {
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/stats.hpp"
+#include "core/theory/stats.hpp"
 
 namespace primordial::plot {
 

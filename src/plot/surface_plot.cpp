@@ -4,8 +4,8 @@
 #include <cmath>
 #include <numeric>
 
-#include "core/colormap.hpp"
-#include "core/probe.hpp"
+#include "core/eval/probe.hpp"
+#include "core/net/colormap.hpp"
 #include "plot/canvas.hpp"
 #include "plot/style.hpp"
 

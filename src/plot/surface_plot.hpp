@@ -7,10 +7,10 @@
 #include <optional>
 #include <vector>
 
-#include "core/colormap.hpp"
-#include "core/curves.hpp"
-#include "core/probe.hpp"
-#include "core/sheet.hpp"
+#include "core/eval/probe.hpp"
+#include "core/net/colormap.hpp"
+#include "core/views/curves.hpp"
+#include "core/views/sheet.hpp"
 
 namespace primordial::plot {
 

@@ -12,12 +12,12 @@
 #include <string>
 
 #include "cli/network_flags.hpp"
-#include "core/limits.hpp"
-#include "core/network.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
-#include "core/row_renderer.hpp"
-#include "core/stats.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
+#include "core/net/limits.hpp"
+#include "core/net/network.hpp"
+#include "core/theory/stats.hpp"
 #include "core/version.hpp"
 
 namespace py = pybind11;

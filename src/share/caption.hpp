@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::share {
 

@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <sstream>
 
-#include "core/colormap.hpp"
-#include "core/fold.hpp"
-#include "core/limits.hpp"
-#include "core/network.hpp"
+#include "core/eval/fold.hpp"
+#include "core/net/colormap.hpp"
+#include "core/net/limits.hpp"
+#include "core/net/network.hpp"
 #include "core/version.hpp"
 #include "gpu/network_source.hpp"
 #include "gpu/weight_layout.hpp"

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::share {
 

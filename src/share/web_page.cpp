@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/colormap.hpp"
-#include "core/fold.hpp"
-#include "core/network.hpp"
-#include "core/params_json.hpp"
+#include "core/eval/fold.hpp"
+#include "core/io/params_json.hpp"
+#include "core/net/colormap.hpp"
+#include "core/net/network.hpp"
 #include "core/version.hpp"
 #include "gpu/network_source.hpp"
 #include "gpu/weight_layout.hpp"

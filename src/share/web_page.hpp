@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 
 namespace primordial::share {
 

@@ -5,7 +5,7 @@
 #include "app/actions.hpp"
 #include "app/history.hpp"
 #include "app/session.hpp"
-#include "core/view.hpp"
+#include "core/eval/view.hpp"
 
 using namespace primordial;
 using namespace primordial::app;

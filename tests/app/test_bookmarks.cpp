@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "app/bookmarks.hpp"
-#include "core/png_io.hpp"
+#include "core/io/png_io.hpp"
 
 using namespace primordial;
 using namespace primordial::app;

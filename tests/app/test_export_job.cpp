@@ -6,9 +6,9 @@
 
 #include "app/export_job.hpp"
 #include "app/fresh_dir.hpp"
-#include "core/evaluate.hpp"
-#include "core/params_json.hpp"
-#include "core/png_io.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
 
 using namespace primordial;
 using namespace primordial::app;

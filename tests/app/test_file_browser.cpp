@@ -8,9 +8,10 @@
 #include "app/file_browser.hpp"
 #include "app/fresh_dir.hpp"
 #include "app/thumbnails.hpp"
-#include "core/atomic_file.hpp"
-#include "core/params_json.hpp"
-#include "core/row_renderer.hpp"
+#include "core/eval/row_renderer.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/png_io.hpp"
 
 using namespace primordial;
 using namespace primordial::app;

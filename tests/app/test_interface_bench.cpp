@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "app/interface_bench.hpp"
-#include "core/preset.hpp"
+#include "core/io/preset.hpp"
 #include "gpu/gl_fixture.hpp"
 
 using namespace primordial;

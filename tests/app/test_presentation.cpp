@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "app/presentation.hpp"
-#include "core/evaluate.hpp"
+#include "core/eval/evaluate.hpp"
 
 using namespace primordial;
 using namespace primordial::app;

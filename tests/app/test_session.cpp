@@ -6,8 +6,8 @@
 #include <string>
 
 #include "app/session.hpp"
-#include "core/lineage.hpp"
-#include "core/network.hpp"
+#include "core/net/lineage.hpp"
+#include "core/net/network.hpp"
 
 using namespace primordial;
 using namespace primordial::app;

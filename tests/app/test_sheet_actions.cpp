@@ -5,7 +5,7 @@
 #include <GLFW/glfw3.h>
 
 #include "app/actions.hpp"
-#include "core/view.hpp"
+#include "core/eval/view.hpp"
 
 using namespace primordial;
 using namespace primordial::app;

@@ -5,7 +5,7 @@
 
 #include "app/engines.hpp"
 #include "app/sheet_view.hpp"
-#include "core/preset.hpp"
+#include "core/io/preset.hpp"
 #include "gpu/gl_fixture.hpp"
 
 using namespace primordial;

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/run_binary.hpp"
-#include "core/png_io.hpp"
+#include "core/io/png_io.hpp"
 
 namespace fs = std::filesystem;
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/options.hpp"
-#include "core/limits.hpp"
+#include "core/net/limits.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace core = primordial::core;

@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/params.hpp"
-#include "core/png_io.hpp"
-#include "core/preset.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/preset.hpp"
+#include "core/net/params.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace core = primordial::core;

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/params.hpp"
-#include "core/params_json.hpp"
-#include "core/preset.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/preset.hpp"
+#include "core/net/params.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "core/evaluate.hpp"
+#include "core/eval/evaluate.hpp"
 #include "gpu/debug.hpp"
 #include "gpu/gl.hpp"
 #include "gpu/gpu_row_renderer.hpp"

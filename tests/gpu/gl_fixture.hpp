@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/params.hpp"
+#include "core/net/params.hpp"
 #include "gpu/context.hpp"
 #include "gpu/network_renderer.hpp"
 

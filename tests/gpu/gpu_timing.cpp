@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "core/evaluate.hpp"
-#include "core/network.hpp"
-#include "core/params.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/net/network.hpp"
+#include "core/net/params.hpp"
 #include "gpu/context.hpp"
 #include "gpu/gl.hpp"
 #include "gpu/gpu_row_renderer.hpp"

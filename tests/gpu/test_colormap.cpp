@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "core/colormap.hpp"
-#include "core/evaluate.hpp"
-#include "core/network.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/net/colormap.hpp"
+#include "core/net/network.hpp"
 #include "gpu/gl_fixture.hpp"
 #include "gpu/gpu_row_renderer.hpp"
 

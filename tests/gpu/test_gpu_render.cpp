@@ -4,7 +4,7 @@
 #include <string>
 #include <type_traits>
 
-#include "core/evaluate.hpp"
+#include "core/eval/evaluate.hpp"
 #include "gpu/error.hpp"
 #include "gpu/gl.hpp"
 #include "gpu/gl_fixture.hpp"

@@ -6,8 +6,8 @@
 #include <memory>
 #include <thread>
 
-#include "core/evaluate.hpp"
-#include "core/network.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/net/network.hpp"
 #include "gpu/cpu_engine.hpp"
 #include "gpu/gl_fixture.hpp"
 #include "gpu/progressive.hpp"

@@ -3,8 +3,8 @@
 #include <chrono>
 #include <thread>
 
-#include "core/evaluate.hpp"
-#include "core/preset.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/io/preset.hpp"
 #include "gpu/cpu_engine.hpp"
 #include "gpu/gl.hpp"
 #include "gpu/gl_fixture.hpp"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/fold.hpp"
+#include "core/eval/fold.hpp"
 #include "gpu/network_source.hpp"
 #include "gpu/weight_layout.hpp"
 

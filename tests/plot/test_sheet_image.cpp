@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
-#include "core/evaluate.hpp"
-#include "core/png_io.hpp"
-#include "core/preset.hpp"
+#include "core/eval/evaluate.hpp"
+#include "core/io/png_io.hpp"
+#include "core/io/preset.hpp"
 #include "plot/curve_plot.hpp"
 #include "plot/sheet_image.hpp"
 

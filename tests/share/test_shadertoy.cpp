@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/limits.hpp"
+#include "core/net/limits.hpp"
 #include "gpu/gl.hpp"
 #include "gpu/gl_fixture.hpp"
 #include "gpu/network_source.hpp"

@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <string>
 
-#include "core/atomic_file.hpp"
-#include "core/lineage.hpp"
-#include "core/params_json.hpp"
-#include "core/preset.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/params_json.hpp"
+#include "core/io/preset.hpp"
+#include "core/net/lineage.hpp"
 #include "share/base64.hpp"
 #include "share/web_page.hpp"
 

@@ -1,0 +1,369 @@
+#include "core/theory/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <numbers>
+#include <thread>
+
+#include "core/eval/activation.hpp"
+#include "core/net/network.hpp"
+
+namespace primordial::core {
+namespace {
+
+// Values of a layer's units at n points: unit-major, v[unit * n + point].
+using Columns = std::vector<double>;
+
+// The inputs (x, y, r, z, cos_t, sin_t) at plane points, in the network's column order.
+Columns inputs_at(const Network& net, const ViewParams& view, const std::vector<double>& xs,
+                  const std::vector<double>& ys) {
+    const std::size_t n = xs.size();
+    Columns in(net.inputs.size() * n);
+    for (std::size_t c = 0; c < net.inputs.size(); ++c)
+        for (std::size_t p = 0; p < n; ++p) {
+            double v = 0;
+            switch (net.inputs[c]) {
+                case Input::x:
+                    v = xs[p];
+                    break;
+                case Input::y:
+                    v = ys[p];
+                    break;
+                case Input::r:
+                    v = std::hypot(xs[p], ys[p]);
+                    break;
+                case Input::z:
+                    v = view.z;
+                    break;
+                case Input::cos_t:
+                    v = std::cos(2 * std::numbers::pi * view.t);
+                    break;
+                case Input::sin_t:
+                    v = std::sin(2 * std::numbers::pi * view.t);
+                    break;
+            }
+            in[c * n + p] = v;
+        }
+    return in;
+}
+
+// h = W y + b for every point, in double; the points are shared out between threads.
+Columns dense(const Layer& l, const Columns& y, std::size_t n, int threads) {
+    Columns h(static_cast<std::size_t>(l.out) * n);
+    constexpr std::size_t kBlock = 256;
+    const std::size_t blocks = (n + kBlock - 1) / kBlock;
+    const auto run = [&](std::size_t b0, std::size_t b1) {
+        std::vector<double> acc(kBlock);
+        for (std::size_t b = b0; b < b1; ++b) {
+            const std::size_t p0 = b * kBlock, m = std::min(kBlock, n - p0);
+            for (int j = 0; j < l.out; ++j) {
+                std::fill(acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m),
+                          double(l.biases[j]));
+                const float* wj = l.weights.data() + static_cast<std::size_t>(j) * l.in;
+                for (int k = 0; k < l.in; ++k) {
+                    const double w = wj[k];
+                    const double* x = y.data() + static_cast<std::size_t>(k) * n + p0;
+                    for (std::size_t p = 0; p < m; ++p) acc[p] += w * x[p];
+                }
+                std::copy(
+                    acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m),
+                    h.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * n + p0));
+            }
+        }
+    };
+    const int t = std::clamp<int>(threads, 1, static_cast<int>(blocks));
+    std::vector<std::jthread> pool;
+    for (int i = 1; i < t; ++i) pool.emplace_back(run, blocks * i / t, blocks * (i + 1) / t);
+    run(0, blocks / t);
+    return h;
+}
+
+Columns activated(Activation f, const Columns& h) {
+    Columns y(h.size());
+    for (std::size_t i = 0; i < h.size(); ++i) y[i] = activation_reference(f, h[i]);
+    return y;
+}
+
+// Length of the closed polygon through the points' values (a layer's image of the circle).
+double closed_length(const Columns& v, int units, std::size_t n) {
+    double length = 0;
+    for (std::size_t p = 0; p < n; ++p) {
+        const std::size_t next = (p + 1) % n;
+        double d2 = 0;
+        for (int u = 0; u < units; ++u) {
+            const double d =
+                v[static_cast<std::size_t>(u) * n + next] - v[static_cast<std::size_t>(u) * n + p];
+            d2 += d * d;
+        }
+        length += std::sqrt(d2);
+    }
+    return length;
+}
+
+bool relu_like(Activation a) {
+    return a == Activation::relu || a == Activation::leaky_relu;
+}
+
+nlohmann::ordered_json optional_number(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+std::string num(const std::optional<double>& v, const char* format = "%.6g") {
+    if (!v) return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, format, *v);
+    return buf;
+}
+
+}  // namespace
+
+std::string verdict_note(const NetworkStats& s) {
+    if (s.phase != Phase::chaotic || s.layers.empty()) return "";
+    const double travel = s.layers.back().trajectory_length;
+    if (!(travel < kSmoothColourTravel)) return "";
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "Chaotic, yet smooth here: chaos means two nearby points drift apart a little "
+                  "more at every layer, so detail keeps growing with depth and with distance. "
+                  "Round this view the colour travels only %.2g, less than one gradient from "
+                  "black to white and back (3.5): too few layers, or too close a zoom, for the "
+                  "drift to show. Zoom out or add layers and the detail appears.",
+                  travel);
+    return buf;
+}
+
+std::string regions_unavailable(const NetworkParams& n) {
+    if (n.depth < 2) return "linear regions need a hidden layer (depth 2 or more)";
+    for (int l = 0; l + 1 < n.depth; ++l)
+        if (!relu_like(n.activation_of(l)))
+            return "linear regions are counted for relu and leaky_relu hidden layers only";
+    return "";
+}
+
+NetworkStats network_stats(const Params& p, const StatsOptions& o) {
+    validate(p);
+    if (o.width < 1 || o.height < 1 || o.circle_points < 3)
+        throw InputError("stats: needs a size of at least 1x1 and 3 points on the circle");
+    {
+        int widest = static_cast<int>(p.network.inputs.size());
+        for (int l = 0; l + 1 < p.network.depth; ++l)
+            widest = std::max(widest, p.network.width_of(l));
+        const std::int64_t points = std::int64_t{o.width} * o.height + o.circle_points;
+        if (points * widest > Limits::max_stats_values)
+            throw InputError("stats: " + std::to_string(points) + " sample points x " +
+                             std::to_string(widest) + " units is more than " +
+                             std::to_string(Limits::max_stats_values) +
+                             " values to hold; give a smaller --size or --circle-points");
+    }
+    const Network net = build_network(p.network);
+    const NetworkParams& np = p.network;
+    const int threads = o.threads > 0
+                            ? o.threads
+                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const ViewParams& v = p.view;
+
+    // Sample points: pixel centres of the view at width x height; the circle round its centre.
+    std::vector<double> xs, ys, cx, cy;
+    const double step = 2 * v.extent / std::min(o.width, o.height);
+    for (int j = 0; j < o.height; ++j)
+        for (int i = 0; i < o.width; ++i) {
+            xs.push_back(v.center_x + (i + 0.5 - o.width / 2.0) * step);
+            ys.push_back(v.center_y + (o.height / 2.0 - j - 0.5) * step);
+        }
+    for (int k = 0; k < o.circle_points; ++k) {
+        const double a = 2 * std::numbers::pi * k / o.circle_points;
+        cx.push_back(v.center_x + v.extent * std::cos(a));
+        cy.push_back(v.center_y + v.extent * std::sin(a));
+    }
+    const std::size_t n = xs.size(), k = cx.size();
+
+    NetworkStats s;
+    s.samples = static_cast<int>(n);
+    s.circle_points = static_cast<int>(k);
+    Columns y = inputs_at(net, v, xs, ys), cy_ = inputs_at(net, v, cx, cy);
+    s.input_trajectory_length = closed_length(cy_, static_cast<int>(net.inputs.size()), k);
+
+    // The theory's q at each sample point, from |x|^2 through the length map.
+    std::vector<double> q_point(n);
+    const bool regions = regions_unavailable(np).empty();
+    const int hidden_units = [&] {
+        int u = 0;
+        for (int l = 0; l + 1 < np.depth; ++l) u += np.width_of(l);
+        return u;
+    }();
+    const std::size_t words = (static_cast<std::size_t>(hidden_units) + 63) / 64;
+    std::vector<std::uint64_t> patterns(regions ? n * words : 0);
+    int bit = 0;
+    std::vector<SquareTable> tables;  // per layer's incoming activation, built as needed
+    Activation previous = Activation::identity;
+
+    const int steps = np.depth + (regions ? 1 : 0);
+    const auto announce = [&](int k, const std::string& what) {
+        if (o.progress) o.progress(k, steps, what);
+    };
+    for (int l = 0; l < np.depth; ++l) {
+        announce(l + 1, "layer " + std::to_string(l + 1));
+        const Layer& layer = net.layers[static_cast<std::size_t>(l)];
+        const LayerVariances var = layer_variances(np, l);
+        LayerStats ls;
+        ls.layer = l + 1;
+        ls.activation = layer.activation;
+        ls.width = layer.out;
+        ls.sigma_w2 = var.sigma_w2;
+        ls.sigma_b2 = var.sigma_b2;
+
+        const Columns h = dense(layer, y, n, threads);
+        double sum = 0;
+        for (double x : h) sum += x * x;
+        ls.q = sum / static_cast<double>(h.size());
+
+        if (l == 0) {
+            for (std::size_t p = 0; p < n; ++p) {
+                double r2 = 0;
+                for (std::size_t c = 0; c < net.inputs.size(); ++c)
+                    r2 += y[c * n + p] * y[c * n + p];
+                q_point[p] = var.weight_variance * r2 + var.sigma_b2;
+            }
+        } else {
+            if (tables.empty() ||
+                previous != net.layers[static_cast<std::size_t>(l - 1)].activation) {
+                previous = net.layers[static_cast<std::size_t>(l - 1)].activation;
+                tables.emplace_back(previous);
+            }
+            for (double& q : q_point) q = var.sigma_w2 * tables.back()(q) + var.sigma_b2;
+        }
+        double qt = 0;
+        for (double q : q_point) qt += q;
+        ls.q_theory = qt / static_cast<double>(n);
+
+        // Saturated (unit, point) pairs, and units saturated everywhere.
+        long long saturated = 0;
+        int dead = 0;
+        for (int u = 0; u < layer.out; ++u) {
+            int here = 0;
+            for (std::size_t p = 0; p < n; ++p)
+                here += std::abs(activation_derivative(
+                            layer.activation, h[static_cast<std::size_t>(u) * n + p])) < 0.1;
+            saturated += here;
+            dead += here == static_cast<int>(n);
+        }
+        ls.saturated = static_cast<double>(saturated) / static_cast<double>(h.size());
+        ls.dead = static_cast<double>(dead) / layer.out;
+
+        if (regions && l + 1 < np.depth)
+            for (int u = 0; u < layer.out; ++u, ++bit)
+                for (std::size_t p = 0; p < n; ++p)
+                    if (h[static_cast<std::size_t>(u) * n + p] > 0)
+                        patterns[p * words + static_cast<std::size_t>(bit) / 64] |= std::uint64_t{1}
+                                                                                    << (bit % 64);
+
+        y = activated(layer.activation, h);
+        cy_ = activated(layer.activation, dense(layer, cy_, k, threads));
+        ls.trajectory_length = closed_length(cy_, layer.out, k);
+        s.layers.push_back(ls);
+    }
+
+    if (regions) {
+        announce(steps, "counting the linear regions");
+        std::vector<std::size_t> order(n);
+        for (std::size_t p = 0; p < n; ++p) order[p] = p;
+        const auto word = [&](std::size_t p) {
+            return patterns.begin() + static_cast<std::ptrdiff_t>(p * words);
+        };
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return std::lexicographical_compare(
+                word(a), word(a) + static_cast<std::ptrdiff_t>(words), word(b),
+                word(b) + static_cast<std::ptrdiff_t>(words));
+        });
+        long long distinct = n ? 1 : 0;
+        for (std::size_t i = 1; i < n; ++i)
+            distinct +=
+                !std::equal(word(order[i]), word(order[i]) + static_cast<std::ptrdiff_t>(words),
+                            word(order[i - 1]));
+        s.regions = distinct;
+    }
+    if (const auto fp = network_fixed_point(np, nullptr)) {
+        s.chi1 = fp->chi1;
+        s.q_star = fp->q_star;
+        s.phase = phase_of(fp->chi1);
+    }
+    s.critical_scale = critical_scale(np);
+    return s;
+}
+
+std::string stats_to_json(const NetworkStats& s) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["format"] = "primordial-stats/1";
+    ordered_json sw = ordered_json::array(), sb = ordered_json::array(),
+                 layers = ordered_json::array();
+    for (const LayerStats& l : s.layers) {
+        sw.push_back(l.sigma_w2);
+        sb.push_back(l.sigma_b2);
+        layers.push_back({{"layer", l.layer},
+                          {"activation", std::string(to_string(l.activation))},
+                          {"width", l.width},
+                          {"q", l.q},
+                          {"q_theory", l.q_theory},
+                          {"trajectory_length", l.trajectory_length},
+                          {"saturated", l.saturated},
+                          {"dead", l.dead}});
+    }
+    j["sigma_w2"] = sw;
+    j["sigma_b2"] = sb;
+    j["chi1"] = optional_number(s.chi1);
+    j["q_star"] = optional_number(s.q_star);
+    j["phase"] = s.phase ? ordered_json(std::string(to_string(*s.phase))) : ordered_json(nullptr);
+    j["critical_scale"] = optional_number(s.critical_scale);
+    j["regions"] = s.regions ? ordered_json(*s.regions) : ordered_json(nullptr);
+    j["samples"] = s.samples;
+    j["circle_points"] = s.circle_points;
+    j["input_trajectory_length"] = s.input_trajectory_length;
+    j["layers"] = layers;
+    return j.dump(2) + "\n";
+}
+
+std::string stats_to_table(const NetworkStats& s) {
+    std::string out;
+    char line[256];
+    std::snprintf(line, sizeof line, "phase %s, chi1 %s, q* %s, critical weight scale %s",
+                  s.phase ? std::string(to_string(*s.phase)).c_str() : "-",
+                  num(s.chi1, "%.4g").c_str(),
+                  s.q_star ? num(s.q_star, "%.4g").c_str() : (s.chi1 ? "unbounded" : "-"),
+                  num(s.critical_scale, "%.4g").c_str());
+    out += line;
+    if (s.regions) out += ", " + std::to_string(*s.regions) + " linear regions";
+    std::snprintf(line, sizeof line, "\n%d sample points, %d on the circle (input length %.4g)\n\n",
+                  s.samples, s.circle_points, s.input_trajectory_length);
+    out += line;
+    std::snprintf(line, sizeof line, "%5s  %-10s %5s  %9s %9s  %11s %11s  %11s  %9s %6s\n", "layer",
+                  "activation", "width", "sigma_w2", "sigma_b2", "q", "q theory", "trajectory",
+                  "saturated", "dead");
+    out += line;
+    for (const LayerStats& l : s.layers) {
+        std::snprintf(line, sizeof line,
+                      "%5d  %-10s %5d  %9.4g %9.4g  %11.5g %11.5g  %11.5g  %8.1f%% %5.1f%%\n",
+                      l.layer, std::string(to_string(l.activation)).c_str(), l.width, l.sigma_w2,
+                      l.sigma_b2, l.q, l.q_theory, l.trajectory_length, 100 * l.saturated,
+                      100 * l.dead);
+        out += line;
+    }
+    return out;
+}
+
+std::string stats_to_csv(const NetworkStats& s) {
+    std::string out =
+        "layer,activation,width,sigma_w2,sigma_b2,q,q_theory,trajectory_length,saturated,dead\n";
+    char line[320];
+    for (const LayerStats& l : s.layers) {
+        std::snprintf(line, sizeof line, "%d,%s,%d,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n",
+                      l.layer, std::string(to_string(l.activation)).c_str(), l.width, l.sigma_w2,
+                      l.sigma_b2, l.q, l.q_theory, l.trajectory_length, l.saturated, l.dead);
+        out += line;
+    }
+    return out;
+}
+
+}  // namespace primordial::core
