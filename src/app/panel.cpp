@@ -28,13 +28,13 @@ float em() {
 }
 
 // A combo of an enum's values, named and ordered by its table (core/net/name_table.hpp).
-template <class E, std::size_t N>
-bool enum_combo(const char* label, E* value, const core::NameEntry<E> (&table)[N]) {
+template <class E, class Entry, std::size_t N>
+bool enum_combo(const char* label, E* value, const Entry (&table)[N]) {
     bool changed = false;
     if (ImGui::BeginCombo(label, std::string(core::name_of(table, *value)).c_str())) {
-        for (const auto& [e, name] : table)
-            if (ImGui::Selectable(std::string(name).c_str(), e == *value)) {
-                *value = e;
+        for (const auto& entry : table)
+            if (ImGui::Selectable(std::string(entry.second).c_str(), entry.first == *value)) {
+                *value = entry.first;
                 changed = true;
             }
         ImGui::EndCombo();
@@ -357,7 +357,7 @@ void views_section(ExplorerState& s) {
                 ImGui::SameLine();
                 if (ImGui::Button("back to the parent")) s.params.network = *parent;
             }
-            ImGui::Text("generation %zu", s.params.network.lineage.size());
+            ImGui::Text("generation %d", core::generation(s.params.network));
             ImGui::TextWrapped(
                 "Click a child to breed from it, Shift+click to cross it with the parent; "
                 "the strip below holds the ancestors. Ctrl+Z walks back.");

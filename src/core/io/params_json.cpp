@@ -57,20 +57,28 @@ Json shape_json(const Shape& sh) {
 }
 
 // [{"key": k, "strength": s, "change": "deeper", "before": {shape}}, {"cross": {"seed": k,
-// "lineage": [...]}, "strength": 0.5}, ...], oldest first.
+// "lineage": [...]}, "strength": 0.5}, ...], oldest first: a cross's mate's steps (which follow it
+// in the flat lineage) nest inside it.
 Json lineage_json(const std::vector<Mutation>& lineage) {
     Json out = Json::array();
-    for (const Mutation& m : lineage) {
+    // The list being written and where its steps end; a cross opens its mate's. A list is only
+    // added to while it is the innermost, so the pointers stay valid.
+    std::vector<std::pair<Json*, std::size_t>> open{{&out, lineage.size()}};
+    for (std::size_t i = 0; i < lineage.size(); ++i) {
+        while (open.back().second == i) open.pop_back();
+        const Mutation& m = lineage[i];
         Json step;
         if (m.cross) {
-            step["cross"] = {{"seed", m.key}, {"lineage", lineage_json(m.mate_lineage)}};
+            step["cross"] = {{"seed", m.key}, {"lineage", Json::array()}};
         } else {
             step["key"] = m.key;
         }
         step["strength"] = m.strength;
         if (m.change != ShapeChange::none) step["change"] = std::string(to_string(m.change));
         if (m.before) step["before"] = shape_json(*m.before);
-        out.push_back(std::move(step));
+        Json& list = *open.back().first;
+        list.push_back(std::move(step));
+        if (m.cross) open.emplace_back(&list.back()["cross"]["lineage"], i + 1 + m.mate_steps);
     }
     return out;
 }
@@ -134,30 +142,56 @@ Shape read_shape(const JsonReader& r, const Json& v, const std::string& path) {
     return sh;
 }
 
+// One step, its cross's mate's lineage (if any) left for the caller.
+Mutation read_step(const JsonReader& r, const Json& step, const std::string& at) {
+    r.object(step, at, {"key", "cross", "strength", "change", "before"});
+    Mutation m;
+    if (step.contains("cross") == step.contains("key"))
+        r.fail(at, "needs either \"key\" (a fresh draw) or \"cross\" (a mate)");
+    if (step.contains("key")) m.key = r.seed(step["key"], key_path(at, "key"));
+    if (step.contains("cross")) {
+        const std::string c = key_path(at, "cross");
+        r.object(step["cross"], c, {"seed", "lineage"});
+        m.cross = true;
+        m.key = r.seed(r.required(step["cross"], c, "seed"), key_path(c, "seed"));
+    }
+    m.strength = r.number(r.required(step, at, "strength"), key_path(at, "strength"));
+    if (step.contains("change"))
+        m.change = r.name<kShapeChangeTable>(step["change"], key_path(at, "change"));
+    if (step.contains("before")) m.before = read_shape(r, step["before"], key_path(at, "before"));
+    return m;
+}
+
+// The nested lists of the file into the flat lineage, without recursion: a stack of the lists
+// being read. At most Limits::max_lineage_steps steps in all.
 std::vector<Mutation> read_lineage(const JsonReader& r, const Json& v, const std::string& path) {
-    if (!v.is_array()) r.fail(path, "must be a list of steps");
+    struct List {
+        const Json* steps;
+        std::string path;
+        std::size_t next = 0;
+        std::size_t cross = 0;  // the index of the cross whose mate this is (not for the first)
+    };
     std::vector<Mutation> out;
-    for (const Json& step : v) {
-        const std::string at = path + "[" + std::to_string(out.size()) + "]";
-        r.object(step, at, {"key", "cross", "strength", "change", "before"});
-        Mutation m;
-        if (step.contains("cross") == step.contains("key"))
-            r.fail(at, "needs either \"key\" (a fresh draw) or \"cross\" (a mate)");
-        if (step.contains("key")) m.key = r.seed(step["key"], key_path(at, "key"));
-        if (step.contains("cross")) {
-            const std::string c = key_path(at, "cross");
-            r.object(step["cross"], c, {"seed", "lineage"});
-            m.cross = true;
-            m.key = r.seed(r.required(step["cross"], c, "seed"), key_path(c, "seed"));
-            if (step["cross"].contains("lineage"))
-                m.mate_lineage = read_lineage(r, step["cross"]["lineage"], key_path(c, "lineage"));
+    std::vector<List> open{{&v, path}};
+    while (!open.empty()) {
+        List& list = open.back();
+        if (!list.steps->is_array()) r.fail(list.path, "must be a list of steps");
+        if (list.next == list.steps->size()) {
+            if (open.size() > 1)
+                out[list.cross].mate_steps =
+                    static_cast<std::uint32_t>(out.size() - list.cross - 1);
+            open.pop_back();
+            continue;
         }
-        m.strength = r.number(r.required(step, at, "strength"), key_path(at, "strength"));
-        if (step.contains("change"))
-            m.change = r.name<kShapeChangeTable>(step["change"], key_path(at, "change"));
-        if (step.contains("before"))
-            m.before = read_shape(r, step["before"], key_path(at, "before"));
-        out.push_back(std::move(m));
+        const std::string at = list.path + "[" + std::to_string(list.next) + "]";
+        const Json& step = (*list.steps)[list.next++];
+        if (out.size() == Limits::max_lineage_steps)
+            r.fail(path, "has more than " + std::to_string(Limits::max_lineage_steps) +
+                             " steps (mates' included)");
+        out.push_back(read_step(r, step, at));
+        if (out.back().cross && step["cross"].contains("lineage"))
+            open.push_back({&step["cross"]["lineage"], key_path(key_path(at, "cross"), "lineage"),
+                            0, out.size() - 1});
     }
     return out;
 }

@@ -122,16 +122,30 @@ NetworkParams cross(const NetworkParams& a, const NetworkParams& b, double t) {
     m.key = b.seed;
     m.strength = t;
     m.cross = true;
-    m.mate_lineage = b.lineage;
+    m.mate_steps = static_cast<std::uint32_t>(b.lineage.size());
     child.lineage.push_back(std::move(m));
+    child.lineage.insert(child.lineage.end(), b.lineage.begin(), b.lineage.end());
     return child;
+}
+
+std::size_t last_step(const std::vector<Mutation>& lineage) {
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < lineage.size(); i += 1 + lineage[i].mate_steps) last = i;
+    return last;
+}
+
+int generation(const NetworkParams& n) {
+    int g = 0;
+    for (std::size_t i = 0; i < n.lineage.size(); i += 1 + n.lineage[i].mate_steps) ++g;
+    return g;
 }
 
 std::optional<NetworkParams> parent_of(const NetworkParams& n) {
     if (n.lineage.empty()) return std::nullopt;
     NetworkParams p = n;
-    const Mutation last = p.lineage.back();
-    p.lineage.pop_back();
+    const auto at = static_cast<std::ptrdiff_t>(last_step(n.lineage));
+    const Mutation last = p.lineage[static_cast<std::size_t>(at)];
+    p.lineage.erase(p.lineage.begin() + at, p.lineage.end());
     if (last.before) {
         p.depth = last.before->depth;
         p.widths = last.before->widths;
@@ -154,17 +168,35 @@ void apply_lineage(Network& net, const NetworkParams& n) {
     NetworkParams draw = n;  // the same shape and spread, another key
     draw.lineage.clear();
     draw.morph.reset();
-    for (const Mutation& m : n.lineage) {
-        draw.seed = m.key;
-        draw.lineage = m.cross ? m.mate_lineage : std::vector<Mutation>{};
-        const Network f = build_network(draw);
-        for (std::size_t l = 0; l < net.layers.size(); ++l) {
-            if (m.cross)
-                slerp_layer(net.layers[l], f.layers[l], m.strength);
-            else
-                rotate_layer(net.layers[l], f.layers[l], m.strength);
+    // One frame per lineage being applied: the network's own, and the mate of each cross met on
+    // the way, whose own steps follow it. A mate's network, once its steps are applied, is
+    // crossed into the frame below it.
+    struct Frame {
+        Network net;
+        std::size_t end;      // its steps end here
+        double strength = 0;  // a mate's: the cross's
+    };
+    std::vector<Frame> frames;
+    frames.push_back({std::move(net), n.lineage.size()});
+    for (std::size_t i = 0; i <= n.lineage.size(); ++i) {
+        while (frames.size() > 1 && frames.back().end == i) {
+            Frame mate = std::move(frames.back());
+            frames.pop_back();
+            for (std::size_t l = 0; l < mate.net.layers.size(); ++l)
+                slerp_layer(frames.back().net.layers[l], mate.net.layers[l], mate.strength);
         }
+        if (i == n.lineage.size()) break;
+        const Mutation& m = n.lineage[i];
+        draw.seed = m.key;
+        Network f = seeded_network(draw);
+        if (m.cross) {
+            frames.push_back({std::move(f), i + 1 + m.mate_steps, m.strength});
+            continue;
+        }
+        for (std::size_t l = 0; l < f.layers.size(); ++l)
+            rotate_layer(frames.back().net.layers[l], f.layers[l], m.strength);
     }
+    net = std::move(frames.front().net);
 }
 
 std::uint64_t child_key(std::uint64_t roll, int index) {

@@ -33,12 +33,16 @@ NetworkParams mutate(const NetworkParams& parent, std::uint64_t key, double stre
 // `a` crossed with `b`: a's weights slerped halfway towards b's network drawn in a's shape (b's
 // seed and lineage): the seed morph at t = 0.5. A network crossed with itself is itself.
 NetworkParams cross(const NetworkParams& a, const NetworkParams& b, double t = 0.5);
+// Generations: the steps of the network's own lineage, its mates' steps not counted.
+int generation(const NetworkParams& n);
+// The index of the last step of the lineage's own (0 when empty): its mates' steps come after it.
+std::size_t last_step(const std::vector<Mutation>& lineage);
 // The parent: the last step taken back (its shape change undone); none without a lineage.
 std::optional<NetworkParams> parent_of(const NetworkParams& n);
 // The ancestors, nearest first, at most `most`.
 std::vector<NetworkParams> ancestors(const NetworkParams& n, int most);
 Shape shape_of(const NetworkParams& n);
-// The steps of `lineage` applied to `net`, a network of `n`'s shape built without them.
+// The steps of `n.lineage` applied to `net`, a network of `n`'s shape built without them.
 void apply_lineage(Network& net, const NetworkParams& n);
 // The key of child `index` of roll `roll`: children differ from each other and from roll to roll.
 std::uint64_t child_key(std::uint64_t roll, int index);

@@ -12,20 +12,23 @@
 
 namespace primordial::core {
 
+// A value and its name. A table whose rows say more about each value (the views' layouts)
+// derives its rows from it, and every function here reads those tables too.
 template <class E>
 using NameEntry = std::pair<E, std::string_view>;
 
-template <class E, std::size_t N>
-constexpr std::string_view name_of(const NameEntry<E> (&table)[N], E e) {
-    for (const auto& [v, n] : table)
-        if (v == e) return n;
+template <class Entry, std::size_t N, class E>
+constexpr std::string_view name_of(const Entry (&table)[N], E e) {
+    for (const auto& entry : table)
+        if (entry.first == e) return entry.second;
     return "?";
 }
 
-template <class E, std::size_t N>
-constexpr std::optional<E> value_of(const NameEntry<E> (&table)[N], std::string_view s) {
-    for (const auto& [v, n] : table)
-        if (n == s) return v;
+template <class Entry, std::size_t N>
+constexpr std::optional<decltype(Entry::first)> value_of(const Entry (&table)[N],
+                                                         std::string_view s) {
+    for (const auto& entry : table)
+        if (entry.second == s) return entry.first;
     return std::nullopt;
 }
 
@@ -42,9 +45,9 @@ template <const auto& table>
 inline constexpr auto joined_chars = [] {
     std::array<char, joined_size<table>() + 1> out{};
     std::size_t i = 0;
-    for (const auto& [v, name] : table) {
+    for (const auto& entry : table) {
         if (i > 0) out[i++] = ',', out[i++] = ' ';
-        for (char c : name) out[i++] = c;
+        for (char c : entry.second) out[i++] = c;
     }
     return out;
 }();

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <thread>
 
-#include "core/net/lineage.hpp"
 #include "core/net/rng.hpp"
 
 namespace primordial::core {
@@ -77,36 +76,7 @@ void slerp_layer(Layer& a, const Layer& b, double t) {
     mix(a.biases, b.biases);
 }
 
-Network build_network(const NetworkParams& p) {
-    if (!p.set_weights.empty()) {  // hand-set: validate() checked the shapes
-        Network net;
-        net.inputs = p.inputs;
-        for (int l = 0; l < p.depth; ++l) {
-            const auto [in, out] = layer_shape(p, l);
-            const LayerValues& v = p.set_weights[static_cast<std::size_t>(l)];
-            net.layers.push_back({in, out, v.weights, v.biases, p.activation_of(l)});
-        }
-        return net;
-    }
-    if (!p.lineage.empty()) {  // the seeded network, then each breeding step
-        NetworkParams seeded = p;
-        seeded.lineage.clear();
-        Network net = build_network(seeded);
-        apply_lineage(net, p);
-        return net;
-    }
-    if (p.morph) {
-        NetworkParams from = p, to = p;
-        from.morph.reset();
-        to.morph.reset();
-        to.seed = p.morph->to_seed;
-        Network a = build_network(from);
-        if (p.morph->t == 0) return a;  // exactly the first seed's network
-        const Network b = build_network(to);
-        for (std::size_t l = 0; l < a.layers.size(); ++l)
-            slerp_layer(a.layers[l], b.layers[l], p.morph->t);
-        return a;
-    }
+Network seeded_network(const NetworkParams& p) {
     Network net;
     net.inputs = p.inputs;
     const std::uint64_t seed_h = rng::with_seed(p.seed);

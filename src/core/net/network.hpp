@@ -46,7 +46,12 @@ private:
 float weight_value(const NetworkParams& p, std::uint32_t layer_key, int row, std::uint32_t col_key,
                    int fan_in, int fan_out, double gain);
 
+// The network `p` stands for: its hand-set values, or its seeded draw, morphed towards another
+// seed, then bred through its lineage (build.cpp).
 Network build_network(const NetworkParams& p);
+// The seeded draw alone: every weight a pure function of (seed, layer, row, column), whatever
+// `p`'s morph, lineage or hand-set values.
+Network seeded_network(const NetworkParams& p);
 // Spherical interpolation of a layer's weights and biases (one vector) from `a` towards `b` by
 // t in [0, 1], keeping their spread where a straight blend would shrink it; identical layers
 // stay exactly as they are. The seed morph and a breeding cross use it.

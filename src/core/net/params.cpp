@@ -119,13 +119,17 @@ bool weights_editable(const NetworkParams& n) {
 
 namespace {
 
-// Every step's strength in [0, 1], shapes within the limits, and at most kMaxLineageSteps steps
-// in all (mates' included), which bounds the work of building the network.
-void check_lineage(const std::vector<Mutation>& lineage, std::size_t* count) {
-    for (const Mutation& m : lineage) {
-        if (++*count > Limits::max_lineage_steps)
-            fail("lineage", "has more than " + std::to_string(Limits::max_lineage_steps) +
-                                " steps (mates' included)");
+// Every step's strength in [0, 1], shapes within the limits, each cross's mate's steps within
+// the lineage that holds it, and at most max_lineage_steps steps in all (mates' included), which
+// bounds the work of building the network.
+void check_lineage(const std::vector<Mutation>& lineage) {
+    if (lineage.size() > Limits::max_lineage_steps)
+        fail("lineage", "has more than " + std::to_string(Limits::max_lineage_steps) +
+                            " steps (mates' included)");
+    std::vector<std::size_t> ends{lineage.size()};  // where each open lineage's steps end
+    for (std::size_t i = 0; i < lineage.size(); ++i) {
+        while (ends.back() == i) ends.pop_back();
+        const Mutation& m = lineage[i];
         if (!std::isfinite(m.strength) || m.strength < 0 || m.strength > 1)
             fail("lineage", "a step's strength must be between 0 and 1");
         if (m.before) {
@@ -137,13 +141,12 @@ void check_lineage(const std::vector<Mutation>& lineage, std::size_t* count) {
                 if (w < 1 || w > Limits::max_width)
                     fail("lineage", "a step's earlier shape has a width out of range");
         }
-        check_lineage(m.mate_lineage, count);
+        if (m.mate_steps == 0) continue;
+        if (!m.cross) fail("lineage", "only a cross has a mate's steps");
+        if (m.mate_steps > ends.back() - i - 1)
+            fail("lineage", "a cross's mate has more steps than follow it");
+        ends.push_back(i + 1 + m.mate_steps);
     }
-}
-
-void check_lineage(const std::vector<Mutation>& lineage) {
-    std::size_t count = 0;
-    check_lineage(lineage, &count);
 }
 
 }  // namespace

@@ -63,11 +63,13 @@ struct Shape {
 // spread stays steady; a cross instead slerps them towards a mate (seed `key` with its own
 // lineage, in this network's shape) by `strength`. A step may also change the shape; it then
 // keeps the shape before it.
+// A lineage is one flat list: a cross's mate's own steps follow the cross (`mate_steps` of them,
+// in the same form), so no code needs to walk it recursively and no value nests.
 struct Mutation {
     std::uint64_t key = 1;
     double strength = 0.1;  // 0: no change; 1: the fresh draw
     bool cross = false;
-    std::vector<Mutation> mate_lineage;  // a cross's mate
+    std::uint32_t mate_steps = 0;  // a cross: the next mate_steps steps are its mate's lineage
     ShapeChange change = ShapeChange::none;
     std::optional<Shape> before;  // the shape before a step that changed it
     bool operator==(const Mutation&) const = default;

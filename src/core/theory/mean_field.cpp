@@ -183,4 +183,16 @@ std::optional<double> critical_scale(const NetworkParams& n, const SquareTable& 
     return std::sqrt(lo * hi);
 }
 
+std::vector<EdgePoint> chaos_edge(const NetworkParams& n, double bias_lo, double bias_hi,
+                                  int steps) {
+    const SquareTable table(reference_activation(n));
+    std::vector<EdgePoint> out;
+    for (int i = 0; i <= steps; ++i) {
+        NetworkParams at = n;
+        at.bias_scale = bias_lo + (bias_hi - bias_lo) * i / steps;
+        out.push_back({*at.bias_scale, critical_scale(at, table)});
+    }
+    return out;
+}
+
 }  // namespace primordial::core

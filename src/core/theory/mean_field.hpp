@@ -72,4 +72,13 @@ std::optional<double> critical_scale(const NetworkParams& n);
 // The same with the reference activation's table at hand (many networks of one activation).
 std::optional<double> critical_scale(const NetworkParams& n, const SquareTable& table);
 
+// The edge of chaos across bias scales (the phase diagram's line): at steps + 1 bias scales from
+// bias_lo to bias_hi, the weight scale where chi1 = 1, unset where there is none.
+struct EdgePoint {
+    double bias_scale = 0;
+    std::optional<double> weight_scale;
+};
+std::vector<EdgePoint> chaos_edge(const NetworkParams& n, double bias_lo, double bias_hi,
+                                  int steps);
+
 }  // namespace primordial::core

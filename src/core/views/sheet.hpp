@@ -1,7 +1,8 @@
-// Views made of several pictures: a sweep grid, the layer progression, a neuron grid, the
-// article's plots. A ViewSpec says what to show; build_sheet lays it out as tiles, each with the
-// network it draws and the parameters it stands for. Front ends only draw tiles: the explorer on
-// the GPU, progressively; `primordial figure` into a PNG.
+// core/views: views made of several pictures (a sweep grid, the layer progression, a neuron grid,
+// the article's plots). A ViewSpec says what to show; build_sheet lays it out as tiles, each with
+// the network it draws and the parameters it stands for, by the kind's row in kViewKindTable
+// (view_table.hpp). Front ends only draw tiles: the explorer on the GPU or its CPU engine,
+// progressively; `primordial figure` into a PNG.
 #pragma once
 
 #include <array>
@@ -11,47 +12,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/net/name_table.hpp"
 #include "core/net/network.hpp"
 #include "core/net/sweep.hpp"
+#include "core/views/view_table.hpp"
 
 namespace primordial::core {
-
-// What a view shows; kViewKindTable orders them.
-enum class ViewKind {
-    picture,
-    progression,
-    grid,
-    neurons,
-    decomposition,
-    curves,
-    heightmap,
-    surfaces,
-    channels,
-    activation,
-    phase,
-    regions,
-    breed
-};
-// The one list of views, in the order the V key cycles (next_view), the panel's menu lists them
-// and the README describes them.
-inline constexpr NameEntry<ViewKind> kViewKindTable[] = {{ViewKind::picture, "picture"},
-                                                         {ViewKind::progression, "progression"},
-                                                         {ViewKind::grid, "grid"},
-                                                         {ViewKind::neurons, "neurons"},
-                                                         {ViewKind::decomposition, "decomposition"},
-                                                         {ViewKind::curves, "curves"},
-                                                         {ViewKind::heightmap, "heightmap"},
-                                                         {ViewKind::surfaces, "surfaces"},
-                                                         {ViewKind::channels, "channels"},
-                                                         {ViewKind::activation, "activation"},
-                                                         {ViewKind::phase, "phase"},
-                                                         {ViewKind::regions, "regions"},
-                                                         {ViewKind::breed, "breed"}};
-inline constexpr auto kViewKinds = values_of<kViewKindTable>;
-inline constexpr std::string_view kViewKindNames = names_of<kViewKindTable>;
-
-std::string_view to_string(ViewKind k);
 
 // The paper sheets are drawn on, between their tiles: the article's white.
 inline constexpr std::uint8_t kPaper[3] = {255, 255, 255};
@@ -153,11 +118,11 @@ ViewKind next_view(const Params& p, ViewKind kind);
 // scale (or round the current one), bias scales from twice the current one down to 0.
 ViewSpec phase_view(const Params& p);
 
-// Lays out `spec` for `base` on a width x height canvas. Throws InputError when the spec cannot
-// apply (a layer the network lacks, a swept value out of range, too many tiles).
 // The activation view's caption: which layers use `f` ("tanh: the hidden layers' activation").
 std::string activation_role(const NetworkParams& n, Activation f);
 
+// Lays out `spec` for `base` on a width x height canvas. Throws InputError when the spec cannot
+// apply (a layer the network lacks, a swept value out of range, too many tiles).
 Sheet build_sheet(const Params& base, const ViewSpec& spec, int width, int height);
 
 // Square tiles of a cols x rows grid, centred on the canvas with `gap` pixels between them.

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/eval/evaluate.hpp"
@@ -173,6 +174,48 @@ TEST_CASE("a lineage round-trips through JSON and a PNG byte for byte") {
     CHECK(s.params == p);
     write(s.params, dir / "bred-again.png");  // re-rendered from its own file: the same bytes
     CHECK(file_bytes(dir / "bred.png") == file_bytes(dir / "bred-again.png"));
+}
+
+TEST_CASE("a cross of crosses: flat in memory, nested in the file, the mate's own network") {
+    // The mate has a lineage with a cross of its own: its steps follow the cross.
+    NetworkParams grand = mutate(small(), 5, 0.3, false);
+    grand.seed = 13;
+    NetworkParams mate = cross(mutate(small(), 4, 0.2, false), grand, 0.4);
+    mate.seed = 11;
+    const NetworkParams child = cross(mutate(small(), 6, 0.1, false), mate, 0.5);
+    REQUIRE(child.lineage.size() == 5);
+    CHECK(generation(child) == 2);
+    CHECK(child.lineage[1].mate_steps == 3);
+    CHECK(child.lineage[3].mate_steps == 1);
+    CHECK(last_step(child.lineage) == 1);
+    CHECK(parent_of(child)->lineage == mutate(small(), 6, 0.1, false).lineage);
+
+    // The child is its parent slerped halfway to the mate drawn in its shape, lineage and all.
+    NetworkParams drawn = mate;
+    drawn.widths = small().widths;
+    Network expected = build_network(mutate(small(), 6, 0.1, false));
+    const Network towards = build_network(drawn);
+    for (std::size_t l = 0; l < expected.layers.size(); ++l)
+        slerp_layer(expected.layers[l], towards.layers[l], 0.5);
+    CHECK(build_network(child).layers == expected.layers);
+
+    // The file nests the mate's steps inside its cross, and reads back into the same flat list.
+    Params p;
+    p.network = child;
+    const std::string json = params_to_json(p);
+    const auto file = nlohmann::json::parse(json)["network"]["lineage"];
+    CHECK(file.size() == 2);
+    CHECK(file[1]["cross"]["lineage"][1]["cross"]["seed"] == 13);
+    CHECK(file[1]["cross"]["lineage"][1]["cross"]["lineage"][0]["key"] == 5);
+    CHECK(params_from_json(json, "c.json").network == child);
+
+    // A mate's steps must follow their cross within the lineage that holds it.
+    Params bad = p;
+    bad.network.lineage[3].mate_steps = 2;
+    CHECK_THROWS_WITH(validate(bad), "lineage: a cross's mate has more steps than follow it");
+    bad.network.lineage[3].mate_steps = 0;
+    bad.network.lineage[0].mate_steps = 1;
+    CHECK_THROWS_WITH(validate(bad), "lineage: only a cross has a mate's steps");
 }
 
 TEST_CASE("bad lineages are named") {

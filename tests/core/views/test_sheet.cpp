@@ -266,3 +266,38 @@ TEST_CASE("decomposition and curves of an RGB network name each channel") {
     CHECK(curves.tiles[1].label == "weighted sums: red, green, blue");
     CHECK(curves.tiles[2].label == "outputs: red, green, blue");
 }
+
+TEST_CASE("every view kind has one row, and build_sheet follows it") {
+    // Each enum value once, in the table's order, with a layout.
+    for (std::size_t i = 0; i < std::size(kViewKindTable); ++i) {
+        CHECK(static_cast<std::size_t>(kViewKindTable[i].first) == i);
+        CHECK(static_cast<bool>(kViewKindTable[i].layout));
+        CHECK(&view_kind_info(kViewKindTable[i].first) == &kViewKindTable[i]);
+        CHECK(to_string(kViewKindTable[i].first) == kViewKindTable[i].second);
+    }
+    CHECK(kViewKindNames.substr(0, 21) == "picture, progression,");
+    // Every kind lays out a small RGB network with tiles inside the canvas.
+    Params p = small_base();
+    p.network.activations = {Activation::relu};
+    for (const ViewKind k : kViewKinds) {
+        CAPTURE(to_string(k));
+        ViewSpec spec;
+        spec.kind = k;
+        REQUIRE(view_unavailable(p, k).empty());
+        const Sheet s = build_sheet(p, spec, 640, 400);
+        CHECK(!s.tiles.empty());
+        for (const SheetTile& t : s.tiles) {
+            CHECK(t.rect.x >= 0);
+            CHECK(t.rect.x + t.rect.w <= 640);
+            CHECK(t.rect.y + t.rect.h <= 400);
+        }
+    }
+    // A kind that cannot show the network says why, through build_sheet as through the V key.
+    p.network.depth = 1;
+    ViewSpec phase;
+    phase.kind = ViewKind::phase;
+    CHECK_THROWS_WITH(build_sheet(p, phase, 640, 400),
+                      "view: the phase diagram needs a hidden layer (depth 2 or more)");
+    CHECK(next_view(p, ViewKind::curves) == ViewKind::heightmap);
+    CHECK(next_view(p, ViewKind::heightmap) == ViewKind::channels);  // surfaces needs depth 2
+}
