@@ -260,35 +260,196 @@ void BenchCommand::add_to(CLI::App& app) {
     });
 }
 
+namespace {
+
+// What --backends asks for: whole frames on the CPU and GPU, numpy, and the explorer's engines.
+struct Backends {
+    bool cpu = false, gpu_frame = false, numpy = false;
+    std::vector<gpu::EngineKind> engines;
+};
+
+Backends parse_backends(const std::string& text) {
+    Backends b;
+    for (const auto& name : split_list(text)) {
+        if (name == "cpu")
+            b.cpu = true;
+        else if (name == "gpu")
+            b.gpu_frame = true;
+        else if (name == "gpu-ui")
+            b.engines.push_back(gpu::EngineKind::gpu);
+        else if (name == "cpu-ui")
+            b.engines.push_back(gpu::EngineKind::cpu);
+        else if (name == "numpy")
+            b.numpy = true;
+        else
+            throw core::InputError("--backends: unknown backend '" + name +
+                                   "' (expected cpu, gpu, cpu-ui, gpu-ui, numpy)");
+    }
+    return b;
+}
+
+const char* engine_name(gpu::EngineKind e) {
+    return e == gpu::EngineKind::gpu ? "gpu-ui" : "cpu-ui";
+}
+
+// One run of `bench`: the rows of each part, into one report.
+class BenchRun {
+public:
+    BenchRun(const BenchCommand& c, Backends b, Report& report, GpuSession* gpu, Progress& progress,
+             const FmaPeak& peak, const TempDir& tmp)
+        : c_(c),
+          b_(std::move(b)),
+          report_(report),
+          gpu_(gpu),
+          progress_(progress),
+          peak_(peak),
+          tmp_(tmp) {}
+
+    // A network at one size on every backend asked for.
+    void network(int depth, int width, int w, int h) {
+        core::Params p;
+        p.network.depth = depth;
+        p.network.widths = {width};
+        p.image_width = w;
+        p.image_height = h;
+        core::validate(p);
+        const core::Network net = core::build_network(p.network);
+        const double flops = 2.0 * static_cast<double>(net.multiply_adds()) * w * h;
+        const std::string name = std::to_string(depth) + "x" + std::to_string(width);
+        const std::string size = std::to_string(w) + "x" + std::to_string(h);
+        const std::string what = name + " at " + size;
+        std::optional<double> numpy_ms;
+        if (b_.numpy)
+            progress_.step("numpy, " + what), numpy_ms = time_numpy(net, p, c_.repeat, tmp_);
+        const auto row = [&](const char* backend, double ms) {
+            Row r{name, size, backend, ms, flops / ms * 1e-6, {}, {}, {}, {}};
+            if (numpy_ms) r.x_numpy = *numpy_ms / ms;
+            return r;
+        };
+        if (b_.numpy) {
+            if (numpy_ms)
+                report_.add(row("numpy", *numpy_ms));
+            else
+                report_.note("numpy: unavailable (needs python3 with numpy)");
+        }
+        if (b_.cpu) {
+            progress_.step("cpu, " + what);
+            const core::Evaluator eval(net, p.view);
+            core::CpuRowRenderer cpu(eval, w, h, {c_.threads});
+            Row r = row("cpu", time_frames(cpu, c_.repeat));
+            char share[96];
+            std::snprintf(share, sizeof share, "%.0f%% of the FMA peak (%s kernel)",
+                          100 * r.gflops / peak_.gflops,
+                          std::string(core::kernel_name(core::Kernel::best)).c_str());
+            r.note = share;
+            report_.add(r);
+        }
+        if (!gpu_) return;
+        if (b_.gpu_frame) {
+            progress_.step("gpu, " + what);
+            auto r = gpu_->row_renderer(net, p.view, w, h);
+            report_.add(row("gpu", time_frames(*r, c_.repeat)));
+        }
+        for (gpu::EngineKind e : b_.engines) {
+            progress_.step(std::string(engine_name(e)) + ", " + what);
+            const app::InterfaceTimes t =
+                gpu_->interface_frames(e, p, {}, c_.ui_frames, c_.ui_budget_ms);
+            Row r = row(engine_name(e), t.time_to_full_ms);
+            r.time_to_full_ms = t.time_to_full_ms;
+            r.p95_frame_ms = t.p95();
+            r.note = std::to_string(c_.ui_frames) + " frames with a new seed each, " +
+                     std::to_string(static_cast<int>(c_.ui_budget_ms)) +
+                     " ms budget; first picture in " + ms_text(t.first_picture_ms) + not_full(t);
+            report_.add(r);
+        }
+    }
+
+    // What a newcomer who drags depth and scale to the end meets: the picture must still appear
+    // at once, coarse, and sharpen.
+    void heavy() {
+        const auto [depth, width] = parse_size("--heavy", c_.heavy);
+        const auto [vw, vh] = parse_size("--view-size", c_.view_size);
+        core::Params p;
+        p.network.depth = depth;
+        p.network.widths = {width};
+        p.network.scale = 3.2;
+        p.network.biases = core::BiasRule::full;
+        p.image_width = vw;
+        p.image_height = vh;
+        core::validate(p);
+        const double flops =
+            2.0 * static_cast<double>(core::build_network(p.network).multiply_adds()) * vw * vh;
+        for (gpu::EngineKind e : b_.engines) {
+            progress_.step(std::string(engine_name(e)) + ", the heavy network " + c_.heavy);
+            const app::InterfaceTimes t =
+                gpu_->interface_frames(e, p, {}, c_.ui_frames, c_.ui_budget_ms);
+            Row r{"heavy " + c_.heavy,
+                  c_.view_size,
+                  engine_name(e),
+                  t.time_to_full_ms,
+                  flops / t.time_to_full_ms * 1e-6,
+                  {},
+                  {},
+                  {},
+                  {}};
+            r.time_to_full_ms = t.time_to_full_ms;
+            r.p95_frame_ms = t.p95();
+            r.note = "first picture in " + ms_text(t.first_picture_ms) +
+                     "; weight scale 3.2, full biases" + not_full(t);
+            report_.add(r);
+        }
+    }
+
+    // A preset's view, frame by frame in the explorer's engines.
+    void view(const std::string& key) {
+        const auto [vw, vh] = parse_size("--view-size", c_.view_size);
+        const core::Preset& preset = preset_or_fail(key);
+        core::Params p = preset.params;
+        p.image_width = vw;
+        p.image_height = vh;
+        for (gpu::EngineKind e : b_.engines) {
+            progress_.step(std::string(engine_name(e)) + ", the view of " + preset.name);
+            const app::InterfaceTimes t =
+                gpu_->interface_frames(e, p, preset.view, c_.ui_frames, c_.ui_budget_ms);
+            Row r{preset.figure ? "fig" + std::to_string(preset.figure) : preset.name,
+                  c_.view_size,
+                  engine_name(e),
+                  t.time_to_full_ms,
+                  0,
+                  {},
+                  {},
+                  {},
+                  {}};
+            r.time_to_full_ms = t.time_to_full_ms;
+            r.p95_frame_ms = t.p95();
+            r.note = std::string(core::to_string(preset.view.kind)) + " view of preset " +
+                     preset.name + not_full(t);
+            report_.add(r);
+        }
+    }
+
+private:
+    const BenchCommand& c_;
+    Backends b_;
+    Report& report_;
+    GpuSession* gpu_;
+    Progress& progress_;
+    const FmaPeak& peak_;
+    const TempDir& tmp_;
+};
+
+}  // namespace
+
 int BenchCommand::run() const {
     std::vector<std::pair<int, int>> nets, image_sizes;
     if (!networks.empty())
         for (const auto& s : split_list(networks)) nets.push_back(parse_size("--networks", s));
     for (const auto& s : split_list(sizes)) image_sizes.push_back(parse_size("--sizes", s));
-    bool want_cpu = false, want_gpu_frame = false, want_numpy = false;
-    std::vector<gpu::EngineKind> engines;
-    for (const auto& b : split_list(backends)) {
-        if (b == "cpu")
-            want_cpu = true;
-        else if (b == "gpu")
-            want_gpu_frame = true;
-        else if (b == "gpu-ui")
-            engines.push_back(gpu::EngineKind::gpu);
-        else if (b == "cpu-ui")
-            engines.push_back(gpu::EngineKind::cpu);
-        else if (b == "numpy")
-            want_numpy = true;
-        else
-            throw core::InputError("--backends: unknown backend '" + b +
-                                   "' (expected cpu, gpu, cpu-ui, gpu-ui, numpy)");
-    }
-    const auto engine_name = [](gpu::EngineKind e) {
-        return e == gpu::EngineKind::gpu ? "gpu-ui" : "cpu-ui";
-    };
+    const Backends b = parse_backends(backends);
 
     Report report(format == "json");
     std::unique_ptr<GpuSession> gpu;
-    if (want_gpu_frame || !engines.empty()) {
+    if (b.gpu_frame || !b.engines.empty()) {
         std::string why;
         gpu = open_gpu(&why);
         if (!gpu) report.note("gl: unavailable (" + why + "); no gpu, cpu-ui or gpu-ui rows");
@@ -298,13 +459,12 @@ int BenchCommand::run() const {
         " hardware threads" + (gpu ? ", GL: " + gpu->description() : std::string());
     report.header(machine, repeat);
     const auto view_keys = split_list(views);
-    const int per_picture = (want_numpy ? 1 : 0) + (want_cpu ? 1 : 0) + (want_gpu_frame ? 1 : 0) +
-                            static_cast<int>(engines.size());
+    const auto engines = static_cast<int>(b.engines.size());
+    const int per_picture = (b.numpy ? 1 : 0) + (b.cpu ? 1 : 0) + (b.gpu_frame ? 1 : 0) + engines;
     Progress progress("bench", quiet,
                       1 + static_cast<int>(nets.size() * image_sizes.size()) * per_picture +
-                          static_cast<int>(view_keys.size() * engines.size()) +
-                          (heavy.empty() || !gpu ? 0 : static_cast<int>(engines.size())) +
-                          (export_size.empty() ? 0 : 1),
+                          static_cast<int>(view_keys.size()) * engines +
+                          (heavy.empty() || !gpu ? 0 : engines) + (export_size.empty() ? 0 : 1),
                       0);
     // The machine's own limit, measured in the same run: the CPU rows say how near they come.
     progress.step("the FMA peak");
@@ -319,132 +479,16 @@ int BenchCommand::run() const {
                 {},
                 peak.isa + ", 12 independent FMA chains on each of " +
                     std::to_string(peak.threads) + " threads: the machine's limit"});
-    const std::string budget = std::to_string(static_cast<int>(ui_budget_ms));
 
     const TempDir tmp;
-    for (auto [depth, width] : nets) {
-        for (auto [w, h] : image_sizes) {
-            core::Params p;
-            p.network.depth = depth;
-            p.network.widths = {width};
-            p.image_width = w;
-            p.image_height = h;
-            core::validate(p);
-            const core::Network net = core::build_network(p.network);
-            const double flops = 2.0 * static_cast<double>(net.multiply_adds()) * w * h;
-            const std::string name = std::to_string(depth) + "x" + std::to_string(width);
-            const std::string size = std::to_string(w) + "x" + std::to_string(h);
-            const std::string what = name + " at " + size;
-            std::optional<double> numpy_ms;
-            if (want_numpy)
-                progress.step("numpy, " + what), numpy_ms = time_numpy(net, p, repeat, tmp);
-            const auto row = [&](const char* backend, double ms) {
-                Row r{name, size, backend, ms, flops / ms * 1e-6, {}, {}, {}, {}};
-                if (numpy_ms) r.x_numpy = *numpy_ms / ms;
-                return r;
-            };
-            if (want_numpy) {
-                if (numpy_ms)
-                    report.add(row("numpy", *numpy_ms));
-                else
-                    report.note("numpy: unavailable (needs python3 with numpy)");
-            }
-            if (want_cpu) {
-                progress.step("cpu, " + what);
-                const core::Evaluator eval(net, p.view);
-                core::CpuRowRenderer cpu(eval, w, h, {threads});
-                Row r = row("cpu", time_frames(cpu, repeat));
-                char share[96];
-                std::snprintf(share, sizeof share, "%.0f%% of the FMA peak (%s kernel)",
-                              100 * r.gflops / peak.gflops,
-                              std::string(core::kernel_name(core::Kernel::best)).c_str());
-                r.note = share;
-                report.add(r);
-            }
-            if (!gpu) continue;
-            if (want_gpu_frame) {
-                progress.step("gpu, " + what);
-                auto r = gpu->row_renderer(net, p.view, w, h);
-                report.add(row("gpu", time_frames(*r, repeat)));
-            }
-            for (gpu::EngineKind e : engines) {
-                progress.step(std::string(engine_name(e)) + ", " + what);
-                const app::InterfaceTimes t =
-                    gpu->interface_frames(e, p, {}, ui_frames, ui_budget_ms);
-                Row r = row(engine_name(e), t.time_to_full_ms);
-                r.time_to_full_ms = t.time_to_full_ms;
-                r.p95_frame_ms = t.p95();
-                r.note = std::to_string(ui_frames) + " frames with a new seed each, " + budget +
-                         " ms budget; first picture in " + ms_text(t.first_picture_ms) +
-                         not_full(t);
-                report.add(r);
-            }
-        }
-    }
-    if (gpu && !heavy.empty()) {
-        // What a newcomer who drags depth and scale to the end meets: the picture must still
-        // appear at once, coarse, and sharpen.
-        const auto [depth, width] = parse_size("--heavy", heavy);
-        const auto [vw, vh] = parse_size("--view-size", view_size);
-        core::Params p;
-        p.network.depth = depth;
-        p.network.widths = {width};
-        p.network.scale = 3.2;
-        p.network.biases = core::BiasRule::full;
-        p.image_width = vw;
-        p.image_height = vh;
-        core::validate(p);
-        const double flops =
-            2.0 * static_cast<double>(core::build_network(p.network).multiply_adds()) * vw * vh;
-        for (gpu::EngineKind e : engines) {
-            progress.step(std::string(engine_name(e)) + ", the heavy network " + heavy);
-            const app::InterfaceTimes t = gpu->interface_frames(e, p, {}, ui_frames, ui_budget_ms);
-            Row r{"heavy " + heavy,
-                  view_size,
-                  engine_name(e),
-                  t.time_to_full_ms,
-                  flops / t.time_to_full_ms * 1e-6,
-                  {},
-                  {},
-                  {},
-                  {}};
-            r.time_to_full_ms = t.time_to_full_ms;
-            r.p95_frame_ms = t.p95();
-            r.note = "first picture in " + ms_text(t.first_picture_ms) +
-                     "; weight scale 3.2, full biases" + not_full(t);
-            report.add(r);
-        }
-    }
+    BenchRun run(*this, b, report, gpu.get(), progress, peak, tmp);
+    for (auto [depth, width] : nets)
+        for (auto [w, h] : image_sizes) run.network(depth, width, w, h);
+    if (gpu && !heavy.empty()) run.heavy();
     if (!export_size.empty())
         progress.step("an export at " + export_size), time_export(*this, nets, tmp);
-    if (gpu && !views.empty()) {
-        const auto [vw, vh] = parse_size("--view-size", view_size);
-        for (const auto& key : view_keys) {
-            const core::Preset& preset = preset_or_fail(key);
-            core::Params p = preset.params;
-            p.image_width = vw;
-            p.image_height = vh;
-            for (gpu::EngineKind e : engines) {
-                progress.step(std::string(engine_name(e)) + ", the view of " + preset.name);
-                const app::InterfaceTimes t =
-                    gpu->interface_frames(e, p, preset.view, ui_frames, ui_budget_ms);
-                Row r{preset.figure ? "fig" + std::to_string(preset.figure) : preset.name,
-                      view_size,
-                      engine_name(e),
-                      t.time_to_full_ms,
-                      0,
-                      {},
-                      {},
-                      {},
-                      {}};
-                r.time_to_full_ms = t.time_to_full_ms;
-                r.p95_frame_ms = t.p95();
-                r.note = std::string(core::to_string(preset.view.kind)) + " view of preset " +
-                         preset.name + not_full(t);
-                report.add(r);
-            }
-        }
-    }
+    if (gpu && !views.empty())
+        for (const auto& key : view_keys) run.view(key);
     report.finish(machine);
     return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "core/eval/activation.hpp"
 #include "core/net/network.hpp"
+#include "core/theory/regions.hpp"
 
 namespace primordial::core {
 namespace {
@@ -142,66 +143,146 @@ std::string regions_unavailable(const NetworkParams& n) {
     return "";
 }
 
-NetworkStats network_stats(const Params& p, const StatsOptions& o) {
-    validate(p);
+namespace {
+
+// Refuses sample sets whose values would not fit in memory, before anything is allocated.
+void check_sample_budget(const Params& p, const StatsOptions& o) {
     if (o.width < 1 || o.height < 1 || o.circle_points < 3)
         throw InputError("stats: needs a size of at least 1x1 and 3 points on the circle");
-    {
-        int widest = static_cast<int>(p.network.inputs.size());
-        for (int l = 0; l + 1 < p.network.depth; ++l)
-            widest = std::max(widest, p.network.width_of(l));
-        const std::int64_t points = std::int64_t{o.width} * o.height + o.circle_points;
-        if (points * widest > Limits::max_stats_values)
-            throw InputError("stats: " + std::to_string(points) + " sample points x " +
-                             std::to_string(widest) + " units is more than " +
-                             std::to_string(Limits::max_stats_values) +
-                             " values to hold; give a smaller --size or --circle-points");
+    int widest = static_cast<int>(p.network.inputs.size());
+    for (int l = 0; l + 1 < p.network.depth; ++l) widest = std::max(widest, p.network.width_of(l));
+    const std::int64_t points = std::int64_t{o.width} * o.height + o.circle_points;
+    if (points * widest > Limits::max_stats_values)
+        throw InputError("stats: " + std::to_string(points) + " sample points x " +
+                         std::to_string(widest) + " units is more than " +
+                         std::to_string(Limits::max_stats_values) +
+                         " values to hold; give a smaller --size or --circle-points");
+}
+
+// Plane points: pixel centres of the view at width x height, and the circle round its centre.
+struct SamplePoints {
+    std::vector<double> xs, ys, cx, cy;
+};
+SamplePoints sample_points(const ViewParams& v, const StatsOptions& o) {
+    SamplePoints s;
+    const double step = 2 * v.extent / std::min(o.width, o.height);
+    for (int j = 0; j < o.height; ++j)
+        for (int i = 0; i < o.width; ++i) {
+            s.xs.push_back(v.center_x + (i + 0.5 - o.width / 2.0) * step);
+            s.ys.push_back(v.center_y + (o.height / 2.0 - j - 0.5) * step);
+        }
+    for (int k = 0; k < o.circle_points; ++k) {
+        const double a = 2 * std::numbers::pi * k / o.circle_points;
+        s.cx.push_back(v.center_x + v.extent * std::cos(a));
+        s.cy.push_back(v.center_y + v.extent * std::sin(a));
     }
+    return s;
+}
+
+// The theory's q at each sample point, layer by layer through the length map: the first layer's
+// from |x|^2, each next from the one before.
+class PointLengths {
+public:
+    // |x|^2 at each of the n points, from the inputs' columns.
+    PointLengths(const Columns& inputs, std::size_t columns, std::size_t n) : q_(n, 0.0) {
+        for (std::size_t c = 0; c < columns; ++c)
+            for (std::size_t p = 0; p < n; ++p) q_[p] += inputs[c * n + p] * inputs[c * n + p];
+    }
+
+    // Advances to layer `l` (0 first, in order) of `net`; returns the mean q over the points.
+    double advance(const Network& net, const NetworkParams& np, int l) {
+        const LayerVariances var = layer_variances(np, l);
+        if (l == 0) {
+            for (double& q : q_) q = var.weight_variance * q + var.sigma_b2;  // q_ held |x|^2
+        } else {
+            const Activation before = net.layers[static_cast<std::size_t>(l - 1)].activation;
+            if (tables_.empty() || previous_ != before) tables_.emplace_back(previous_ = before);
+            for (double& q : q_) q = var.sigma_w2 * tables_.back()(q) + var.sigma_b2;
+        }
+        double sum = 0;
+        for (double q : q_) sum += q;
+        return sum / static_cast<double>(q_.size());
+    }
+
+private:
+    std::vector<double> q_;
+    std::vector<SquareTable> tables_;  // per incoming activation, built as needed
+    Activation previous_ = Activation::identity;
+};
+
+// The share of (unit, point) pairs where a unit is saturated (slope below 0.1), and of units
+// saturated at every point.
+void saturation(LayerStats& ls, const Layer& layer, const Columns& h, std::size_t n) {
+    long long saturated = 0;
+    int dead = 0;
+    for (int u = 0; u < layer.out; ++u) {
+        int here = 0;
+        for (std::size_t p = 0; p < n; ++p)
+            here += std::abs(activation_derivative(layer.activation,
+                                                   h[static_cast<std::size_t>(u) * n + p])) < 0.1;
+        saturated += here;
+        dead += here == static_cast<int>(n);
+    }
+    ls.saturated = static_cast<double>(saturated) / static_cast<double>(h.size());
+    ls.dead = static_cast<double>(dead) / layer.out;
+}
+
+// Each point's activation pattern, a hidden layer at a time, then their exact count.
+class PointPatterns {
+public:
+    PointPatterns(const NetworkParams& np, std::size_t n) : counter_(hidden_units(np)), n_(n) {
+        bits_.assign(n * counter_.words(), 0);
+    }
+    void add_layer(const Layer& layer, const Columns& h) {
+        const std::size_t words = counter_.words();
+        for (int u = 0; u < layer.out; ++u, ++bit_)
+            for (std::size_t p = 0; p < n_; ++p)
+                if (h[static_cast<std::size_t>(u) * n_ + p] > 0)
+                    bits_[p * words + bit_ / 64] |= std::uint64_t{1} << (bit_ % 64);
+    }
+    long long count() {
+        for (std::size_t p = 0; p < n_; ++p) counter_.id_of(bits_.data() + p * counter_.words());
+        return counter_.count();
+    }
+
+private:
+    static int hidden_units(const NetworkParams& np) {
+        int u = 0;
+        for (int l = 0; l + 1 < np.depth; ++l) u += np.width_of(l);
+        return u;
+    }
+    RegionCounter counter_;
+    std::size_t n_, bit_ = 0;
+    std::vector<std::uint64_t> bits_;
+};
+
+}  // namespace
+
+NetworkStats network_stats(const Params& p, const StatsOptions& o) {
+    validate(p);
+    check_sample_budget(p, o);
     const Network net = build_network(p.network);
     const NetworkParams& np = p.network;
     const int threads = o.threads > 0
                             ? o.threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const ViewParams& v = p.view;
-
-    // Sample points: pixel centres of the view at width x height; the circle round its centre.
-    std::vector<double> xs, ys, cx, cy;
-    const double step = 2 * v.extent / std::min(o.width, o.height);
-    for (int j = 0; j < o.height; ++j)
-        for (int i = 0; i < o.width; ++i) {
-            xs.push_back(v.center_x + (i + 0.5 - o.width / 2.0) * step);
-            ys.push_back(v.center_y + (o.height / 2.0 - j - 0.5) * step);
-        }
-    for (int k = 0; k < o.circle_points; ++k) {
-        const double a = 2 * std::numbers::pi * k / o.circle_points;
-        cx.push_back(v.center_x + v.extent * std::cos(a));
-        cy.push_back(v.center_y + v.extent * std::sin(a));
-    }
-    const std::size_t n = xs.size(), k = cx.size();
+    const SamplePoints points = sample_points(p.view, o);
+    const std::size_t n = points.xs.size(), k = points.cx.size();
 
     NetworkStats s;
     s.samples = static_cast<int>(n);
     s.circle_points = static_cast<int>(k);
-    Columns y = inputs_at(net, v, xs, ys), cy_ = inputs_at(net, v, cx, cy);
-    s.input_trajectory_length = closed_length(cy_, static_cast<int>(net.inputs.size()), k);
-
-    // The theory's q at each sample point, from |x|^2 through the length map.
-    std::vector<double> q_point(n);
+    Columns y = inputs_at(net, p.view, points.xs, points.ys);
+    Columns circle = inputs_at(net, p.view, points.cx, points.cy);
+    s.input_trajectory_length = closed_length(circle, static_cast<int>(net.inputs.size()), k);
+    PointLengths lengths(y, net.inputs.size(), n);
     const bool regions = regions_unavailable(np).empty();
-    const int hidden_units = [&] {
-        int u = 0;
-        for (int l = 0; l + 1 < np.depth; ++l) u += np.width_of(l);
-        return u;
-    }();
-    const std::size_t words = (static_cast<std::size_t>(hidden_units) + 63) / 64;
-    std::vector<std::uint64_t> patterns(regions ? n * words : 0);
-    int bit = 0;
-    std::vector<SquareTable> tables;  // per layer's incoming activation, built as needed
-    Activation previous = Activation::identity;
+    std::optional<PointPatterns> patterns;
+    if (regions) patterns.emplace(np, n);
 
     const int steps = np.depth + (regions ? 1 : 0);
-    const auto announce = [&](int k, const std::string& what) {
-        if (o.progress) o.progress(k, steps, what);
+    const auto announce = [&](int step, const std::string& what) {
+        if (o.progress) o.progress(step, steps, what);
     };
     for (int l = 0; l < np.depth; ++l) {
         announce(l + 1, "layer " + std::to_string(l + 1));
@@ -213,76 +294,21 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
         ls.width = layer.out;
         ls.sigma_w2 = var.sigma_w2;
         ls.sigma_b2 = var.sigma_b2;
-
         const Columns h = dense(layer, y, n, threads);
         double sum = 0;
         for (double x : h) sum += x * x;
         ls.q = sum / static_cast<double>(h.size());
-
-        if (l == 0) {
-            for (std::size_t p = 0; p < n; ++p) {
-                double r2 = 0;
-                for (std::size_t c = 0; c < net.inputs.size(); ++c)
-                    r2 += y[c * n + p] * y[c * n + p];
-                q_point[p] = var.weight_variance * r2 + var.sigma_b2;
-            }
-        } else {
-            if (tables.empty() ||
-                previous != net.layers[static_cast<std::size_t>(l - 1)].activation) {
-                previous = net.layers[static_cast<std::size_t>(l - 1)].activation;
-                tables.emplace_back(previous);
-            }
-            for (double& q : q_point) q = var.sigma_w2 * tables.back()(q) + var.sigma_b2;
-        }
-        double qt = 0;
-        for (double q : q_point) qt += q;
-        ls.q_theory = qt / static_cast<double>(n);
-
-        // Saturated (unit, point) pairs, and units saturated everywhere.
-        long long saturated = 0;
-        int dead = 0;
-        for (int u = 0; u < layer.out; ++u) {
-            int here = 0;
-            for (std::size_t p = 0; p < n; ++p)
-                here += std::abs(activation_derivative(
-                            layer.activation, h[static_cast<std::size_t>(u) * n + p])) < 0.1;
-            saturated += here;
-            dead += here == static_cast<int>(n);
-        }
-        ls.saturated = static_cast<double>(saturated) / static_cast<double>(h.size());
-        ls.dead = static_cast<double>(dead) / layer.out;
-
-        if (regions && l + 1 < np.depth)
-            for (int u = 0; u < layer.out; ++u, ++bit)
-                for (std::size_t p = 0; p < n; ++p)
-                    if (h[static_cast<std::size_t>(u) * n + p] > 0)
-                        patterns[p * words + static_cast<std::size_t>(bit) / 64] |= std::uint64_t{1}
-                                                                                    << (bit % 64);
-
+        ls.q_theory = lengths.advance(net, np, l);
+        saturation(ls, layer, h, n);
+        if (patterns && l + 1 < np.depth) patterns->add_layer(layer, h);
         y = activated(layer.activation, h);
-        cy_ = activated(layer.activation, dense(layer, cy_, k, threads));
-        ls.trajectory_length = closed_length(cy_, layer.out, k);
+        circle = activated(layer.activation, dense(layer, circle, k, threads));
+        ls.trajectory_length = closed_length(circle, layer.out, k);
         s.layers.push_back(ls);
     }
-
-    if (regions) {
+    if (patterns) {
         announce(steps, "counting the linear regions");
-        std::vector<std::size_t> order(n);
-        for (std::size_t p = 0; p < n; ++p) order[p] = p;
-        const auto word = [&](std::size_t p) {
-            return patterns.begin() + static_cast<std::ptrdiff_t>(p * words);
-        };
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return std::lexicographical_compare(
-                word(a), word(a) + static_cast<std::ptrdiff_t>(words), word(b),
-                word(b) + static_cast<std::ptrdiff_t>(words));
-        });
-        long long distinct = n ? 1 : 0;
-        for (std::size_t i = 1; i < n; ++i)
-            distinct +=
-                !std::equal(word(order[i]), word(order[i]) + static_cast<std::ptrdiff_t>(words),
-                            word(order[i - 1]));
-        s.regions = distinct;
+        s.regions = patterns->count();
     }
     if (const auto fp = network_fixed_point(np, nullptr)) {
         s.chi1 = fp->chi1;
