@@ -17,10 +17,10 @@ packages=(
   desktop-file-utils appstream shared-mime-info man-db fish dpkg-dev file
   chromium glslang-tools
   ffmpeg
-  clang
+  clang clang-tidy clang-format
 )
 if [ "${1:-}" = "--dev" ]; then
-  packages+=(imagemagick clang-format)
+  packages+=(imagemagick)
 fi
 
 export DEBIAN_FRONTEND=noninteractive

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <random>
 
@@ -451,6 +452,12 @@ int run_explorer(const ExplorerOptions& opt) {
         std::fprintf(stderr, "primordial: could not save the session: %s\n", e.what());
     }
     return rc;
+}
+
+bool display_available() {
+    const char* x = std::getenv("DISPLAY");
+    const char* wl = std::getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (wl && *wl);
 }
 
 }  // namespace primordial::app

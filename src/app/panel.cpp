@@ -393,8 +393,6 @@ void view_section(ExplorerState& s, std::string& note) {
     if (ImGui::Button("reset view")) apply(CommandId::reset_view, s, 0);
 }
 
-}  // namespace
-
 // A picture size typed in pixels, each side within the limits.
 void size_input(const char* label, int& w, int& h, std::string& note) {
     int size[2] = {w, h};
@@ -556,6 +554,8 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
         ImGui::PopID();
     }
 }
+
+}  // namespace
 
 float panel_width() {
     return 340.0f * em();

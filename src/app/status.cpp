@@ -8,8 +8,7 @@ namespace {
 // 22650 -> "22,650"
 std::string grouped(long long n) {
     std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
-        s.insert(static_cast<std::size_t>(i), ",");
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(s.begin() + i, ',');
     return s;
 }
 

@@ -19,12 +19,6 @@ void on_glfw_error(int, const char* what) {
 
 }  // namespace
 
-bool display_available() {
-    const char* x = std::getenv("DISPLAY");
-    const char* wl = std::getenv("WAYLAND_DISPLAY");
-    return (x && *x) || (wl && *wl);
-}
-
 std::unique_ptr<Window> Window::open(int width, int height, std::string& error) {
     glfwSetErrorCallback(on_glfw_error);
     if (!glfwInit()) {

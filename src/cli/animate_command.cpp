@@ -55,8 +55,9 @@ void AnimateCommand::add_to(CLI::App& app) {
     app.add_option("--video", video,
                    "Also encode the frames with ffmpeg: " + std::string(core::kVideoFormatNames));
     app.add_option("--fps", fps, "Frames per second of the video [30]")->check(CLI::Range(1, 240));
-    app.add_option("--supersample", supersample, "N x N samples per pixel (1-4)")
-        ->check(CLI::Range(1, 4));
+    app.add_option("--supersample", supersample,
+                   "N x N samples per pixel" + range_note(core::Setting::supersample))
+        ->check(setting_range(core::Setting::supersample));
     app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(engine_names());
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
     app.add_flag("-q,--quiet", quiet, "Print nothing but errors");

@@ -24,7 +24,12 @@ __attribute__((target("avx512f"))) float kernel_avx512(long iters) {
         for (int k = 0; k < kChains; ++k) acc[k] = _mm512_fmadd_ps(acc[k], a, b);
     __m512 s = acc[0];
     for (int k = 1; k < kChains; ++k) s = _mm512_add_ps(s, acc[k]);
-    return _mm512_reduce_add_ps(s);
+    // Summed by hand: GCC 12's _mm512_reduce_add_ps warns of an uninitialised variable inside.
+    alignas(64) float lanes[16];
+    _mm512_store_ps(lanes, s);
+    float sum = 0;
+    for (float lane : lanes) sum += lane;
+    return sum;
 }
 
 __attribute__((target("avx2,fma"))) float kernel_avx2(long iters) {

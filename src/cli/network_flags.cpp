@@ -14,9 +14,11 @@ using core::InputError;
 void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--params", params_file,
                    "Parameter file (JSON) or a PNG written by primordial; flags override it");
-    app.add_option("--depth", depth, "Layers, output layer included (1-256) [27]");
+    app.add_option("--depth", depth,
+                   "Layers, output layer included" + range_note(core::Setting::depth) + " [27]");
     app.add_option("--width", width,
-                   "Units per hidden layer, or a list per layer: 30 or 30,20,10 [30]");
+                   "Units per hidden layer, or a list per layer: 30 or 30,20,10" +
+                       range_note(core::Setting::width) + " [30]");
     app.add_option("--activation", activation,
                    "Hidden activation, or a list per layer: " +
                        std::string(core::kActivationNames) + " [tanh]");
@@ -26,25 +28,37 @@ void NetworkFlags::add_to(CLI::App& app) {
     app.add_option("--dist", dist,
                    "Weight distribution: " + std::string(core::kDistributionNames) + " [uniform]");
     app.add_option("--init", init, "Scale scheme: " + std::string(core::kInitNames) + " [range]");
-    app.add_option("--scale", scale, "Weight scale: the range for 'range', a gain otherwise [0.6]");
+    app.add_option("--scale", scale,
+                   "Weight scale: the range for 'range', a gain otherwise" +
+                       range_note(core::Setting::scale) + " [0.6]");
     app.add_option("--biases", biases,
                    "Bias rule when no bias scale is given: article (hidden biases at 0.6 of "
                    "--scale, none on the output layer), quarter (hidden at a quarter: format 2's "
                    "rule) or full (all layers at --scale) [article]");
-    app.add_option("--bias-scale", bias_scale, "Hidden layers' bias scale [by --biases]");
-    app.add_option("--output-bias-scale", output_bias_scale,
-                   "Output layer's bias scale [by --biases]");
+    app.add_option(
+        "--bias-scale", bias_scale,
+        "Hidden layers' bias scale" + range_note(core::Setting::bias_scale) + " [by --biases]");
+    app.add_option(
+        "--output-bias-scale", output_bias_scale,
+        "Output layer's bias scale" + range_note(core::Setting::bias_scale) + " [by --biases]");
     const core::Params defaults;
     char centre[64];
-    std::snprintf(centre, sizeof centre, "View centre x,y [%g,%g]", defaults.view.center_x,
+    std::snprintf(centre, sizeof centre, "View centre x,y, each %s [%g,%g]",
+                  core::range_text(core::Setting::center).c_str(), defaults.view.center_x,
                   defaults.view.center_y);
     app.add_option("--seed", seed,
                    "Random seed, 0 to 2^64-1 [" + std::to_string(defaults.network.seed) + "]");
     app.add_option("--center", center, centre);
-    app.add_option("--extent", extent, "Half the span of the shorter image side [1]");
-    app.add_option("--z", z, "Value of the z input [0]");
-    app.add_option("--t", t, "Loop phase in turns: inputs cos_t, sin_t = cos, sin of 2 pi t [0]");
-    app.add_option("--size", size, "Image size WIDTHxHEIGHT [1024x1024]");
+    app.add_option(
+        "--extent", extent,
+        "Half the span of the shorter image side" + range_note(core::Setting::extent) + " [1]");
+    app.add_option("--z", z, "Value of the z input" + range_note(core::Setting::z) + " [0]");
+    app.add_option("--t", t,
+                   "Loop phase in turns: inputs cos_t, sin_t = cos, sin of 2 pi t" +
+                       range_note(core::Setting::t) + " [0]");
+    app.add_option(
+        "--size", size,
+        "Image size WIDTHxHEIGHT, each side" + range_note(core::Setting::side) + " [1024x1024]");
     app.add_option(
         "--colormap", colormap,
         "Colours of a one-output network: " + std::string(core::kColorMapNames) + " [grey]");
@@ -70,9 +84,7 @@ core::State NetworkFlags::resolve_state(core::State state) const {
     core::NetworkParams& n = p.network;
     if (depth) {
         const long long d = parse_int("--depth", *depth);
-        if (d < 1 || d > core::Limits::max_depth)
-            throw InputError("--depth: must be between 1 and " +
-                             std::to_string(core::Limits::max_depth) + " (got " + *depth + ")");
+        core::check_setting(core::Setting::depth, static_cast<double>(d), "--depth");
         n.depth = static_cast<int>(d);
     }
     if (width) n.widths = parse_widths("--width", *width);

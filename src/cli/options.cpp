@@ -1,8 +1,5 @@
 #include "cli/options.hpp"
 
-#include <charconv>
-#include <cmath>
-
 namespace primordial::cli {
 
 using core::InputError;
@@ -13,24 +10,28 @@ namespace {
 }
 }  // namespace
 
+std::string range_note(core::Setting s) {
+    return " (" + core::range_text(s) + ")";
+}
+
+CLI::Range setting_range(core::Setting s) {
+    return CLI::Range(core::range(s).lo, core::range(s).hi);
+}
+
 double parse_double(const std::string& flag, const std::string& text) {
-    double v = 0;
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
-    if (text.empty() || ec != std::errc() || ptr != end)
-        fail(flag, "'" + text + "' is not a number");
-    if (!std::isfinite(v)) fail(flag, "must be a finite number (got " + text + ")");
-    return v;
+    try {
+        return core::parse_real(text);
+    } catch (const InputError& e) {
+        fail(flag, e.what());
+    }
 }
 
 long long parse_int(const std::string& flag, const std::string& text) {
-    long long v = 0;
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
-    if (ec == std::errc::result_out_of_range) fail(flag, "'" + text + "' is out of range");
-    if (text.empty() || ec != std::errc() || ptr != end)
-        fail(flag, "'" + text + "' is not a whole number");
-    return v;
+    try {
+        return core::parse_whole(text);
+    } catch (const InputError& e) {
+        fail(flag, e.what());
+    }
 }
 
 std::uint64_t parse_seed(const std::string& flag, const std::string& text) {
@@ -47,10 +48,8 @@ std::pair<int, int> parse_size(const std::string& flag, const std::string& text)
         fail(flag, "expected WIDTHxHEIGHT such as 1024x768 (got '" + text + "')");
     const long long w = parse_int(flag, text.substr(0, x));
     const long long h = parse_int(flag, text.substr(x + 1));
-    constexpr long long max = core::Limits::max_side;
-    if (w < 1 || h < 1 || w > max || h > max)
-        fail(flag, "each side must be between 1 and " + std::to_string(max) + " pixels (got " +
-                       text + ")");
+    core::check_setting(core::Setting::side, static_cast<double>(w), flag);
+    core::check_setting(core::Setting::side, static_cast<double>(h), flag);
     return {static_cast<int>(w), static_cast<int>(h)};
 }
 
@@ -76,9 +75,7 @@ std::vector<int> parse_widths(const std::string& flag, const std::string& text) 
     std::vector<int> out;
     for (const auto& part : split_list(text)) {
         const long long w = parse_int(flag, part);
-        if (w < 1 || w > core::Limits::max_width)
-            fail(flag, "each width must be between 1 and " +
-                           std::to_string(core::Limits::max_width) + " (got " + part + ")");
+        core::check_setting(core::Setting::width, static_cast<double>(w), flag);
         out.push_back(static_cast<int>(w));
     }
     return out;

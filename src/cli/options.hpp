@@ -1,6 +1,7 @@
 // Strict parsing of flag values: every error names the flag and what was wrong.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -9,6 +10,11 @@
 #include "core/net/params.hpp"
 
 namespace primordial::cli {
+
+// " (1 - 256)": a setting's range from the limits table, for a flag's help text.
+std::string range_note(core::Setting s);
+// A CLI11 check of a whole-numbered setting's range from the same table.
+CLI::Range setting_range(core::Setting s);
 
 double parse_double(const std::string& flag, const std::string& text);
 long long parse_int(const std::string& flag, const std::string& text);

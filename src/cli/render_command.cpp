@@ -33,8 +33,10 @@ void RenderCommand::add_to(CLI::App& app) {
                    "Write every weight and bias as JSON (for numpy or PyTorch)");
     app.add_option("--backend", backend, "cpu, gpu or auto [auto]")->check(engine_names());
     app.add_option("--threads", threads, "CPU threads, 0 for all [0]")->check(CLI::Range(0, 1024));
-    app.add_option("--supersample", supersample, "N x N samples per pixel, averaged (1-4) [1]")
-        ->check(CLI::Range(1, 4));
+    app.add_option(
+           "--supersample", supersample,
+           "N x N samples per pixel, averaged" + range_note(core::Setting::supersample) + " [1]")
+        ->check(setting_range(core::Setting::supersample));
     app.add_option("--bit-depth", bit_depth, "Bits per PNG sample, 8 or 16 [8]")
         ->check(CLI::IsMember({8, 16}));
     app.add_flag("-q,--quiet", quiet, "Print nothing but errors");

@@ -7,7 +7,10 @@ namespace {
 template <class T, class F>
 std::string list(const std::vector<T>& v, F name) {
     std::string s;
-    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + name(v[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) s += ',';
+        s += name(v[i]);
+    }
     return s;
 }
 }  // namespace

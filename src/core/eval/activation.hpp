@@ -21,8 +21,8 @@ inline float activate(Activation a, float v) {
         case Activation::elu:
             return v > 0.0f ? v : fm::exp_f(v) - 1.0f;
         case Activation::softplus: {
-            const float a = v < 0.0f ? -v : v;
-            return (v > 0.0f ? v : 0.0f) + fm::log_f(1.0f + fm::exp_f(-a));
+            const float magnitude = v < 0.0f ? -v : v;
+            return (v > 0.0f ? v : 0.0f) + fm::log_f(1.0f + fm::exp_f(-magnitude));
         }
         case Activation::sin:
             return fm::sin_f(v);

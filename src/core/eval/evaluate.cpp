@@ -121,8 +121,8 @@ void Evaluator::render_rows_as(int width, int height, int row0, int row1, Sample
                     if (outputs == 1 && !grey) {
                         // Colour maps are 8-bit tables; 16-bit output repeats the byte.
                         const auto& c = lut[to_byte(out[p])];
-                        for (int k = 0; k < 3; ++k)
-                            px[k] = static_cast<Sample>(c[k] * (sizeof(Sample) == 1 ? 1 : 257));
+                        for (int ch = 0; ch < 3; ++ch)
+                            px[ch] = static_cast<Sample>(c[ch] * (sizeof(Sample) == 1 ? 1 : 257));
                     } else if (outputs == 1) {
                         px[0] = px[1] = px[2] = to_sample(out[p]);
                     } else {

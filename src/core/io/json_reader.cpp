@@ -107,6 +107,18 @@ long long JsonReader::integer(const Json& v, const std::string& key, long long l
     return i;
 }
 
+int JsonReader::whole(const Json& v, const std::string& key, Setting s) const {
+    const Range& r = range(s);
+    return static_cast<int>(
+        integer(v, key, static_cast<long long>(r.lo), static_cast<long long>(r.hi)));
+}
+
+double JsonReader::real(const Json& v, const std::string& key, Setting s) const {
+    const double d = number(v, key);
+    if (const std::string problem = range_problem(s, d); !problem.empty()) fail(key, problem);
+    return d;
+}
+
 std::uint64_t JsonReader::seed(const Json& v, const std::string& key) const {
     if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<long long>() < 0))
         fail(key, "must be a whole number >= 0");

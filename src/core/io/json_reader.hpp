@@ -44,6 +44,9 @@ public:
     double number(const Json& v, const std::string& key) const;      // finite
     float small_float(const Json& v, const std::string& key) const;  // within +-1e30
     long long integer(const Json& v, const std::string& key, long long lo, long long hi) const;
+    // A setting's value within its range from the limits table (limits.hpp).
+    int whole(const Json& v, const std::string& key, Setting s) const;
+    double real(const Json& v, const std::string& key, Setting s) const;
     std::uint64_t seed(const Json& v, const std::string& key) const;  // 0 to 2^64 - 1
     bool boolean(const Json& v, const std::string& key) const;
     std::string text(const Json& v, const std::string& key) const;  // not empty

@@ -130,12 +130,10 @@ std::vector<LayerValues> read_weights(const JsonReader& r, const Json& v, const 
 Shape read_shape(const JsonReader& r, const Json& v, const std::string& path) {
     r.object(v, path, {"depth", "width", "activation"});
     Shape sh;
-    sh.depth = static_cast<int>(
-        r.integer(r.required(v, path, "depth"), key_path(path, "depth"), 1, Limits::max_depth));
-    sh.widths = r.one_or_list(r.required(v, path, "width"), key_path(path, "width"),
-                              [&](const Json& e, const std::string& key) {
-                                  return static_cast<int>(r.integer(e, key, 1, Limits::max_width));
-                              });
+    sh.depth = r.whole(r.required(v, path, "depth"), key_path(path, "depth"), Setting::depth);
+    sh.widths = r.one_or_list(
+        r.required(v, path, "width"), key_path(path, "width"),
+        [&](const Json& e, const std::string& key) { return r.whole(e, key, Setting::width); });
     sh.activations = r.one_or_list(
         r.required(v, path, "activation"), key_path(path, "activation"),
         [&](const Json& e, const std::string& key) { return r.name<kActivationTable>(e, key); });
@@ -218,14 +216,13 @@ void read_network(const JsonReader& r, const Json& n, const std::string& path, N
                   "weights", "morph", "lineage"});
     const auto at = [&](std::string_view key) { return key_path(path, key); };
     const auto width = [&](const Json& v, const std::string& key) {
-        return static_cast<int>(r.integer(v, key, 1, Limits::max_width));
+        return r.whole(v, key, Setting::width);
     };
     const auto activation = [&](const Json& v, const std::string& key) {
         return r.name<kActivationTable>(v, key);
     };
     if (n.contains("seed")) np.seed = r.seed(n["seed"], at("seed"));
-    if (n.contains("depth"))
-        np.depth = static_cast<int>(r.integer(n["depth"], at("depth"), 1, Limits::max_depth));
+    if (n.contains("depth")) np.depth = r.whole(n["depth"], at("depth"), Setting::depth);
     if (n.contains("width")) np.widths = r.one_or_list(n["width"], at("width"), width);
     if (n.contains("activation"))
         np.activations = r.one_or_list(n["activation"], at("activation"), activation);
@@ -264,11 +261,11 @@ void read_view(const JsonReader& r, const Json& v, const std::string& path, View
 void read_image(const JsonReader& r, const Json& im, const std::string& path, Params& p) {
     r.object(im, path, {"width", "height", "supersample"});
     const auto side = [&](std::string_view key) {
-        return static_cast<int>(r.integer(im[key], key_path(path, key), 1, Limits::max_side));
+        return r.whole(im[key], key_path(path, key), Setting::side);
     };
     if (im.contains("supersample"))
-        p.supersample = static_cast<int>(r.integer(im["supersample"], key_path(path, "supersample"),
-                                                   1, Limits::max_supersample));
+        p.supersample =
+            r.whole(im["supersample"], key_path(path, "supersample"), Setting::supersample);
     if (im.contains("width")) p.image_width = side("width");
     if (im.contains("height")) p.image_height = side("height");
 }

@@ -92,8 +92,7 @@ ViewSpec read_view_spec(const JsonReader& r, const Json& j, const std::string& p
     if (j.contains("rows")) v.rows = read_sweep(r, j["rows"], at("rows"));
     if (j.contains("wrap"))
         v.wrap = static_cast<int>(r.integer(j["wrap"], at("wrap"), 0, kMaxSheetTiles));
-    if (j.contains("layer"))
-        v.layer = static_cast<int>(r.integer(j["layer"], at("layer"), 1, Limits::max_depth));
+    if (j.contains("layer")) v.layer = r.whole(j["layer"], at("layer"), Setting::depth);
     if (j.contains("frames"))
         v.frames = static_cast<int>(r.integer(j["frames"], at("frames"), 1, kMaxProgressionFrames));
     if (j.contains("camera")) {
@@ -106,9 +105,7 @@ ViewSpec read_view_spec(const JsonReader& r, const Json& j, const std::string& p
     }
     if (j.contains("curve")) v.curve = r.boolean(j["curve"], at("curve"));
     if (j.contains("surface_extent")) {
-        v.surface_extent = r.number(j["surface_extent"], at("surface_extent"));
-        if (*v.surface_extent < Limits::min_extent || *v.surface_extent > Limits::max_extent)
-            r.fail(at("surface_extent"), "must be within the extent's limits (docs/PARAMETERS.md)");
+        v.surface_extent = r.real(j["surface_extent"], at("surface_extent"), Setting::extent);
     }
     if (j.contains("function"))
         v.function = r.name<kActivationTable>(j["function"], at("function"));

@@ -16,20 +16,35 @@ std::string num(double v) {
 }  // namespace
 
 const Range& range(Setting s) {
-    // Indexed by Setting.
-    static constexpr Range kRanges[] = {
-        {"depth", 1, Limits::max_depth, false, true},
-        {"width", 1, Limits::max_width, false, true},
-        {"weight scale", 0, Limits::max_scale, true, false},
-        {"bias scale", 0, Limits::max_scale, false, false},
-        {"extent", Limits::min_extent, Limits::max_extent, false, false},
-        {"centre", -Limits::max_abs_center, Limits::max_abs_center, false, false},
-        {"z", -Limits::max_abs_z, Limits::max_abs_z, false, false},
-        {"t", -Limits::max_abs_z, Limits::max_abs_z, false, false},
-        {"supersample", 1, Limits::max_supersample, false, true},
-        {"size", 1, Limits::max_side, false, true},
-    };
-    return kRanges[static_cast<int>(s)];
+    const Range& r = kRangeTable[static_cast<int>(s)];
+    if (r.setting != s) throw std::logic_error("kRangeTable is not in Setting's order");
+    return r;
+}
+
+std::string range_text(Setting s) {
+    const Range& r = range(s);
+    if (r.lo == -r.hi) return std::string("within +-") + num(r.hi);
+    if (r.lo_open) return std::string("> ") + num(r.lo) + ", at most " + num(r.hi);
+    return num(r.lo) + " - " + num(r.hi);
+}
+
+std::string range_problem(Setting s, double value) {
+    const Range& r = range(s);
+    const std::string got = std::string(" (got ") + num(value) + ")";
+    if (!std::isfinite(value)) return "must be a finite number";
+    if (r.whole && value != std::floor(value)) return std::string("must be a whole number") + got;
+    const bool low = r.lo_open ? value <= r.lo : value < r.lo;
+    if (!low && value <= r.hi) return "";
+    if (r.whole) return std::string("must be between ") + num(r.lo) + " and " + num(r.hi) + got;
+    if (r.lo == -r.hi) return std::string("must be within +-") + num(r.hi) + got;
+    if (low) return std::string(r.lo_open ? "must be > " : "must be >= ") + num(r.lo) + got;
+    return std::string("must be at most ") + num(r.hi) + got;
+}
+
+void check_setting(Setting s, double value, std::string_view key) {
+    const std::string problem = range_problem(s, value);
+    if (problem.empty()) return;
+    throw InvalidSetting(std::string(key.empty() ? range(s).key : key), problem);
 }
 
 Clamped clamp_to_range(Setting s, double value) {
@@ -49,6 +64,28 @@ Clamped clamp_to_range(Setting s, double value) {
         v = lo;
     }
     return {v, note};
+}
+
+double parse_real(std::string_view text) {
+    double v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (text.empty() || ec != std::errc() || ptr != end)
+        throw InputError("'" + std::string(text) + "' is not a number");
+    if (!std::isfinite(v))
+        throw InputError("must be a finite number (got " + std::string(text) + ")");
+    return v;
+}
+
+long long parse_whole(std::string_view text) {
+    long long v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec == std::errc::result_out_of_range)
+        throw InputError("'" + std::string(text) + "' is out of range");
+    if (text.empty() || ec != std::errc() || ptr != end)
+        throw InputError("'" + std::string(text) + "' is not a whole number");
+    return v;
 }
 
 std::uint64_t parse_seed(std::string_view text) {

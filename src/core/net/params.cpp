@@ -8,22 +8,8 @@
 namespace primordial::core {
 namespace {
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
-
 [[noreturn]] void fail(const std::string& key, const std::string& what) {
     throw InvalidSetting(key, what);
-}
-
-void check_finite_range(const std::string& key, double v, double lo, double hi, bool lo_inclusive) {
-    if (!std::isfinite(v)) fail(key, "must be a finite number");
-    if (lo_inclusive ? v < lo : v <= lo)
-        fail(key, "must be " + std::string(lo_inclusive ? ">= " : "> ") + num(lo) + " (got " +
-                      num(v) + ")");
-    if (v > hi) fail(key, "must be at most " + num(hi) + " (got " + num(v) + ")");
 }
 
 }  // namespace
@@ -161,28 +147,23 @@ void validate(const Params& p) {
                      std::string("'").append(to_string(n.inputs[i])).append("' is listed twice"));
     if (n.outputs != 1 && n.outputs != 3)
         fail("outputs", "must be 1 (grey) or 3 (RGB) (got " + std::to_string(n.outputs) + ")");
-    if (n.depth < 1 || n.depth > Limits::max_depth)
-        fail("depth", "must be between 1 and " + std::to_string(Limits::max_depth) + " (got " +
-                          std::to_string(n.depth) + ")");
+    check_setting(Setting::depth, n.depth);
     const auto hidden = static_cast<std::size_t>(n.depth - 1);
     if (n.widths.empty()) fail("width", "needs at least one value");
     if (n.widths.size() != 1 && n.widths.size() != hidden)
         fail("width", "give one value or one per hidden layer (" + std::to_string(hidden) +
                           " for depth " + std::to_string(n.depth) + "), got " +
                           std::to_string(n.widths.size()));
-    for (int w : n.widths)
-        if (w < 1 || w > Limits::max_width)
-            fail("width", "must be between 1 and " + std::to_string(Limits::max_width) + " (got " +
-                              std::to_string(w) + ")");
+    for (int w : n.widths) check_setting(Setting::width, w);
     if (n.activations.empty()) fail("activation", "needs at least one value");
     if (n.activations.size() != 1 && n.activations.size() != hidden)
         fail("activation", "give one value or one per hidden layer (" + std::to_string(hidden) +
                                " for depth " + std::to_string(n.depth) + "), got " +
                                std::to_string(n.activations.size()));
-    check_finite_range("scale", n.scale, 0.0, Limits::max_scale, false);
-    if (n.bias_scale) check_finite_range("bias_scale", *n.bias_scale, 0.0, Limits::max_scale, true);
+    check_setting(Setting::scale, n.scale);
+    if (n.bias_scale) check_setting(Setting::bias_scale, *n.bias_scale);
     if (n.output_bias_scale)
-        check_finite_range("output_bias_scale", *n.output_bias_scale, 0.0, Limits::max_scale, true);
+        check_setting(Setting::bias_scale, *n.output_bias_scale, "output_bias_scale");
     if (weight_count(n) > Limits::max_weights)
         fail("width", "network has " + std::to_string(weight_count(n)) +
                           " weights, more than the limit of " +
@@ -208,26 +189,17 @@ void validate(const Params& p) {
     }
 
     const ViewParams& v = p.view;
-    if (!std::isfinite(v.center_x) || !std::isfinite(v.center_y))
-        fail("center", "must be finite numbers");
-    if (std::abs(v.center_x) > Limits::max_abs_center ||
-        std::abs(v.center_y) > Limits::max_abs_center)
-        fail("center", "each coordinate must be within +-1e12");
-    check_finite_range("extent", v.extent, Limits::min_extent, Limits::max_extent, true);
-    if (!std::isfinite(v.z) || std::abs(v.z) > Limits::max_abs_z)
-        fail("z", "must be a finite number within +-1e6");
-    if (!std::isfinite(v.t) || std::abs(v.t) > Limits::max_abs_z)
-        fail("t", "must be a finite number within +-1e6");
+    check_setting(Setting::center, v.center_x);
+    check_setting(Setting::center, v.center_y);
+    check_setting(Setting::extent, v.extent);
+    check_setting(Setting::z, v.z);
+    check_setting(Setting::t, v.t);
     if (n.morph && (!std::isfinite(n.morph->t) || n.morph->t < 0 || n.morph->t > 1))
         fail("morph", "t must be between 0 and 1");
     check_lineage(n.lineage);
-    if (p.supersample < 1 || p.supersample > Limits::max_supersample)
-        fail("supersample", "must be between 1 and " + std::to_string(Limits::max_supersample) +
-                                " (got " + std::to_string(p.supersample) + ")");
-    for (auto [key, side] : {std::pair{"size", p.image_width}, std::pair{"size", p.image_height}})
-        if (side < 1 || side > Limits::max_side)
-            fail(key, "each side must be between 1 and " + std::to_string(Limits::max_side) +
-                          " pixels (got " + std::to_string(side) + ")");
+    check_setting(Setting::supersample, p.supersample);
+    check_setting(Setting::side, p.image_width);
+    check_setting(Setting::side, p.image_height);
 }
 
 }  // namespace primordial::core

@@ -133,16 +133,8 @@ struct Params {
     bool operator==(const Params&) const = default;
 };
 
-// What validate() throws: the setting as the command line names it, without dashes
-// ("bias_scale"), and the problem, so that a flag can add its dashes and a file can say where the
-// key sits. what() is "<setting>: <problem>".
-struct InvalidSetting : InputError {
-    InvalidSetting(const std::string& setting, const std::string& problem)
-        : InputError(setting + ": " + problem), setting(setting), problem(problem) {}
-    std::string setting, problem;
-};
-
-// Throws InvalidSetting naming the offending setting when a value is out of range.
+// Throws InvalidSetting (limits.hpp) naming the offending setting as the command line names it,
+// without dashes ("bias_scale"), when a value is out of range.
 void validate(const Params& p);
 std::int64_t weight_count(const NetworkParams& n);  // weights and biases
 // Inputs (columns) and outputs (rows) of layer `layer`'s weight matrix.
