@@ -5,9 +5,7 @@
 #include <unistd.h>
 
 #include "core/io/atomic_file.hpp"
-#include "core/io/json_sections.hpp"
-#include "core/io/params_json.hpp"
-#include "core/io/preset.hpp"
+#include "core/io/session_json.hpp"
 
 namespace primordial::app {
 
@@ -18,73 +16,24 @@ core::Params default_explorer_params() {
     return p;
 }
 
-namespace {
-
-// The undo history: {"at": N, "states": [{"params": ..., "view": ...}, ...]}, oldest first. A
-// state's picture size is the window's business: saved as the session's, read back as none.
-core::Json history_json(const Session& s) {
-    core::Json states = core::Json::array();
-    for (const core::State& state : s.history.states) {
-        core::Params p = state.params;
-        p.image_width = s.params.image_width;
-        p.image_height = s.params.image_height;
-        states.push_back(
-            {{"params", core::params_json(p)}, {"view", core::view_spec_json(state.view)}});
-    }
-    return {{"at", s.history.at}, {"states", std::move(states)}};
-}
-
-SavedHistory read_history(const core::JsonReader& reader, const core::Json& j) {
-    if (!j.is_object() || !j.contains("states") || !j["states"].is_array() || !j.contains("at") ||
-        !j["at"].is_number_unsigned())
-        throw core::InputError("history: expected {\"at\": N, \"states\": [...]}");
-    const core::Json& states = j["states"];
-    if (states.size() > kMaxSavedHistory)
-        throw core::InputError("history: more than " + std::to_string(kMaxSavedHistory) +
-                               " states");
-    SavedHistory h;
-    h.at = j["at"].get<std::size_t>();
-    if (h.at >= states.size()) throw core::InputError("history: \"at\" is past the last state");
-    for (std::size_t i = 0; i < states.size(); ++i) {
-        const std::string path = "history.states[" + std::to_string(i) + "]";
-        const core::Json& s = states[i];
-        if (!s.is_object() || !s.contains("params") || !s.contains("view"))
-            throw core::InputError(path + ": expected params and view");
-        h.states.push_back(tracked_state(
-            core::read_params(reader, s["params"], path + ".params", default_explorer_params()),
-            core::read_view_spec(reader, s["view"], path + ".view")));
-    }
-    return h;
-}
-
-}  // namespace
-
 LoadResult load_session(const std::filesystem::path& file,
                         const std::filesystem::path& default_shots) {
     LoadResult r{{default_explorer_params(), {}, default_shots, {}}, ""};
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return r;
     try {
-        // Read once, with the readers' limits (size, nesting, repeated keys), never re-parsed.
-        const core::JsonReader reader(file.string());
-        const core::Json j = reader.parse(core::read_text_file(file));
-        if (!j.is_object() || !j.contains("params")) throw core::InputError("no \"params\"");
-        r.session.params =
-            core::read_params(reader, j["params"], "params", default_explorer_params());
-        if (j.contains("view")) r.session.view = core::read_view_spec(reader, j["view"], "view");
-        if (j.contains("recent") && j["recent"].is_array())
-            for (auto it = j["recent"].rbegin(); it != j["recent"].rend(); ++it)
-                if (it->is_string()) remember_recent(r.session.recent, it->get<std::string>());
-        if (j.contains("screenshot_dir") && j["screenshot_dir"].is_string())
-            r.session.screenshot_dir = j["screenshot_dir"].get<std::string>();
-        if (j.contains("history")) {
-            // A damaged history costs only itself: the session's picture stays.
-            try {
-                r.session.history = read_history(reader, j["history"]);
-            } catch (const core::InputError& e) {
-                r.warning = "ignored the saved undo history (" + std::string(e.what()) + ")";
-            }
-        }
+        const core::SessionData d = core::session_from_json(
+            core::read_text_file(file), file.string(), default_explorer_params());
+        r.session.params = d.params;
+        r.session.view = d.view;
+        for (auto it = d.recent.rbegin(); it != d.recent.rend(); ++it)
+            remember_recent(r.session.recent, *it);
+        if (!d.screenshot_dir.empty()) r.session.screenshot_dir = d.screenshot_dir;
+        for (const core::State& state : d.history)
+            r.session.history.states.push_back(tracked_state(state.params, state.view));
+        r.session.history.at = d.history_at;
+        if (!d.history_problem.empty())
+            r.warning = "ignored the saved undo history (" + d.history_problem + ")";
     } catch (const std::exception& e) {
         // Kept, not overwritten at quit: it may be from a newer version, or worth a look.
         const std::filesystem::path kept = file.string() + ".ignored";
@@ -110,13 +59,10 @@ SessionLock::~SessionLock() {
 
 void save_session(const std::filesystem::path& file, const Session& s) {
     std::filesystem::create_directories(file.parent_path());
-    core::Json j;
-    j["params"] = core::params_json(s.params);
-    j["view"] = core::view_spec_json(s.view);
-    j["screenshot_dir"] = s.screenshot_dir.string();
-    j["recent"] = s.recent;
-    if (!s.history.states.empty()) j["history"] = history_json(s);
-    core::write_text_file(file, j.dump(2) + "\n");
+    core::SessionData d{s.params, s.view, s.screenshot_dir.string(), s.recent};
+    for (const core::State& state : s.history.states) d.history.push_back(state);
+    d.history_at = s.history.at;
+    core::write_text_file(file, core::session_to_json(d));
 }
 
 std::string move_old_session(const std::filesystem::path& from, const std::filesystem::path& to) {

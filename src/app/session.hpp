@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/history.hpp"
+#include "core/io/session_json.hpp"
 #include "core/net/params.hpp"
 #include "core/views/sheet.hpp"
 
@@ -21,9 +22,9 @@ struct Session {
     SavedHistory history;             // undo and redo carry over; the last state is `params`
 };
 
-inline constexpr std::size_t kMaxRecent = 10;
+inline constexpr std::size_t kMaxRecent = core::kMaxSessionRecent;
 // Undo steps kept between runs (each about 1 KB of JSON).
-inline constexpr std::size_t kMaxSavedHistory = 200;
+inline constexpr std::size_t kMaxSavedHistory = core::kMaxSessionHistory;
 // Puts `file` first in the recent list (once), keeping at most kMaxRecent.
 void remember_recent(std::vector<std::string>& recent, const std::string& file);
 

@@ -15,7 +15,9 @@ std::string range_note(core::Setting s) {
 }
 
 CLI::Range setting_range(core::Setting s) {
-    return CLI::Range(core::range(s).lo, core::range(s).hi);
+    // Whole numbers, so that CLI11 says "1 to 4", not "1.000000 to 4.000000".
+    return CLI::Range(static_cast<long long>(core::range(s).lo),
+                      static_cast<long long>(core::range(s).hi));
 }
 
 double parse_double(const std::string& flag, const std::string& text) {

@@ -131,8 +131,8 @@ TEST_CASE("the undo history survives a restart, bounded, and a damaged one costs
     const LoadResult damaged = load_session(file, "/default");
     CHECK(damaged.session.params.network.seed == 2);
     CHECK(damaged.session.history.states.empty());
-    CHECK(damaged.warning ==
-          "ignored the saved undo history (history: \"at\" is past the last state)");
+    CHECK(damaged.warning == "ignored the saved undo history (" + file.string() +
+                                 ": history.at: must be between 0 and 2 (got 7))");
 }
 
 TEST_CASE(

@@ -6,6 +6,7 @@
 
 #include "app/actions.hpp"
 #include "core/eval/view.hpp"
+#include "core/net/lineage.hpp"
 
 using namespace primordial;
 using namespace primordial::app;
@@ -147,8 +148,13 @@ TEST_CASE("breeding: a click makes a child the parent, Shift+click crosses, Spac
     REQUIRE(strip != next.tiles.end());
     CHECK(strip->params.network == first);
     cross_tile(s, next, 1);
-    CHECK(s.params.network.lineage.size() == 2);
-    CHECK(s.params.network.lineage.back().cross);
+    // Two generations of its own; the mate's steps (its own two) follow the cross.
+    CHECK(core::generation(s.params.network) == 2);
+    const core::Mutation& crossed =
+        s.params.network.lineage[core::last_step(s.params.network.lineage)];
+    CHECK(crossed.cross);
+    CHECK(crossed.mate_steps == 2);
+    CHECK(s.params.network.lineage.size() == 4);
     click_tile(s, next, static_cast<int>(strip - next.tiles.begin()));
     CHECK(s.params.network == first);
     // Space in the breed view rolls other children instead of changing the seed.
