@@ -32,6 +32,7 @@
 #include "app/sheet_view.hpp"
 #include "app/stats_worker.hpp"
 #include "app/window.hpp"
+#include "core/io/atomic_file.hpp"
 #include "core/io/interrupt.hpp"
 #include "gpu/display.hpp"
 
@@ -110,6 +111,7 @@ private:
                                [this](const Bookmark& b) { return documents_.thumbnail(b); },
                                &stats_, engine_.reason};
         const PanelOutput panel = draw_panel(state_, io.DisplaySize.y, lists);
+        if (opt_.report_layout) report_layout(panel.widgets);
         if (!panel.note.empty()) notices_.warn(panel.note);
         if (state_.engine != engine_request_) use_engine(state_.engine);
         if (panel.stats_open) stats_.request(state_.params);
@@ -258,6 +260,27 @@ private:
         }
     }
 
+    // {"depth": [x, y, w, h], ...}: written when the layout changes, so a test reads where to
+    // click.
+    void report_layout(const std::vector<WidgetRect>& widgets) {
+        std::string text = "{";
+        char buf[160];
+        for (const WidgetRect& r : widgets) {
+            std::snprintf(buf, sizeof buf, "%s\n  \"%s\": [%.0f, %.0f, %.0f, %.0f]",
+                          text.size() > 1 ? "," : "", r.id.c_str(), r.x, r.y, r.w, r.h);
+            text += buf;
+        }
+        text += "\n}\n";
+        if (text == layout_reported_) return;
+        try {
+            core::write_text_file(*opt_.report_layout, text);
+            layout_reported_ = text;
+        } catch (const std::exception& e) {
+            notices_.warn("--report-layout: " + std::string(e.what()));
+            opt_.report_layout.reset();
+        }
+    }
+
     OpenThings open_things() const {
         const ImGuiContext* g = ImGui::GetCurrentContext();
         // The browser's path field has the keyboard, but Esc closes the browser, as a dialog's
@@ -379,6 +402,7 @@ private:
 
     Window& window_;
     ExplorerOptions opt_;
+    std::string layout_reported_;
     ExplorerState state_;
     Notices notices_;
     StatsWorker stats_;

@@ -20,6 +20,8 @@ struct ExplorerOptions {
     int monitor = 0;              // for fullscreen and presentation: 0 = primary
     // The shader, the CPU evaluator on worker threads, or whichever is faster here.
     gpu::EngineRequest engine = gpu::EngineRequest::automatic;
+    // Where to write the panel widgets' rectangles as JSON whenever they move (for tests).
+    std::optional<std::filesystem::path> report_layout;
 };
 
 // Runs until the window closes. Returns an exit code; prints one-line errors to stderr.

@@ -55,28 +55,40 @@ void within_limits(core::Setting s, T& value, std::string& note) {
     if (!c.note.empty()) note = c.note;
 }
 
+// Records the last widget's rectangle as `id`.
+void mark(std::vector<WidgetRect>& widgets, const char* id) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    widgets.push_back({id, a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
 void tooltip(const char* text) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
 
-void seed_input(std::uint64_t& seed, std::string& note) {
+void seed_input(std::uint64_t& seed, PanelOutput& out) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(seed));
-    if (ImGui::InputText("seed", buf, sizeof buf,
-                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank)) {
+    const bool entered =
+        ImGui::InputText("seed", buf, sizeof buf,
+                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank);
+    mark(out.widgets, "seed");
+    if (entered) {
         try {
             seed = core::parse_seed(buf);
         } catch (const core::InputError& e) {
-            note = std::string("seed ") + e.what() + "; kept " + std::to_string(seed);
+            out.note = std::string("seed ") + e.what() + "; kept " + std::to_string(seed);
         }
     }
     tooltip("Any whole number from 0 to 2^64 - 1 (Enter to apply)");
 }
 
-void network_section(core::NetworkParams& n, std::string& note) {
-    seed_input(n.seed, note);
+void network_section(core::NetworkParams& n, PanelOutput& out) {
+    std::string& note = out.note;
+    seed_input(n.seed, out);
     int depth = n.depth;
-    if (ImGui::SliderInt("depth", &depth, 1, 64)) {
+    const bool depth_changed = ImGui::SliderInt("depth", &depth, 1, 64);
+    mark(out.widgets, "depth");
+    if (depth_changed) {
         within_limits(core::Setting::depth, depth, note);
         // Per-layer lists follow the depth: repeat the last entry, or trim.
         const auto resize = [&](auto& v) {
@@ -122,7 +134,8 @@ void network_section(core::NetworkParams& n, std::string& note) {
 }
 
 void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap* colormap,
-                    std::string& note) {
+                    PanelOutput& out) {
+    std::string& note = out.note;
     using core::Input;
     for (const auto& [in, name] : core::kInputTable) {
         bool on = std::find(n.inputs.begin(), n.inputs.end(), in) != n.inputs.end();
@@ -137,8 +150,9 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
     }
     float z = static_cast<float>(v.z);
     // "##value": the slider's own ID, apart from the z input's checkbox above.
-    if (ImGui::SliderFloat("z##value", &z, -3.0f, 3.0f))
-        within_limits(core::Setting::z, v.z = z, note);
+    const bool z_changed = ImGui::SliderFloat("z##value", &z, -3.0f, 3.0f);
+    mark(out.widgets, "z");
+    if (z_changed) within_limits(core::Setting::z, v.z = z, note);
     float t = static_cast<float>(v.t);
     if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f))
         within_limits(core::Setting::t, v.t = t, note);
@@ -286,10 +300,11 @@ void sweep_editor(const char* label, core::Sweep& sw) {
     ImGui::PopID();
 }
 
-void views_section(ExplorerState& s) {
+void views_section(ExplorerState& s, PanelOutput& out) {
     using core::ViewKind;
     core::ViewSpec& v = s.view;
     enum_combo("view", &v.kind, core::kViewKindTable);  // in the order V cycles
+    mark(out.widgets, "view");
     if (v.kind != ViewKind::picture) ImGui::Checkbox("labels on the tiles", &s.tile_labels);
     switch (v.kind) {
         case ViewKind::grid: {
@@ -485,7 +500,9 @@ void animation_section(ExplorerState& s) {
 }
 
 void file_menu(PanelOutput& out, const PanelLists& lists) {
-    if (!ImGui::BeginMenu("File")) return;
+    const bool open = ImGui::BeginMenu("File");
+    mark(out.widgets, "File");
+    if (!open) return;
     if (ImGui::MenuItem("Open...", "Ctrl+O")) out.command = CommandId::open_file;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
@@ -499,6 +516,7 @@ void file_menu(PanelOutput& out, const PanelLists& lists) {
     ImGui::Separator();
     ImGui::TextDisabled("Into the screenshot folder:");
     if (ImGui::MenuItem("Share as web page (.html)")) out.share = ShareAs::web_page;
+    mark(out.widgets, "Share as web page");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "One file that draws this network live in any browser with WebGL2, offline;\n"
@@ -619,8 +637,9 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     std::string& note = out.note;
     ImGui::PushItemWidth(-110.0f * em());
     if (Section section{"Views", true, s.sections}) {
-        views_section(s);
+        views_section(s, out);
         enum_combo("engine", &s.engine, gpu::kEngineRequestTable);
+        mark(out.widgets, "engine");
         if (ImGui::IsItemHovered() && !lists.engine_reason.empty())
             ImGui::SetTooltip(
                 "Drawing with %s.\nauto: the shader on a real GPU, the CPU evaluator on a "
@@ -629,14 +648,15 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     }
     if (Section section{"Network", true, s.sections}) {
         if (ImGui::Button("new seed")) out.command = CommandId::new_seed;
+        mark(out.widgets, "new seed");
         ImGui::SameLine();
         if (ImGui::Button("reset network")) out.command = CommandId::reset_network;
         tooltip(
             "Back to the default network (27 x 30 tanh, seed 26) in one step: Ctrl+Z undoes it");
-        network_section(s.params.network, note);
+        network_section(s.params.network, out);
     }
     if (Section section{"Inputs and outputs", true, s.sections})
-        inputs_section(s.params.network, s.params.view, &s.params.colormap, note);
+        inputs_section(s.params.network, s.params.view, &s.params.colormap, out);
     if (Section section{"Weights", true, s.sections}) {
         weights_section(s.params.network, note);
         hand_weights_section(s.params.network);

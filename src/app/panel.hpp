@@ -25,6 +25,13 @@ struct PanelLists {
 // What File -> Share writes: a self-contained web page or a Shadertoy shader.
 enum class ShareAs { web_page, shadertoy };
 
+// Where a panel widget was drawn this frame, in window pixels, by its label. `explore
+// --report-layout` writes them, so the smoke tests click widgets where the layout put them.
+struct WidgetRect {
+    std::string id;
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
 struct PanelOutput {
     float width = 0;   // in window coordinates, 0 when hidden
     std::string note;  // what an edit did that was not asked for ("depth 100000 ... set to 256")
@@ -34,6 +41,9 @@ struct PanelOutput {
     std::optional<Bookmark> open_bookmark, delete_bookmark;
     std::optional<std::pair<Bookmark, std::string>> rename_bookmark;  // the bookmark, its new name
     std::optional<ShareAs> share;                                     // File -> Share as ...
+    // The File menu (and its "Share as web page" while open), view, engine, new seed, seed,
+    // depth, z.
+    std::vector<WidgetRect> widgets;
 };
 
 // Draws the panel (when visible) and applies the user's edits to `s`, within the limits of the

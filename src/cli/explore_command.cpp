@@ -30,6 +30,10 @@ void ExploreCommand::add_to(CLI::App& app) {
            "What draws the pictures: gpu (the shader), cpu (the CPU evaluator on every core) or "
            "auto (the shader on a real GPU, the CPU on a software rasteriser) [auto]")
         ->check(engine_names());
+    // For the smoke tests: where the panel's widgets are, so they click them there.
+    app.add_option("--report-layout", report_layout,
+                   "Write the panel widgets' rectangles to this JSON file as they move")
+        ->group("");
 }
 
 int ExploreCommand::run() {
@@ -51,6 +55,7 @@ int ExploreCommand::run() {
         opt.view = state.view;
     }
     if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
+    if (report_layout) opt.report_layout = *report_layout;
     opt.present = present;
     opt.engine = *gpu::parse_engine_request(engine);
     opt.monitor = monitor;

@@ -12,7 +12,7 @@ namespace primordial::cli {
 
 struct ExploreCommand {
     NetworkFlags net;
-    std::optional<std::string> file, screenshot_dir, window_size, figure;
+    std::optional<std::string> file, screenshot_dir, window_size, figure, report_layout;
     bool present = false;
     int monitor = 0;
     std::string engine = "auto";

@@ -4,13 +4,13 @@
 # is open; typed values beyond the command line's limits are clamped; a copied state works with
 # `render --params` and `figure --params`; quitting while an export runs asks first, Esc keeps the
 # export going, and quitting cancels it without leaving a file.
-# Panel rows it clicks, in window pixels: view 85, seed 185, depth 210, z slider 410 (the panel's
-# layout: a new row above these moves them).
+# It clicks the panel's widgets where the explorer reports them (--report-layout).
 set -euo pipefail
 bin=$1 dir=$2
 source "$(dirname "$0")/xvfb_app.sh"
 command -v xclip >/dev/null || { echo "SKIP: xclip is not installed"; exit 77; }
-start_app "$bin" explore --depth 3 --width 8 --screenshot-dir "$dir/shots" --window 1000x700
+start_app "$bin" explore --depth 3 --width 8 --screenshot-dir "$dir/shots" --window 1000x700 \
+  --report-layout "$dir/layout.json"
 
 alive() {  # $1: what was just done
   sleep 0.6
@@ -29,12 +29,12 @@ panel_shown() {  # the panel's dark background where the panel is
 }
 
 # 1. The view dropdown, then Esc.
-xdotool mousemove --window "$win" 120 85 click 1
+click_widget view
 sleep 0.4
 xdotool key Escape
 alive "Esc on an open dropdown"
 # The File menu, H (which would hide the panel), then Esc.
-xdotool mousemove --window "$win" 22 31 click 1
+click_widget File
 sleep 0.4
 xdotool key h
 sleep 0.4
@@ -49,17 +49,17 @@ xdotool key Escape
 alive "Esc on the help"
 
 # The z slider (its ID once clashed with the z input's checkbox: ImGui aborted).
-xdotool mousemove --window "$win" 150 410 click 1
+click_widget z
 alive "a click on the z slider"
 
 # 5. Typed values: depth 100000 (the command line allows 256); seed 7, then -1 (refused).
 # Ctrl held over a few frames around the click: ImGui 1.86 reads the modifier once a frame.
-xdotool mousemove --window "$win" 120 210 keydown ctrl; sleep 0.15; xdotool click 1; sleep 0.15; xdotool keyup ctrl
+xdotool mousemove --window "$win" $(widget depth) keydown ctrl; sleep 0.15; xdotool click 1; sleep 0.15; xdotool keyup ctrl
 sleep 0.3
 xdotool type --delay 60 100000
 press Return
 for seed in 7 -1; do
-  xdotool mousemove --window "$win" 120 185 click 1
+  click_widget seed
   sleep 0.3
   xdotool keydown ctrl; press a; xdotool keyup ctrl
   xdotool type --delay 60 -- "$seed"

@@ -6,7 +6,7 @@
 set -euo pipefail
 bin=$1 dir=$2 engine=${3:-auto}
 source "$(dirname "$0")/xvfb_app.sh"
-start_app "$bin" explore --engine "$engine" --depth 8 --width 16 --screenshot-dir "$dir/shots" --window 1000x700
+start_app "$bin" explore --engine "$engine" --depth 8 --width 16 --screenshot-dir "$dir/shots" --window 1000x700 --report-layout "$dir/layout.json"
 xdotool mousemove --window "$win" 700 350
 xdotool click 4 click 4 click 5          # wheel: zoom in twice, out once
 xdotool mousedown 1 mousemove_relative 40 25 mouseup 1   # drag
@@ -21,9 +21,9 @@ for _ in $(seq 300); do [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 2 ] && break; s
 xdotool key e
 for _ in $(seq 600); do [ "$(ls "$dir/shots"/*.png | wc -l)" -ge 3 ] && break; sleep 0.2; done
 # File -> Share as web page writes the network as a page beside the screenshots.
-xdotool mousemove --window "$win" 22 31 click 1
+click_widget File
 sleep 0.5
-xdotool mousemove --window "$win" 90 118 click 1   # "Share as web page (.html)"
+click_widget "Share as web page"
 for _ in $(seq 50); do ls "$dir/shots"/*.html >/dev/null 2>&1 && break; sleep 0.2; done
 quit_app
 page=$(ls "$dir/shots"/*.html 2>/dev/null | head -n1)

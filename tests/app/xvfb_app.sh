@@ -74,6 +74,27 @@ start_app() {  # arguments: the explorer's command line
   sleep 2
 }
 
+# The centre of a panel widget as "x y", from the layout the explorer reports when started with
+# --report-layout "$dir/layout.json" (waits for the widget to be drawn: a menu item once open).
+widget() {
+  local at=""
+  for _ in $(seq 50); do
+    at=$(/usr/bin/python3 -c 'import json, sys
+try:
+    r = json.load(open(sys.argv[1]))[sys.argv[2]]
+    print(int(r[0] + r[2] / 2), int(r[1] + r[3] / 2))
+except (OSError, KeyError, ValueError):
+    pass' "$dir/layout.json" "$1")
+    [ -n "$at" ] && break
+    sleep 0.1
+  done
+  [ -n "$at" ] || { echo "FAIL: the explorer reported no widget '$1'" >&2; cat "$dir/layout.json" >&2; exit 1; }
+  echo "$at"
+}
+click_widget() {  # moves to a panel widget by its label and clicks it
+  xdotool mousemove --window "$win" $(widget "$1") click 1
+}
+
 quit_app() {  # presses Esc and checks the explorer exits with 0
   xdotool key Escape
   for _ in $(seq 100); do kill -0 $app 2>/dev/null || break; sleep 0.2; done
