@@ -17,6 +17,7 @@ packages=(
   desktop-file-utils appstream shared-mime-info man-db fish dpkg-dev file
   chromium glslang-tools
   ffmpeg
+  liblo-dev liblo-tools librtmidi-dev
   clang clang-tidy clang-format
 )
 if [ "${1:-}" = "--dev" ]; then

@@ -14,6 +14,7 @@
 #include "core/net/params.hpp"
 #include "core/views/sheet.hpp"
 #include "gpu/engine.hpp"
+#include "live/midi_map.hpp"
 
 namespace primordial::app {
 
@@ -39,6 +40,8 @@ struct ExplorerState {
     bool animation_preview = false;
     std::string animation_video;  // "", ".mp4", ".webm" or ".gif"
     int animation_fps = 30;
+    // MIDI controllers bound by MIDI learn (kept with the settings).
+    std::vector<live::MidiBinding> midi_bindings;
 };
 
 inline constexpr double kZoomStep = 1.25;    // +/- keys

@@ -21,11 +21,17 @@ Documents::Documents(const ExplorerState& initial, SavedHistory history,
       bookmarks_(list_bookmarks(bookmarks_dir_)),
       notices_(notices) {}
 
-void Documents::record(const ExplorerState& s, bool gesture, float wheel) {
+void Documents::record(const ExplorerState& s, bool gesture, float wheel, const std::string& live) {
     const auto now = std::chrono::steady_clock::now();
     if (wheel != 0) last_wheel_ = now;
-    const bool wheel_burst = now - last_wheel_ < std::chrono::milliseconds(400);
-    history_.record(tracked_state(s.params, s.view), gesture || wheel_burst);
+    if (!live.empty()) {
+        if (live != last_live_control_) history_.end_gesture();
+        last_live_control_ = live;
+        last_live_ = now;
+    }
+    const auto within = [&](auto t) { return now - t < std::chrono::milliseconds(400); };
+    history_.record(tracked_state(s.params, s.view),
+                    gesture || within(last_wheel_) || within(last_live_));
 }
 
 void Documents::undo(ExplorerState& s) {
@@ -38,13 +44,17 @@ void Documents::redo(ExplorerState& s) {
     take_state(s, history_.redo());
 }
 
-std::string Documents::copy(const ExplorerState& s) {
+std::string Documents::state_text(const ExplorerState& s) {
     const core::Preset p{"clipboard", 0,      "Copied from the Primordial explorer",
                          s.params,    s.view, {}};
+    return core::preset_to_json(p);
+}
+
+std::string Documents::copy(const ExplorerState& s) {
     notices_.tell(
         "copied the state to the clipboard: paste it with Ctrl+V, or save it as a .json file for "
         "--params");
-    return core::preset_to_json(p);
+    return state_text(s);
 }
 
 void Documents::paste(ExplorerState& s, const std::optional<std::string>& clipboard) {

@@ -32,10 +32,15 @@ public:
 
     // After each frame: the state, and whether the change is part of a gesture still going on
     // (a held widget or mouse button); wheel turns within 400 ms of each other are one gesture.
-    void record(const ExplorerState& s, bool gesture, float wheel);
+    // `live`: the control a value came from (OSC or MIDI) this frame, or "". Values of one
+    // control within 400 ms of each other are one gesture, like a slider drag; another control
+    // starts a step of its own.
+    void record(const ExplorerState& s, bool gesture, float wheel, const std::string& live = "");
     void undo(ExplorerState& s);
     void redo(ExplorerState& s);
     std::string copy(const ExplorerState& s);  // the clipboard's new text
+    // The state as the clipboard holds it (a preset), without a notice: for OSC's /state.
+    static std::string state_text(const ExplorerState& s);
     void paste(ExplorerState& s, const std::optional<std::string>& clipboard);
     void bookmark(const ExplorerState& s);
     void open_file(ExplorerState& s, const std::filesystem::path& file);
@@ -60,7 +65,8 @@ private:
     // header.
     Thumbnails thumbnails_{kThumbnailWidth, 256 * 256};
     Notices& notices_;
-    std::chrono::steady_clock::time_point last_wheel_{};
+    std::chrono::steady_clock::time_point last_wheel_{}, last_live_{};
+    std::string last_live_control_;
 };
 
 }  // namespace primordial::app

@@ -22,6 +22,7 @@
 #include "app/exports.hpp"
 #include "app/file_browser.hpp"
 #include "app/frame_loop.hpp"
+#include "app/live_control.hpp"
 #include "app/notices.hpp"
 #include "app/panel.hpp"
 #include "app/paths.hpp"
@@ -35,6 +36,8 @@
 #include "core/io/atomic_file.hpp"
 #include "core/io/interrupt.hpp"
 #include "gpu/display.hpp"
+#include "live/midi_input.hpp"
+#include "live/osc_receiver.hpp"
 
 namespace primordial::app {
 namespace {
@@ -62,8 +65,11 @@ ExplorerState initial_state(const ExplorerOptions& opt, const Session& session) 
 class Explorer final : public FrameHost {
 public:
     Explorer(Window& window, const ExplorerOptions& opt, const Session& session,
-             const Settings& settings, const std::string& message)
+             const Settings& settings, const std::string& message, live::Inbox& inbox,
+             live::OscReceiver* osc)
         : window_(window),
+          inbox_(inbox),
+          osc_(osc),
           opt_(opt),
           state_(initial_state(opt, session)),
           engine_(choose(opt.engine)),
@@ -74,10 +80,20 @@ public:
           documents_(state_, session.history, session.recent,
                      data_dir(system_getenv()) / "bookmarks", notices_) {
         exports_.set_engine(engine_.kind);
+        inbox_.set_wake([&w = window_] { w.wake(); });
         apply_settings(settings, state_);
+        midi_map_.set_bindings(state_.midi_bindings);
+        midi_ = std::make_unique<live::MidiInput>(inbox_, midi_map_);
         if (!message.empty()) notices_.warn(message);
         if (opt.present) enter_presentation();
     }
+
+    ~Explorer() override {
+        midi_.reset();
+        inbox_.set_wake({});  // the window goes before the OSC thread
+    }
+    Explorer(const Explorer&) = delete;
+    Explorer& operator=(const Explorer&) = delete;
 
     // SIGTERM (logout, shutdown) or SIGINT ends the loop like a quit: the session is saved.
     bool done() const override { return quit_ || core::interrupt_signal() != 0; }
@@ -105,13 +121,19 @@ private:
         const ImGuiIO& io = ImGui::GetIO();
         const core::Params before = state_.params;
         const core::ViewSpec view_before = state_.view;
+        const std::string live = take_live();
 
         // The panel and the input edit the state.
-        const PanelLists lists{&documents_.recent(), &documents_.bookmarks(),
+        const PanelLists lists{&documents_.recent(),
+                               &documents_.bookmarks(),
                                [this](const Bookmark& b) { return documents_.thumbnail(b); },
-                               &stats_, engine_.reason};
+                               &stats_,
+                               engine_.reason,
+                               live_status(),
+                               midi_map_.learning()};
         const PanelOutput panel = draw_panel(state_, io.DisplaySize.y, lists);
         if (opt_.report_layout) report_layout(panel.widgets);
+        midi_panel(panel);
         if (!panel.note.empty()) notices_.warn(panel.note);
         if (state_.engine != engine_request_) use_engine(state_.engine);
         if (panel.stats_open) stats_.request(state_.params);
@@ -195,7 +217,7 @@ private:
             exports_.step(std::max(2.0, 0.5 * (opt_.frame_budget_ms - ms_since(frame_start))));
         documents_.record(state_,
                           ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left),
-                          io.MouseWheel);
+                          io.MouseWheel, live);
 
         const bool changed = exports_.running() || state_.animation_preview ||
                              ImGui::IsAnyItemActive() || !(state_.params == before) ||
@@ -206,6 +228,10 @@ private:
     }
 
     Wake presentation_frame() {
+        // A value from OSC or MIDI ends the autopilot (as a key does) and is applied; "autopilot
+        // 0" alone just ends it.
+        if (!take_live().empty() && presenter_.active()) leave_presentation();
+        if (!presenter_.active()) return Wake::now;
         if (!presenter_.handle_keys(window_.take_keys())) {
             leave_presentation();
             return Wake::now;
@@ -278,6 +304,88 @@ private:
         } catch (const std::exception& e) {
             notices_.warn("--report-layout: " + std::string(e.what()));
             opt_.report_layout.reset();
+        }
+    }
+
+    // OSC (and MIDI) values since the last frame, each applied as the panel would apply it,
+    // within its limits; problems and clamps said as notices. Returns the controls that changed
+    // the state ("scale", or "scale,z"), for the undo history's steps.
+    std::string take_live() {
+        const live::Inbox::Batch batch = inbox_.take();
+        // On screen, and in the log of whoever runs the show from a terminal.
+        const auto say = [this](const std::string& what) {
+            notices_.warn("OSC: " + what);
+            std::fprintf(stderr, "primordial: OSC: %s\n", what.c_str());
+        };
+        for (const std::string& p : batch.problems) say(p);
+        for (const live::MidiBinding& b : batch.learnt) {
+            state_.midi_bindings = midi_map_.bindings();
+            notices_.tell("MIDI: channel " + std::to_string(b.channel + 1) + ", controller " +
+                          std::to_string(b.controller) + " now drives " +
+                          std::string(control_of(b.control).name));
+        }
+        LiveEffects fx;
+        std::string controls;
+        for (const live::Message& m : batch.messages) {
+            const auto r = live::interpret(m);
+            if (const auto* why = std::get_if<std::string>(&r)) {
+                say("ignored " + *why);
+                continue;
+            }
+            const live::Value& v = std::get<live::Value>(r);
+            apply_live(state_, v, fx);
+            if (v.control->kind == live::ArgKind::trigger ||
+                v.control->id == live::ControlId::autopilot ||
+                v.control->id == live::ControlId::bookmark)
+                continue;
+            if (!controls.empty()) controls += ",";
+            controls += v.control->name;
+        }
+        for (const std::string& note : fx.notes) say(note);
+        if (fx.bookmark) {
+            if (*fx.bookmark < documents_.bookmarks().size())
+                documents_.open_bookmark(state_, documents_.bookmarks()[*fx.bookmark]);
+            else
+                say("there is no bookmark " + std::to_string(*fx.bookmark + 1));
+        }
+        // Presenting starts at the end of the frame, as the P key's request does.
+        if (fx.autopilot && *fx.autopilot != presenter_.active()) {
+            if (*fx.autopilot)
+                state_.requests.push(Request::toggle_presentation);
+            else
+                leave_presentation();
+        }
+        for (const std::string& sender : fx.state_to)
+            if (!osc_->reply(sender, "/primordial/state", Documents::state_text(state_)))
+                say("could not send the state to " + sender);
+        return controls;
+    }
+
+    static const live::Control& control_of(live::ControlId id) {
+        for (const live::Control& c : live::kControlTable)
+            if (c.id == id) return c;
+        return live::kControlTable[0];
+    }
+
+    std::string live_status() const {
+        const std::string osc = osc_
+                                    ? "OSC on " + opt_.osc_host + ":" + std::to_string(osc_->port())
+                                    : "OSC off (explore --osc PORT)";
+        return osc + "; " + (midi_ ? midi_->status() : "no MIDI");
+    }
+
+    // The panel's MIDI learn, cancel and forget.
+    void midi_panel(const PanelOutput& panel) {
+        if (panel.midi_learn) {
+            midi_map_.learn(panel.midi_learn->control, panel.midi_learn->lo, panel.midi_learn->hi);
+            notices_.tell("MIDI learn: move a knob or fader for " +
+                          std::string(control_of(panel.midi_learn->control).name));
+        }
+        if (panel.midi_cancel) midi_map_.cancel_learning();
+        if (panel.midi_forget && *panel.midi_forget < state_.midi_bindings.size()) {
+            state_.midi_bindings.erase(state_.midi_bindings.begin() +
+                                       static_cast<std::ptrdiff_t>(*panel.midi_forget));
+            midi_map_.set_bindings(state_.midi_bindings);
         }
     }
 
@@ -401,6 +509,10 @@ private:
     }
 
     Window& window_;
+    live::Inbox& inbox_;
+    live::OscReceiver* osc_;  // none without --osc
+    live::MidiMap midi_map_;
+    std::unique_ptr<live::MidiInput> midi_;
     ExplorerOptions opt_;
     std::string layout_reported_;
     ExplorerState state_;
@@ -452,6 +564,20 @@ int run_explorer(const ExplorerOptions& opt) {
         loaded.session.view = {};
     if (opt.screenshot_dir) loaded.session.screenshot_dir = *opt.screenshot_dir;
 
+    // Before the window, so that a port already taken is a one-line error and exit code 2.
+    live::Inbox inbox;
+    std::unique_ptr<live::OscReceiver> osc;
+    if (opt.osc_port) {
+        try {
+            osc = std::make_unique<live::OscReceiver>(opt.osc_host, *opt.osc_port, inbox);
+        } catch (const core::InputError& e) {
+            std::fprintf(stderr, "primordial: error: %s\n", e.what());
+            return 2;
+        }
+        std::fprintf(stderr, "primordial: listening for OSC on %s:%d (/primordial/...)\n",
+                     opt.osc_host.c_str(), osc->port());
+    }
+
     std::string error;
     const std::unique_ptr<Window> window = Window::open(opt.window_width, opt.window_height, error);
     if (!window) {
@@ -460,7 +586,7 @@ int run_explorer(const ExplorerOptions& opt) {
     }
     int rc = 0;
     Explorer explorer(*window, opt, loaded.session, settings.settings,
-                      loaded.warning.empty() ? settings.warning : loaded.warning);
+                      loaded.warning.empty() ? settings.warning : loaded.warning, inbox, osc.get());
     try {
         run_frames(explorer);
     } catch (const std::exception& e) {

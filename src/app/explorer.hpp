@@ -20,6 +20,9 @@ struct ExplorerOptions {
     int monitor = 0;              // for fullscreen and presentation: 0 = primary
     // The shader, the CPU evaluator on worker threads, or whichever is faster here.
     gpu::EngineRequest engine = gpu::EngineRequest::automatic;
+    // OSC: listen on this UDP port (and host: loopback unless told otherwise).
+    std::optional<int> osc_port;
+    std::string osc_host = "127.0.0.1";
     // Where to write the panel widgets' rectangles as JSON whenever they move (for tests).
     std::optional<std::filesystem::path> report_layout;
 };

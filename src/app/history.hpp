@@ -26,6 +26,8 @@ public:
     // The state after a change. `continuing`: part of the same gesture as the last record.
     // Recording the current state again does nothing.
     void record(const core::State& s, bool continuing);
+    // The gesture going on, if any, ends: the next change is a step of its own.
+    void end_gesture() { open_ = false; }
     bool can_undo() const { return at_ > 0; }
     bool can_redo() const { return at_ + 1 < states_.size(); }
     // The state to go back (or forward) to; the current one when there is none.

@@ -61,6 +61,14 @@ void mark(std::vector<WidgetRect>& widgets, const char* id) {
     widgets.push_back({id, a.x, a.y, b.x - a.x, b.y - a.y});
 }
 
+// Right-click on a slider: MIDI learn. The next knob or fader moved drives it over [lo, hi].
+void midi_learn(PanelOutput& out, live::ControlId c, double lo, double hi) {
+    if (ImGui::BeginPopupContextItem()) {
+        if (ImGui::MenuItem("MIDI learn")) out.midi_learn = live::MidiBinding{0, 0, c, lo, hi};
+        ImGui::EndPopup();
+    }
+}
+
 void tooltip(const char* text) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
@@ -88,6 +96,7 @@ void network_section(core::NetworkParams& n, PanelOutput& out) {
     int depth = n.depth;
     const bool depth_changed = ImGui::SliderInt("depth", &depth, 1, 64);
     mark(out.widgets, "depth");
+    midi_learn(out, live::ControlId::depth, 1, 64);
     if (depth_changed) {
         within_limits(core::Setting::depth, depth, note);
         // Per-layer lists follow the depth: repeat the last entry, or trim.
@@ -104,6 +113,7 @@ void network_section(core::NetworkParams& n, PanelOutput& out) {
     } else if (n.widths.size() == 1) {
         if (ImGui::SliderInt("width", &n.widths[0], 1, 400, "%d", ImGuiSliderFlags_Logarithmic))
             within_limits(core::Setting::width, n.widths[0], note);
+        midi_learn(out, live::ControlId::width, 1, 400);
         tooltip("Units per hidden layer (Ctrl+click to type, up to 1024)");
     } else {
         ImGui::TextDisabled("widths per layer (%zu)", n.widths.size());
@@ -152,10 +162,12 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
     // "##value": the slider's own ID, apart from the z input's checkbox above.
     const bool z_changed = ImGui::SliderFloat("z##value", &z, -3.0f, 3.0f);
     mark(out.widgets, "z");
+    midi_learn(out, live::ControlId::z, -3, 3);
     if (z_changed) within_limits(core::Setting::z, v.z = z, note);
     float t = static_cast<float>(v.t);
     if (ImGui::SliderFloat("t (turns)", &t, 0.0f, 1.0f))
         within_limits(core::Setting::t, v.t = t, note);
+    midi_learn(out, live::ControlId::t, 0, 1);
     int outputs = n.outputs == 1 ? 1 : 0;
     ImGui::RadioButton("RGB", &outputs, 0);
     ImGui::SameLine();
@@ -164,7 +176,8 @@ void inputs_section(core::NetworkParams& n, core::ViewParams& v, core::ColorMap*
     if (n.outputs == 1) enum_combo("colour map", colormap, core::kColorMapTable);
 }
 
-void weights_section(core::NetworkParams& n, std::string& note) {
+void weights_section(core::NetworkParams& n, PanelOutput& out) {
+    std::string& note = out.note;
     enum_combo("distribution", &n.distribution, core::kDistributionTable);
     enum_combo("scale scheme", &n.init, core::kInitTable);
     tooltip(
@@ -175,6 +188,7 @@ void weights_section(core::NetworkParams& n, std::string& note) {
     if (ImGui::SliderFloat("weight scale", &scale, 0.01f, 10.0f, "%.4g",
                            ImGuiSliderFlags_Logarithmic))
         within_limits(core::Setting::scale, n.scale = scale, note);
+    midi_learn(out, live::ControlId::scale, 0.01, 3);
     enum_combo("biases", &n.biases, core::kBiasRuleTable);
     tooltip(
         "article: hidden biases at a quarter of the weight scale, none on the output layer\n"
@@ -573,6 +587,33 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
     }
 }
 
+// OSC and MIDI: what listens, which slider waits for a knob, and the knobs bound so far.
+void live_section(const ExplorerState& s, PanelOutput& out, const PanelLists& lists) {
+    ImGui::TextWrapped("%s", lists.live_status.c_str());
+    if (lists.midi_learning) {
+        const char* name = "?";
+        for (const live::Control& c : live::kControlTable)
+            if (c.id == *lists.midi_learning) name = c.name.data();
+        ImGui::Text("MIDI learn: move a knob or fader for %s", name);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("cancel")) out.midi_cancel = true;
+    } else {
+        ImGui::TextDisabled("right-click a slider for MIDI learn");
+    }
+    for (std::size_t i = 0; i < s.midi_bindings.size(); ++i) {
+        const live::MidiBinding& b = s.midi_bindings[i];
+        const char* name = "?";
+        for (const live::Control& c : live::kControlTable)
+            if (c.id == b.control) name = c.name.data();
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Text("channel %d, controller %d: %s %.3g to %.3g", b.channel + 1, b.controller, name,
+                    b.lo, b.hi);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("forget")) out.midi_forget = i;
+        ImGui::PopID();
+    }
+}
+
 }  // namespace
 
 float panel_width() {
@@ -658,7 +699,7 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
     if (Section section{"Inputs and outputs", true, s.sections})
         inputs_section(s.params.network, s.params.view, &s.params.colormap, out);
     if (Section section{"Weights", true, s.sections}) {
-        weights_section(s.params.network, note);
+        weights_section(s.params.network, out);
         hand_weights_section(s.params.network);
     }
     if (Section section{"View", true, s.sections}) view_section(s, note);
@@ -667,6 +708,7 @@ PanelOutput draw_panel(ExplorerState& s, float height, const PanelLists& lists) 
         if (lists.stats) stats_section(*lists.stats, s.params.network.scale);
     }
     if (Section section{"Export", false, s.sections}) export_section(s, note);
+    if (Section section{"Live control", false, s.sections}) live_section(s, out, lists);
     if (Section section{"Animation", false, s.sections}) animation_section(s);
     if (Section section{"Bookmarks", false, s.sections}) bookmarks_section(s, out, lists);
     if (Section section{"Presentation", false, s.sections}) {

@@ -20,6 +20,8 @@ struct PanelLists {
     std::function<unsigned(const Bookmark&)> thumbnail;  // a texture id, 0 when there is none
     const StatsWorker* stats = nullptr;                  // the Statistics section's numbers
     std::string engine_reason;                           // what draws the pictures, and why
+    std::string live_status;                             // "OSC on 127.0.0.1:9000; no MIDI inputs"
+    std::optional<live::ControlId> midi_learning;        // a slider waiting for a knob
 };
 
 // What File -> Share writes: a self-contained web page or a Shadertoy shader.
@@ -44,6 +46,9 @@ struct PanelOutput {
     // The File menu (and its "Share as web page" while open), view, engine, new seed, seed,
     // depth, z.
     std::vector<WidgetRect> widgets;
+    std::optional<live::MidiBinding> midi_learn;  // right-click -> MIDI learn: control and range
+    std::optional<std::size_t> midi_forget;       // a binding to drop
+    bool midi_cancel = false;                     // stop waiting for a knob
 };
 
 // Draws the panel (when visible) and applies the user's edits to `s`, within the limits of the

@@ -10,7 +10,7 @@ inline constexpr const char* kSettingsFormat = "primordial-settings/1";
 
 Settings settings_of(const ExplorerState& s) {
     return {s.sections,         s.export_width,    s.export_height, s.export_supersample,
-            s.export_bit_depth, s.animation_video, s.animation_fps};
+            s.export_bit_depth, s.animation_video, s.animation_fps, s.midi_bindings};
 }
 
 void apply_settings(const Settings& settings, ExplorerState& s) {
@@ -21,7 +21,43 @@ void apply_settings(const Settings& settings, ExplorerState& s) {
     s.export_bit_depth = settings.export_bit_depth;
     s.animation_video = settings.animation_video;
     s.animation_fps = settings.animation_fps;
+    s.midi_bindings = settings.midi;
 }
+
+namespace {
+
+// [{"channel": 0-15, "controller": 0-127, "control": "scale", "lo": 0.1, "hi": 3}, ...]
+std::vector<live::MidiBinding> read_midi(const core::JsonReader& reader, const core::Json& j) {
+    if (!j.is_array() || j.size() > live::kMaxMidiBindings)
+        reader.fail("midi", "must be a list of at most " + std::to_string(live::kMaxMidiBindings) +
+                                " bindings");
+    std::vector<live::MidiBinding> out;
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const std::string at = "midi[" + std::to_string(i) + "]";
+        reader.object(j[i], at, {"channel", "controller", "control", "lo", "hi"});
+        live::MidiBinding b;
+        b.channel = static_cast<int>(
+            reader.integer(reader.required(j[i], at, "channel"), at + ".channel", 0, 15));
+        b.controller = static_cast<int>(
+            reader.integer(reader.required(j[i], at, "controller"), at + ".controller", 0, 127));
+        const std::string name = reader.text(reader.required(j[i], at, "control"), at + ".control");
+        const live::Control* c = live::find_control(std::string(live::kAddressPrefix) + name);
+        if (!c) reader.fail(at + ".control", "unknown control '" + name + "'");
+        b.control = c->id;
+        b.lo = reader.number(reader.required(j[i], at, "lo"), at + ".lo");
+        b.hi = reader.number(reader.required(j[i], at, "hi"), at + ".hi");
+        out.push_back(b);
+    }
+    return out;
+}
+
+std::string_view control_name(live::ControlId id) {
+    for (const live::Control& c : live::kControlTable)
+        if (c.id == id) return c.name;
+    return "?";
+}
+
+}  // namespace
 
 LoadedSettings load_settings(const std::filesystem::path& file) {
     LoadedSettings r;
@@ -30,7 +66,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
     try {
         const core::JsonReader reader(file.string());
         const core::Json j = reader.parse(core::read_text_file(file));
-        reader.object(j, "", {"format", "sections", "export", "animation"});
+        reader.object(j, "", {"format", "sections", "export", "animation", "midi"});
         if (reader.text(reader.required(j, "", "format"), "format") != kSettingsFormat)
             reader.fail("format", std::string("expected ") + kSettingsFormat);
         Settings& s = r.settings;
@@ -70,6 +106,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
             if (a.contains("fps"))
                 s.animation_fps = reader.integer(a["fps"], "animation.fps", 1, 240);
         }
+        if (j.contains("midi")) s.midi = read_midi(reader, j["midi"]);
     } catch (const std::exception& e) {
         r = {Settings{}, "ignored the settings (" + std::string(e.what()) + ")"};
     }
@@ -87,6 +124,15 @@ void save_settings(const std::filesystem::path& file, const Settings& s) {
                    {"supersample", s.export_supersample},
                    {"bit_depth", s.export_bit_depth}};
     j["animation"] = {{"video", s.animation_video}, {"fps", s.animation_fps}};
+    if (!s.midi.empty()) {
+        j["midi"] = core::Json::array();
+        for (const live::MidiBinding& b : s.midi)
+            j["midi"].push_back({{"channel", b.channel},
+                                 {"controller", b.controller},
+                                 {"control", std::string(control_name(b.control))},
+                                 {"lo", b.lo},
+                                 {"hi", b.hi}});
+    }
     core::write_text_file(file, j.dump(2) + "\n");
 }
 

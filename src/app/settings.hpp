@@ -16,6 +16,7 @@ struct Settings {
     int export_width = 0, export_height = 0, export_supersample = 2, export_bit_depth = 8;
     std::string animation_video;  // "", ".mp4", ".webm" or ".gif"
     int animation_fps = 30;
+    std::vector<live::MidiBinding> midi;  // MIDI learn's bindings
     bool operator==(const Settings&) const = default;
 };
 

@@ -110,7 +110,12 @@ void Window::poll() {
 bool Window::wait(double seconds) {
     const std::uint64_t seen = input_.events;
     glfwWaitEventsTimeout(seconds);
-    return input_.events != seen;
+    return input_.events != seen || woken_.exchange(false);
+}
+
+void Window::wake() {
+    woken_ = true;
+    glfwPostEmptyEvent();
 }
 
 void Window::begin_frame() {

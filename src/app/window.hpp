@@ -6,6 +6,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -29,7 +30,8 @@ public:
     Window& operator=(const Window&) = delete;
 
     void poll();                // takes in the events so far
-    bool wait(double seconds);  // true when an event came meanwhile
+    bool wait(double seconds);  // true when an event came meanwhile, or wake() was called
+    void wake();                // from any thread: ends a wait (OSC arrived)
     void begin_frame();         // ImGui's new frame (fonts rebuilt on a new monitor's scale)
     void end_frame();           // ImGui drawn, buffers swapped
 
@@ -58,6 +60,7 @@ private:
 
     GLFWwindow* window_;
     Input input_;
+    std::atomic<bool> woken_{false};
     bool fullscreen_ = false;
     int windowed_[4] = {0, 0, 1600, 1000};  // position and size to return to
     bool imgui_backends_ = false;

@@ -30,6 +30,14 @@ void ExploreCommand::add_to(CLI::App& app) {
            "What draws the pictures: gpu (the shader), cpu (the CPU evaluator on every core) or "
            "auto (the shader on a real GPU, the CPU on a software rasteriser) [auto]")
         ->check(engine_names());
+    app.add_option("--osc", osc_port,
+                   "Listen for OSC on this UDP port: /primordial/<setting> drives the panel "
+                   "(docs/LIVE.md)")
+        ->check(CLI::Range(1, 65535));
+    app.add_option("--osc-host", osc_host,
+                   "The address OSC listens on: 127.0.0.1 (this machine only) unless given; "
+                   "0.0.0.0 lets every machine that can reach this one drive the explorer "
+                   "[127.0.0.1]");
     // For the smoke tests: where the panel's widgets are, so they click them there.
     app.add_option("--report-layout", report_layout,
                    "Write the panel widgets' rectangles to this JSON file as they move")
@@ -56,6 +64,8 @@ int ExploreCommand::run() {
     }
     if (screenshot_dir) opt.screenshot_dir = *screenshot_dir;
     if (report_layout) opt.report_layout = *report_layout;
+    if (osc_port) opt.osc_port = *osc_port;
+    opt.osc_host = osc_host;
     opt.present = present;
     opt.engine = *gpu::parse_engine_request(engine);
     opt.monitor = monitor;

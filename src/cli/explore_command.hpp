@@ -13,6 +13,8 @@ namespace primordial::cli {
 struct ExploreCommand {
     NetworkFlags net;
     std::optional<std::string> file, screenshot_dir, window_size, figure, report_layout;
+    std::optional<int> osc_port;
+    std::string osc_host = "127.0.0.1";
     bool present = false;
     int monitor = 0;
     std::string engine = "auto";

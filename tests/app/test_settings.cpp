@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "app/settings.hpp"
 
@@ -54,4 +55,30 @@ TEST_CASE("damaged or hostile settings are said and the defaults stand in") {
         CHECK(r.warning.rfind("ignored the settings (", 0) == 0);
         CHECK(r.warning.find("settings.json") != std::string::npos);
     }
+}
+
+TEST_CASE("MIDI learn's bindings are kept with the settings, and bad ones are named") {
+    const fs::path d = fs::path(PRIMORDIAL_TEST_TMP) / "app" / "settings_midi";
+    fs::remove_all(d);
+    const fs::path file = d / "settings.json";
+    ExplorerState s;
+    s.midi_bindings = {{2, 21, primordial::live::ControlId::scale, 0.01, 3},
+                       {0, 7, primordial::live::ControlId::depth, 1, 64}};
+    save_settings(file, settings_of(s));
+    std::ifstream in(file);
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    CHECK(text.find("\"control\": \"scale\"") != std::string::npos);
+    const LoadedSettings r = load_settings(file);
+    CHECK(r.warning.empty());
+    CHECK(r.settings.midi == s.midi_bindings);
+
+    std::ofstream(file) << R"({"format": "primordial-settings/1", "midi": [{"channel": 16,
+        "controller": 1, "control": "scale", "lo": 0, "hi": 1}]})";
+    CHECK(load_settings(file).warning ==
+          "ignored the settings (" + file.string() +
+              ": midi[0].channel: must be between 0 and 15 (got 16))");
+    std::ofstream(file) << R"({"format": "primordial-settings/1", "midi": [{"channel": 1,
+        "controller": 1, "control": "volume", "lo": 0, "hi": 1}]})";
+    CHECK(load_settings(file).warning == "ignored the settings (" + file.string() +
+                                             ": midi[0].control: unknown control 'volume')");
 }
