@@ -130,7 +130,8 @@ private:
                                &stats_,
                                engine_.reason,
                                live_status(),
-                               midi_map_.learning()};
+                               midi_map_.learning(),
+                               midi_ ? &midi_->ports() : nullptr};
         const PanelOutput panel = draw_panel(state_, io.DisplaySize.y, lists);
         if (opt_.report_layout) report_layout(panel.widgets);
         midi_panel(panel);

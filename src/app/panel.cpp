@@ -590,6 +590,8 @@ void bookmarks_section(ExplorerState& s, PanelOutput& out, const PanelLists& lis
 // OSC and MIDI: what listens, which slider waits for a knob, and the knobs bound so far.
 void live_section(const ExplorerState& s, PanelOutput& out, const PanelLists& lists) {
     ImGui::TextWrapped("%s", lists.live_status.c_str());
+    if (lists.midi_ports)
+        for (const std::string& port : *lists.midi_ports) ImGui::BulletText("%s", port.c_str());
     if (lists.midi_learning) {
         const char* name = "?";
         for (const live::Control& c : live::kControlTable)

@@ -22,6 +22,7 @@ struct PanelLists {
     std::string engine_reason;                           // what draws the pictures, and why
     std::string live_status;                             // "OSC on 127.0.0.1:9000; no MIDI inputs"
     std::optional<live::ControlId> midi_learning;        // a slider waiting for a knob
+    const std::vector<std::string>* midi_ports = nullptr;  // the MIDI inputs opened
 };
 
 // What File -> Share writes: a self-contained web page or a Shadertoy shader.

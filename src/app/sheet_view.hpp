@@ -38,7 +38,8 @@ public:
     bool collect() {
         const std::size_t pending = pending_.size();
         collect_plots();
-        return tiles_.collect() | (pending_.size() != pending);
+        const bool tiles = tiles_.collect();  // always called: it takes in finished tiles
+        return tiles || pending_.size() != pending;
     }
     void present(int x, int fb_height) { tiles_.present(x, 0, fb_height); }
     // The mouse over the sheet: hover, drag (pan a picture, turn a surface), wheel, click.

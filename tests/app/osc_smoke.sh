@@ -2,8 +2,8 @@
 # Smoke test of OSC in the real explorer (issue 26): `explore --osc PORT`; oscsend changes the
 # seed and the weight scale (the state the explorer sends back shows them); Ctrl+Z undoes the
 # scale alone; a depth beyond the limits is clamped with a notice; an unknown address and a
-# malformed packet are ignored with a notice; 10 000 messages in a second leave the explorer
-# answering within 50 ms.
+# malformed packet are ignored with a notice; with the panel hidden it works the same; 10 000
+# messages in a second leave the explorer answering within 50 ms.
 set -euo pipefail
 bin=$1 dir=$2
 source "$(dirname "$0")/xvfb_app.sh"
@@ -44,6 +44,13 @@ oscsend localhost "$port" /primordial/nothing f 1; sleep 0.3
 alive "an unknown address and a malformed packet"
 grep -q "OSC: ignored unknown address /primordial/nothing" "$dir/app.log" || { echo "FAIL: unknown address not said"; exit 1; }
 grep -q "OSC: ignored a malformed OSC packet" "$dir/app.log" || { echo "FAIL: malformed packet not said"; exit 1; }
+
+# With the panel hidden (H) OSC works the same.
+xdotool mousemove --window "$win" 700 350
+xdotool key h; sleep 0.4
+oscsend localhost "$port" /primordial/seed i 43; sleep 0.6
+read -r seed scale depth < <(state)
+[ "$seed" = 43 ] || { echo "FAIL: seed $seed with the panel hidden"; exit 1; }
 
 # A flood: 10 000 scale messages in a second, while the state is asked for every 100 ms.
 worst=$(/usr/bin/python3 "$osc" flood "$port")
