@@ -116,11 +116,12 @@ void OscReceiver::run() {
         socklen_t len = sizeof from;
         const ssize_t n =
             ::recvfrom(fd_, buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&from), &len);
-        if (n > 0) decode(buf.data(), static_cast<std::size_t>(n), address_text(from));
+        if (n > 0)
+            decode_packet(buf.data(), static_cast<std::size_t>(n), address_text(from), inbox_);
     }
 }
 
-void OscReceiver::decode(unsigned char* data, std::size_t size, const std::string& sender) {
+void decode_packet(unsigned char* data, std::size_t size, const std::string& sender, Inbox& inbox) {
     // A bundle ("#bundle", a time tag, then elements of a 4-byte size each) may hold bundles:
     // walked with a stack of the ranges still to read, never recursively.
     struct Range {
@@ -135,7 +136,7 @@ void OscReceiver::decode(unsigned char* data, std::size_t size, const std::strin
         const std::size_t n = r.end - r.at;
         if (n >= 16 && std::memcmp(p, "#bundle", 8) == 0) {
             if (ranges.size() >= kMaxBundleDepth) {
-                inbox_.problem("ignored an OSC bundle nested too deep");
+                inbox.problem("ignored an OSC bundle nested too deep");
                 continue;
             }
             elements.clear();
@@ -143,7 +144,7 @@ void OscReceiver::decode(unsigned char* data, std::size_t size, const std::strin
                 if (r.end - at < 4) break;
                 const std::size_t len = big_endian32(data + at);
                 if (len > r.end - at - 4) {
-                    inbox_.problem("ignored a malformed OSC bundle");
+                    inbox.problem("ignored a malformed OSC bundle");
                     break;
                 }
                 elements.push_back({at + 4, at + 4 + len});
@@ -155,11 +156,11 @@ void OscReceiver::decode(unsigned char* data, std::size_t size, const std::strin
         }
         auto m = decode_message(p, n);
         if (auto* problem = std::get_if<std::string>(&m)) {
-            inbox_.problem(*problem);
+            inbox.problem(*problem);
             continue;
         }
         std::get<Message>(m).sender = sender;
-        inbox_.push(std::move(std::get<Message>(m)));
+        inbox.push(std::move(std::get<Message>(m)));
     }
 }
 

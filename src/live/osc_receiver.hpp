@@ -30,7 +30,6 @@ public:
 
 private:
     void run();
-    void decode(unsigned char* data, std::size_t size, const std::string& sender);
 
     Inbox& inbox_;
     int fd_ = -1;
@@ -38,6 +37,11 @@ private:
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };
+
+// A packet from `sender` into the inbox: a message, or a bundle's messages in order (nested
+// bundles walked with a stack, at most kMaxBundleDepth deep); what cannot be read becomes a
+// problem there. Any bytes at all: the fuzz target fuzz_osc feeds it.
+void decode_packet(unsigned char* data, std::size_t size, const std::string& sender, Inbox& inbox);
 
 // One OSC message (not a bundle) from its bytes, or the problem with them.
 std::variant<Message, std::string> decode_message(unsigned char* data, std::size_t size);
