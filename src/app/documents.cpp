@@ -23,15 +23,17 @@ Documents::Documents(const ExplorerState& initial, SavedHistory history,
 
 void Documents::record(const ExplorerState& s, bool gesture, float wheel, const std::string& live) {
     const auto now = std::chrono::steady_clock::now();
+    const auto within = [&](auto t) { return now - t < std::chrono::milliseconds(400); };
     if (wheel != 0) last_wheel_ = now;
+    // A live value continues the step of the same controls' values just before it; other
+    // controls, or a pause, start one of their own. Other changes are not drawn into it.
     if (!live.empty()) {
-        if (live != last_live_control_) history_.end_gesture();
+        if (live != last_live_control_ || !within(last_live_)) history_.end_gesture();
         last_live_control_ = live;
         last_live_ = now;
     }
-    const auto within = [&](auto t) { return now - t < std::chrono::milliseconds(400); };
     history_.record(tracked_state(s.params, s.view),
-                    gesture || within(last_wheel_) || within(last_live_));
+                    gesture || within(last_wheel_) || !live.empty());
 }
 
 void Documents::undo(ExplorerState& s) {

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <memory>
 #include <random>
+#include <set>
 
 #include "app/desktop_dialog.hpp"
 #include "app/documents.hpp"
@@ -80,12 +81,12 @@ public:
           documents_(state_, session.history, session.recent,
                      data_dir(system_getenv()) / "bookmarks", notices_) {
         exports_.set_engine(engine_.kind);
-        inbox_.set_wake([&w = window_] { w.wake(); });
         apply_settings(settings, state_);
         midi_map_.set_bindings(state_.midi_bindings);
         midi_ = std::make_unique<live::MidiInput>(inbox_, midi_map_);
         if (!message.empty()) notices_.warn(message);
         if (opt.present) enter_presentation();
+        inbox_.set_wake([&w = window_] { w.wake(); });  // last: the destructor clears it
     }
 
     ~Explorer() override {
@@ -326,7 +327,7 @@ private:
                           std::string(control_of(b.control).name));
         }
         LiveEffects fx;
-        std::string controls;
+        std::set<std::string> changed;
         for (const live::Message& m : batch.messages) {
             const auto r = live::interpret(m);
             if (const auto* why = std::get_if<std::string>(&r)) {
@@ -339,9 +340,10 @@ private:
                 v.control->id == live::ControlId::autopilot ||
                 v.control->id == live::ControlId::bookmark)
                 continue;
-            if (!controls.empty()) controls += ",";
-            controls += v.control->name;
+            changed.insert(std::string(v.control->name));
         }
+        std::string controls;  // sorted: the same controls are the same step, in any order
+        for (const std::string& name : changed) controls += (controls.empty() ? "" : ",") + name;
         for (const std::string& note : fx.notes) say(note);
         if (fx.bookmark) {
             if (*fx.bookmark < documents_.bookmarks().size())
@@ -357,7 +359,7 @@ private:
                 leave_presentation();
         }
         for (const std::string& sender : fx.state_to)
-            if (!osc_->reply(sender, "/primordial/state", Documents::state_text(state_)))
+            if (!osc_ || !osc_->reply(sender, "/primordial/state", Documents::state_text(state_)))
                 say("could not send the state to " + sender);
         return controls;
     }
@@ -469,6 +471,7 @@ private:
     }
 
     void enter_presentation() {
+        if (presenter_.active()) return;  // asked twice in a frame (P and OSC's autopilot)
         was_fullscreen_ = window_.fullscreen();
         set_fullscreen(true);
         window_.set_cursor_visible(false);

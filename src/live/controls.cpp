@@ -121,7 +121,7 @@ std::variant<Value, std::string> interpret(const Message& m) {
     if (c->id == ControlId::seed && (x < 0 || x >= 18446744073709551616.0))
         return at + "a seed is a whole number from 0 to 2^64 - 1";
     if (c->id == ControlId::autopilot && x != 0 && x != 1) return at + "expected 0 or 1";
-    if (c->id == ControlId::bookmark && x < 1) return at + "bookmarks count from 1";
+    if (c->id == ControlId::bookmark && (x < 1 || x > 1e6)) return at + "no such bookmark";
     const double kept = within(*c, x, v.note);
     v.whole = c->id == ControlId::seed && std::holds_alternative<std::int64_t>(m.args[0])
                   ? static_cast<std::uint64_t>(std::get<std::int64_t>(m.args[0]))

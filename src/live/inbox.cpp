@@ -11,8 +11,10 @@ void Inbox::push(Message m) {
     const std::lock_guard lock(mutex_);
     if (empty() && wake_) wake_();
     ++pending_.received;
+    // The state is asked per sender: each gets its answer.
+    const bool per_sender = m.address == "/primordial/state";
     for (Message& held : pending_.messages)
-        if (held.address == m.address) {
+        if (held.address == m.address && (!per_sender || held.sender == m.sender)) {
             held = std::move(m);
             return;
         }

@@ -47,9 +47,8 @@ MidiInput::MidiInput(Inbox& inbox, MidiMap& map) : inbox_(inbox), map_(map) {
     }
 }
 
-MidiInput::~MidiInput() {
-    for (auto& in : inputs_) in->cancelCallback();
-}
+// Closing each port (in RtMidiIn's destructor) joins its thread before `this` goes.
+MidiInput::~MidiInput() = default;
 
 void MidiInput::on_bytes(const unsigned char* bytes, std::size_t size) {
     // Control change: 0xBn controller value.

@@ -98,7 +98,12 @@ OscReceiver::OscReceiver(const std::string& host, int port, Inbox& inbox) : inbo
     socklen_t len = sizeof a;
     ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
     port_ = ntohs(a.sin_port);
-    thread_ = std::thread([this] { run(); });
+    try {
+        thread_ = std::thread([this] { run(); });
+    } catch (...) {
+        ::close(fd_);
+        throw;
+    }
 }
 
 OscReceiver::~OscReceiver() {
@@ -126,8 +131,9 @@ void decode_packet(unsigned char* data, std::size_t size, const std::string& sen
     // walked with a stack of the ranges still to read, never recursively.
     struct Range {
         std::size_t at, end;
+        std::size_t depth;  // bundles around it
     };
-    std::vector<Range> ranges{{0, size}};
+    std::vector<Range> ranges{{0, size, 0}};
     std::vector<Range> elements;
     while (!ranges.empty()) {
         const Range r = ranges.back();
@@ -135,7 +141,7 @@ void decode_packet(unsigned char* data, std::size_t size, const std::string& sen
         unsigned char* p = data + r.at;
         const std::size_t n = r.end - r.at;
         if (n >= 16 && std::memcmp(p, "#bundle", 8) == 0) {
-            if (ranges.size() >= kMaxBundleDepth) {
+            if (r.depth >= kMaxBundleDepth) {
                 inbox.problem("ignored an OSC bundle nested too deep");
                 continue;
             }
@@ -147,7 +153,7 @@ void decode_packet(unsigned char* data, std::size_t size, const std::string& sen
                     inbox.problem("ignored a malformed OSC bundle");
                     break;
                 }
-                elements.push_back({at + 4, at + 4 + len});
+                elements.push_back({at + 4, at + 4 + len, r.depth + 1});
                 at += 4 + len;
             }
             // In order: the last pushed is read first.

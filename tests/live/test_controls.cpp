@@ -73,7 +73,9 @@ TEST_CASE("every control has one address, and messages become values within the 
     CHECK(problem(interpret(msg("/primordial/autopilot", {std::int64_t{2}}))) ==
           "/primordial/autopilot: expected 0 or 1");
     CHECK(problem(interpret(msg("/primordial/bookmark", {std::int64_t{0}}))) ==
-          "/primordial/bookmark: bookmarks count from 1");
+          "/primordial/bookmark: no such bookmark");
+    CHECK(problem(interpret(msg("/primordial/bookmark", {1e300}))) ==
+          "/primordial/bookmark: no such bookmark");
 }
 
 TEST_CASE("the inbox keeps the latest message per address, in first-come order, bounded") {

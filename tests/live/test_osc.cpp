@@ -154,3 +154,41 @@ TEST_CASE("OSC: a port that cannot be listened on is a one-line error") {
                          "--osc: my-host:9000 is not an IPv4 address and port",
                          primordial::core::InputError);
 }
+
+TEST_CASE("OSC bundles: depth is nesting, not how many elements a bundle holds") {
+    const auto pad = [](std::string b) {
+        b.push_back('\0');
+        while (b.size() % 4) b.push_back('\0');
+        return b;
+    };
+    const std::string message = pad("/primordial/z") + pad(",i") + std::string("\0\0\0\1", 4);
+    const auto bundle = [](const std::vector<std::string>& elements) {
+        std::string b = std::string("#bundle\0", 8) + std::string(7, '\0') + '\1';
+        for (const std::string& e : elements) {
+            const auto n = static_cast<std::uint32_t>(e.size());
+            b += std::string{static_cast<char>(n >> 24), static_cast<char>(n >> 16),
+                             static_cast<char>(n >> 8), static_cast<char>(n)};
+            b += e;
+        }
+        return b;
+    };
+    const auto decode = [](std::string bytes) {
+        Inbox inbox;
+        decode_packet(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), "x", inbox);
+        return inbox.take();
+    };
+    // Ten elements side by side, one a bundle: all read.
+    std::vector<std::string> flat(9, message);
+    flat.push_back(bundle({message}));
+    Inbox::Batch b = decode(bundle(flat));
+    CHECK(b.received == 10);
+    CHECK(b.problems.empty());
+    // Eight bundles deep is read; nine is refused, with a notice.
+    std::string deep = message;
+    for (int i = 0; i < 8; ++i) deep = bundle({deep});
+    CHECK(decode(deep).received == 1);
+    b = decode(bundle({deep}));
+    CHECK(b.received == 0);
+    REQUIRE(b.problems.size() == 1);
+    CHECK(b.problems[0] == "ignored an OSC bundle nested too deep");
+}
