@@ -324,7 +324,7 @@ private:
             state_.midi_bindings = midi_map_.bindings();
             notices_.tell("MIDI: channel " + std::to_string(b.channel + 1) + ", controller " +
                           std::to_string(b.controller) + " now drives " +
-                          std::string(control_of(b.control).name));
+                          std::string(live::control(b.control).name));
         }
         LiveEffects fx;
         std::set<std::string> changed;
@@ -364,12 +364,6 @@ private:
         return controls;
     }
 
-    static const live::Control& control_of(live::ControlId id) {
-        for (const live::Control& c : live::kControlTable)
-            if (c.id == id) return c;
-        return live::kControlTable[0];
-    }
-
     std::string live_status() const {
         const std::string osc = osc_
                                     ? "OSC on " + opt_.osc_host + ":" + std::to_string(osc_->port())
@@ -382,7 +376,7 @@ private:
         if (panel.midi_learn) {
             midi_map_.learn(panel.midi_learn->control, panel.midi_learn->lo, panel.midi_learn->hi);
             notices_.tell("MIDI learn: move a knob or fader for " +
-                          std::string(control_of(panel.midi_learn->control).name));
+                          std::string(live::control(panel.midi_learn->control).name));
         }
         if (panel.midi_cancel) midi_map_.cancel_learning();
         if (panel.midi_forget && *panel.midi_forget < state_.midi_bindings.size()) {

@@ -593,10 +593,8 @@ void live_section(const ExplorerState& s, PanelOutput& out, const PanelLists& li
     if (lists.midi_ports)
         for (const std::string& port : *lists.midi_ports) ImGui::BulletText("%s", port.c_str());
     if (lists.midi_learning) {
-        const char* name = "?";
-        for (const live::Control& c : live::kControlTable)
-            if (c.id == *lists.midi_learning) name = c.name.data();
-        ImGui::Text("MIDI learn: move a knob or fader for %s", name);
+        ImGui::Text("MIDI learn: move a knob or fader for %s",
+                    live::control(*lists.midi_learning).name.data());
         ImGui::SameLine();
         if (ImGui::SmallButton("cancel")) out.midi_cancel = true;
     } else {
@@ -604,12 +602,9 @@ void live_section(const ExplorerState& s, PanelOutput& out, const PanelLists& li
     }
     for (std::size_t i = 0; i < s.midi_bindings.size(); ++i) {
         const live::MidiBinding& b = s.midi_bindings[i];
-        const char* name = "?";
-        for (const live::Control& c : live::kControlTable)
-            if (c.id == b.control) name = c.name.data();
         ImGui::PushID(static_cast<int>(i));
-        ImGui::Text("channel %d, controller %d: %s %.3g to %.3g", b.channel + 1, b.controller, name,
-                    b.lo, b.hi);
+        ImGui::Text("channel %d, controller %d: %s %.3g to %.3g", b.channel + 1, b.controller,
+                    live::control(b.control).name.data(), b.lo, b.hi);
         ImGui::SameLine();
         if (ImGui::SmallButton("forget")) out.midi_forget = i;
         ImGui::PopID();

@@ -51,12 +51,6 @@ std::vector<live::MidiBinding> read_midi(const core::JsonReader& reader, const c
     return out;
 }
 
-std::string_view control_name(live::ControlId id) {
-    for (const live::Control& c : live::kControlTable)
-        if (c.id == id) return c.name;
-    return "?";
-}
-
 }  // namespace
 
 LoadedSettings load_settings(const std::filesystem::path& file) {
@@ -129,7 +123,7 @@ void save_settings(const std::filesystem::path& file, const Settings& s) {
         for (const live::MidiBinding& b : s.midi)
             j["midi"].push_back({{"channel", b.channel},
                                  {"controller", b.controller},
-                                 {"control", std::string(control_name(b.control))},
+                                 {"control", std::string(live::control(b.control).name)},
                                  {"lo", b.lo},
                                  {"hi", b.hi}});
     }

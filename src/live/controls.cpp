@@ -1,6 +1,7 @@
 #include "live/controls.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "core/net/colormap.hpp"
 #include "core/net/params.hpp"
@@ -61,6 +62,12 @@ std::string_view arg_types(ArgKind k) {
             break;
     }
     return "(none)";
+}
+
+const Control& control(ControlId id) {
+    for (const Control& c : kControlTable)
+        if (c.id == id) return c;
+    throw std::logic_error("a live control without a row in kControlTable");
 }
 
 const Control* find_control(std::string_view address) {

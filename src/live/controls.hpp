@@ -89,6 +89,7 @@ inline constexpr Control kControlTable[] = {
 };
 
 const Control* find_control(std::string_view address);  // by full address; nullptr if none
+const Control& control(ControlId id);                   // every id has its row (a test checks)
 // The OSC type tags a control takes, as docs/LIVE.md lists them: "i", "f", "f f", "s", "(none)".
 std::string_view arg_types(ArgKind k);
 

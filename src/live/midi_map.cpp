@@ -58,12 +58,10 @@ void MidiMap::set_bindings(std::vector<MidiBinding> b) {
 Message binding_message(const MidiBinding& b, int value) {
     const double t = std::clamp(value, 0, 127) / 127.0;
     const double v = b.lo + (b.hi - b.lo) * t;
-    const Control* c = nullptr;
-    for (const Control& k : kControlTable)
-        if (k.id == b.control) c = &k;
+    const Control& c = control(b.control);
     Message m;
-    m.address = std::string(kAddressPrefix) + std::string(c ? c->name : "?");
-    if (c && c->kind == ArgKind::whole)
+    m.address = std::string(kAddressPrefix) + std::string(c.name);
+    if (c.kind == ArgKind::whole)
         m.args.emplace_back(static_cast<std::int64_t>(std::llround(v)));
     else
         m.args.emplace_back(v);

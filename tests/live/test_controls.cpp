@@ -32,6 +32,7 @@ TEST_CASE("every control has one address, and messages become values within the 
     for (const Control& c : kControlTable) {
         CAPTURE(c.name);
         CHECK(find_control(std::string(kAddressPrefix) + std::string(c.name)) == &c);
+        CHECK(&control(c.id) == &c);
     }
     CHECK(find_control("/primordial/nothing") == nullptr);
     CHECK(find_control("/other/seed") == nullptr);
