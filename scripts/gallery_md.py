@@ -61,6 +61,7 @@ NOTES = {
     "sine-waves": "sin as the activation with LeCun scaling.",
     "viridis-deep": "A one-output network drawn through the viridis colour map.",
     "phase-diagram": "The default network over weight scales (across) and hidden-bias scales (down), with the mean-field theory's edge of chaos drawn over the tiles and a dot where the default network sits (docs/UNDERSTANDING.md).",
+    "detail-by-radius": "The default network over [-2, 2]^2 with the hub's predicted edge drawn on it (where the mean-field theory's detail halves), beside the picture's detail by distance from the origin (theory, this network, the mean of 13 seeds) and each layer's gradient by radius (docs/UNDERSTANDING.md, \"Where the detail is\").",
     "linear-regions": "An 8-layer relu network's linear regions: one colour per pattern of active units, boundaries dark, the count in the corner.",
 }
 ORIGINALS = {fig: spec["original"] for fig, spec in FIGURES.items()}  # one list: article_evidence

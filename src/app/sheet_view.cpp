@@ -51,8 +51,8 @@ bool same_but_camera(core::ViewSpec a, core::ViewSpec b) {
 
 void SheetView::replot(int tile) {
     const core::SheetTile& t = sheet_->tiles[static_cast<std::size_t>(tile)];
-    if (t.content ==
-        core::TileContent::regions) {  // a second or so at full size: off the frame loop
+    // A second or more at full size: off the frame loop.
+    if (t.content == core::TileContent::regions || t.content == core::TileContent::detail) {
         pending_.push_back(
             {tile, std::async(std::launch::async, [t] { return plot::plot_tile(t); })});
         return;

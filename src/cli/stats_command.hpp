@@ -18,6 +18,9 @@ struct StatsCommand {
     std::optional<std::string> output, plot;
     int threads = 0;
     bool quiet = false;
+    bool detail = false;
+    std::optional<std::string> radii;  // --radii "0,0.5,1,2,4"
+    int detail_points = 64, detail_seeds = 1;
 
     void add_to(CLI::App& app);
     int run() const;

@@ -39,9 +39,9 @@ else
   grep -q '"kind": "picture"' "$session" || { echo "FAIL: the clicked tile did not open"; exit 1; }
 fi
 
-# The phase diagram and the linear regions (drawn off the frame loop): each saved view equals
-# its figure, the edge of chaos and the count included.
-for preset in phase-diagram linear-regions; do
+# The phase diagram, the linear regions and the detail view (drawn off the frame loop): each saved
+# view equals its figure, the edge of chaos, the count and the hub's circle included.
+for preset in phase-diagram linear-regions detail-by-radius; do
   rm -f "$dir/shots"/*.png
   start_app "$bin" explore --figure "$preset" --screenshot-dir "$dir/shots" --window 1000x700
   xdotool mousemove --window "$win" 990 690

@@ -38,6 +38,35 @@ TEST_CASE("stats prints a table, JSON or CSV of the network it is given") {
     CHECK(primordial::core::read_png(d / "q.png").width == 1200);
 }
 
+TEST_CASE("stats --detail: q and g by radius and layer, and the picture's detail") {
+    const RunResult t = run_primordial(
+        {"stats", "--depth", "4", "--width", "40", "--size", "8x8", "--detail", "--radii", "0,2"});
+    REQUIRE(t.exit_code == 0);
+    CHECK(t.out.find("detail by radius") != std::string::npos);
+    CHECK(t.out.find("       2    pic ") != std::string::npos);
+    const RunResult j =
+        run_primordial({"stats", "--depth", "4", "--width", "40", "--size", "8x8", "--detail",
+                        "--radii", "0,0.5,3", "--detail-seeds", "3", "--format", "json"});
+    REQUIRE(j.exit_code == 0);
+    const auto s = nlohmann::json::parse(j.out);
+    REQUIRE(s["detail"].size() == 3);
+    CHECK(s["detail"][2]["r"] == 3.0);
+    const auto& layers = s["detail"][1]["layers"];
+    REQUIRE(layers.size() == 3);  // the hidden layers
+    for (std::size_t l = 0; l < 3; ++l) {
+        CHECK(layers[l]["layer"] == l + 1);
+        for (const char* key : {"q", "q_theory", "g", "g_theory", "q_seeds_mean", "g_seeds_mean"})
+            CHECK(layers[l][key].get<double>() > 0);
+    }
+    const auto& picture = s["detail"][0]["picture"];
+    CHECK(picture["measured"].get<double>() > 0);
+    CHECK(picture["theory"].get<double>() > 0);
+    CHECK(picture["seeds_mean"].get<double>() > 0);
+    // Without --detail, no detail.
+    const RunResult plain = run_primordial({"stats", "--depth", "3", "--format", "json"});
+    CHECK(!nlohmann::json::parse(plain.out).contains("detail"));
+}
+
 TEST_CASE("stats refuses bad input with one line and exit 2") {
     const fs::path d = test_dir("stats_bad");
     for (const auto& [args, message] :
@@ -45,6 +74,14 @@ TEST_CASE("stats refuses bad input with one line and exit 2") {
              {{"stats", "--format", "xml"}, "--format"},
              {{"stats", "--circle-points", "2"}, "--circle-points"},
              {{"stats", "--depth", "0"}, "--depth: must be between 1 and 256"},
+             {{"stats", "--radii", "0,1"}, "go with --detail"},
+             {{"stats", "--detail", "--radii", "0,-1"}, "--radii: a radius cannot be negative"},
+             {{"stats", "--detail", "--radii", "0,x"}, "--radii"},
+             {{"stats", "--detail", "--radii", ""}, "--radii"},
+             {{"stats", "--detail", "--format", "csv"}, "not CSV"},
+             {{"stats", "--detail", "--detail-points", "0"}, "--detail-points"},
+             {{"stats", "--detail", "--width", "1000", "--depth", "3", "--detail-points", "60000"},
+              "give fewer radii or --detail-points"},
              {{"stats", "--params", (d / "missing.json").string()}, "missing.json"}}) {
         const RunResult r = run_primordial(args);
         CAPTURE(message);

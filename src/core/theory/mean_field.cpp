@@ -1,5 +1,6 @@
 #include "core/theory/mean_field.hpp"
 
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -10,22 +11,33 @@
 namespace primordial::core {
 namespace {
 
-// E_z[g(z)] for z ~ N(0, 1): composite Simpson over [-12, 12] (the tails beyond hold < 1e-32 of
-// the mass). z = 0 is a node, so the kinks of relu and its kin sit on the grid.
-template <class G>
-double gaussian_mean(G g) {
+// E_z[g(z)] for z ~ N(0, 1), for N functions at once (g returns them as an array): composite
+// Simpson over [-12, 12] (the tails beyond hold < 1e-32 of the mass). z = 0 is a node, so the
+// kinks of relu and its kin sit on the grid.
+template <std::size_t N, class G>
+std::array<double, N> gaussian_means(G g) {
     constexpr int kIntervals = 4096;  // even
     constexpr double kEdge = 12.0, h = 2 * kEdge / kIntervals;
     const double norm = 1.0 / std::sqrt(2 * std::numbers::pi);
-    double sum = 0;
+    std::array<double, N> sum{};
     for (int i = 0; i <= kIntervals; ++i) {
         const double z = -kEdge + i * h;
         const double w = i == 0 || i == kIntervals ? 1 : (i % 2 ? 4 : 2);
-        // At z = 0 the mean of the two sides: relu's slope steps there.
-        const double gz = i == kIntervals / 2 ? 0.5 * (g(-1e-300) + g(1e-300)) : g(z);
-        sum += w * gz * std::exp(-0.5 * z * z);
+        std::array<double, N> gz = g(z);
+        if (i == kIntervals / 2) {  // at z = 0 the mean of the two sides: relu's slope steps there
+            const std::array<double, N> lo = g(-1e-300), hi = g(1e-300);
+            for (std::size_t k = 0; k < N; ++k) gz[k] = 0.5 * (lo[k] + hi[k]);
+        }
+        const double weight = w * std::exp(-0.5 * z * z);
+        for (std::size_t k = 0; k < N; ++k) sum[k] += weight * gz[k];
     }
-    return sum * h / 3 * norm;
+    for (double& s : sum) s *= h / 3 * norm;
+    return sum;
+}
+
+template <class G>
+double gaussian_mean(G g) {
+    return gaussian_means<1>([&](double z) { return std::array<double, 1>{g(z)}; })[0];
 }
 
 // A layer's variances when its scale is `scale` (and its bias scale follows the rule).
@@ -53,6 +65,23 @@ double mean_square_slope(Activation f, double q) {
         const double d = activation_derivative(f, s * z);
         return d * d;
     });
+}
+
+SlopeMoments slope_moments(Activation f, double q) {
+    q = std::max(q, 0.0);
+    if (f == Activation::relu || f == Activation::leaky_relu || f == Activation::identity) {
+        // f(h) = h f'(h), with slopes a above 0 and b below: every moment is (a^2 + b^2) / 2
+        // times q or 1.
+        const double a = activation_derivative(f, 1), b = activation_derivative(f, -1);
+        const double c = (a * a + b * b) / 2;
+        return {c * q, c * q, c, c * q};
+    }
+    const double s = std::sqrt(q);
+    const auto [square, cross, slope, slope_h2] = gaussian_means<4>([&](double z) {
+        const double h = s * z, v = activation_reference(f, h), d = activation_derivative(f, h);
+        return std::array<double, 4>{v * v, v * d * h, d * d, d * d * h * h};
+    });
+    return {square, cross, slope, slope_h2};
 }
 
 namespace {
@@ -142,8 +171,11 @@ LayerVariances layer_variances(const NetworkParams& n, int layer) {
             const double spread = sampler.spread() * gain;
             return n.distribution == Distribution::normal ? spread * spread : spread * spread / 3;
         };
+        const double bias_gain = output ? n.output_layer_bias_scale() : n.hidden_bias_scale();
         v.weight_variance = variance(n.scale);
-        v.sigma_b2 = variance(output ? n.output_layer_bias_scale() : n.hidden_bias_scale());
+        v.sigma_b2 = variance(bias_gain);
+        v.weight_spread = sampler.spread() * n.scale;
+        v.bias_spread = sampler.spread() * bias_gain;
     }
     v.sigma_w2 = in * v.weight_variance;
     return v;

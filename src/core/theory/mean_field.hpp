@@ -16,6 +16,17 @@ namespace primordial::core {
 double mean_square(Activation f, double q);
 double mean_square_slope(Activation f, double q);
 
+// The Gaussian expectations that carry a gradient through a layer (docs/UNDERSTANDING.md,
+// "Where the detail is"), for h = sqrt(q) z. In closed form for relu, leaky relu and identity
+// (piecewise linear through 0: the arc-cosine kernel's diagonal), else by quadrature.
+struct SlopeMoments {
+    double square = 0;    // E[f(h)^2]
+    double cross = 0;     // E[f(h) f'(h) h]
+    double slope = 0;     // E[f'(h)^2]
+    double slope_h2 = 0;  // E[f'(h)^2 h^2]
+};
+SlopeMoments slope_moments(Activation f, double q);
+
 // mean_square(f, q) tabulated once over q in [1e-8, 1e8] (48 points a decade, cubic in log q),
 // for evaluating the length map at many sample points; outside the table it integrates.
 class SquareTable {
@@ -52,6 +63,8 @@ Phase phase_of(double chi1);
 struct LayerVariances {
     double sigma_w2 = 0, sigma_b2 = 0;
     double weight_variance = 0;  // Var(W) itself (the first layer's q needs it)
+    // Seeded weights: uniform on [-spread, spread], or normal with sigma = spread (hand-set: 0).
+    double weight_spread = 0, bias_spread = 0;
 };
 LayerVariances layer_variances(const NetworkParams& n, int layer);
 

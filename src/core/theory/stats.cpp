@@ -9,83 +9,11 @@
 
 #include "core/eval/activation.hpp"
 #include "core/net/network.hpp"
+#include "core/theory/columns.hpp"
 #include "core/theory/regions.hpp"
 
 namespace primordial::core {
 namespace {
-
-// Values of a layer's units at n points: unit-major, v[unit * n + point].
-using Columns = std::vector<double>;
-
-// The inputs (x, y, r, z, cos_t, sin_t) at plane points, in the network's column order.
-Columns inputs_at(const Network& net, const ViewParams& view, const std::vector<double>& xs,
-                  const std::vector<double>& ys) {
-    const std::size_t n = xs.size();
-    Columns in(net.inputs.size() * n);
-    for (std::size_t c = 0; c < net.inputs.size(); ++c)
-        for (std::size_t p = 0; p < n; ++p) {
-            double v = 0;
-            switch (net.inputs[c]) {
-                case Input::x:
-                    v = xs[p];
-                    break;
-                case Input::y:
-                    v = ys[p];
-                    break;
-                case Input::r:
-                    v = std::hypot(xs[p], ys[p]);
-                    break;
-                case Input::z:
-                    v = view.z;
-                    break;
-                case Input::cos_t:
-                    v = std::cos(2 * std::numbers::pi * view.t);
-                    break;
-                case Input::sin_t:
-                    v = std::sin(2 * std::numbers::pi * view.t);
-                    break;
-            }
-            in[c * n + p] = v;
-        }
-    return in;
-}
-
-// h = W y + b for every point, in double; the points are shared out between threads.
-Columns dense(const Layer& l, const Columns& y, std::size_t n, int threads) {
-    Columns h(static_cast<std::size_t>(l.out) * n);
-    constexpr std::size_t kBlock = 256;
-    const std::size_t blocks = (n + kBlock - 1) / kBlock;
-    const auto run = [&](std::size_t b0, std::size_t b1) {
-        std::vector<double> acc(kBlock);
-        for (std::size_t b = b0; b < b1; ++b) {
-            const std::size_t p0 = b * kBlock, m = std::min(kBlock, n - p0);
-            for (int j = 0; j < l.out; ++j) {
-                std::fill(acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m),
-                          double(l.biases[j]));
-                const float* wj = l.weights.data() + static_cast<std::size_t>(j) * l.in;
-                for (int k = 0; k < l.in; ++k) {
-                    const double w = wj[k];
-                    const double* x = y.data() + static_cast<std::size_t>(k) * n + p0;
-                    for (std::size_t p = 0; p < m; ++p) acc[p] += w * x[p];
-                }
-                std::copy(
-                    acc.begin(), acc.begin() + static_cast<std::ptrdiff_t>(m),
-                    h.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * n + p0));
-            }
-        }
-    };
-    const int t = std::clamp<int>(threads, 1, static_cast<int>(blocks));
-    std::vector<std::jthread> pool;
-    for (int i = 1; i < t; ++i) pool.emplace_back(run, blocks * i / t, blocks * (i + 1) / t);
-    run(0, blocks / t);
-    return h;
-}
-
-Columns activated(Activation f, const Columns& h) {
-    Columns y(h.size());
-    for (std::size_t i = 0; i < h.size(); ++i) y[i] = activation_reference(f, h[i]);
-    return y;
-}
 
 // Length of the closed polygon through the points' values (a layer's image of the circle).
 double closed_length(const Columns& v, int units, std::size_t n) {
@@ -261,6 +189,7 @@ private:
 NetworkStats network_stats(const Params& p, const StatsOptions& o) {
     validate(p);
     check_sample_budget(p, o);
+    if (o.detail) check_detail(p, *o.detail);
     const Network net = build_network(p.network);
     const NetworkParams& np = p.network;
     const int threads = o.threads > 0
@@ -280,7 +209,7 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
     std::optional<PointPatterns> patterns;
     if (regions) patterns.emplace(np, n);
 
-    const int steps = np.depth + (regions ? 1 : 0);
+    const int steps = np.depth + (regions ? 1 : 0) + (o.detail ? 1 : 0);
     const auto announce = [&](int step, const std::string& what) {
         if (o.progress) o.progress(step, steps, what);
     };
@@ -310,6 +239,16 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
         announce(steps, "counting the linear regions");
         s.regions = patterns->count();
     }
+    if (o.detail) {
+        DetailOptions d = *o.detail;
+        d.threads = threads;
+        d.progress = [&](int network, int networks) {
+            announce(steps, networks > 1 ? "detail, network " + std::to_string(network) + " of " +
+                                               std::to_string(networks)
+                                         : "detail by radius");
+        };
+        s.detail = network_detail(p, d);
+    }
     if (const auto fp = network_fixed_point(np, nullptr)) {
         s.chi1 = fp->chi1;
         s.q_star = fp->q_star;
@@ -318,6 +257,68 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
     s.critical_scale = critical_scale(np);
     return s;
 }
+
+namespace {
+
+nlohmann::ordered_json detail_json(const std::vector<DetailAtRadius>& detail) {
+    using nlohmann::ordered_json;
+    ordered_json out = ordered_json::array();
+    for (const DetailAtRadius& d : detail) {
+        ordered_json layers = ordered_json::array();
+        for (const DetailLayer& l : d.layers) {
+            ordered_json layer = {{"layer", l.layer},
+                                  {"q", l.q},
+                                  {"q_theory", l.q_theory},
+                                  {"g", l.g},
+                                  {"g_theory", l.g_theory}};
+            if (l.q_seeds) layer["q_seeds_mean"] = *l.q_seeds;
+            if (l.g_seeds) layer["g_seeds_mean"] = *l.g_seeds;
+            layers.push_back(layer);
+        }
+        ordered_json picture = {{"measured", d.picture}, {"theory", d.picture_theory}};
+        if (d.picture_seeds) picture["seeds_mean"] = *d.picture_seeds;
+        out.push_back({{"r", d.r}, {"layers", layers}, {"picture", picture}});
+    }
+    return out;
+}
+
+// The detail by radius for people: per radius, each hidden layer's q and g beside the theory.
+std::string detail_table(const std::vector<DetailAtRadius>& detail) {
+    std::string out =
+        "\ndetail by radius r = |x|: q = E[h^2], g = E|grad h|^2, measured and "
+        "theory; the picture's detail E|grad f|^2 per channel\n";
+    char line[256];
+    std::snprintf(line, sizeof line, "%8s  %5s  %11s %11s  %11s %11s %7s\n", "r", "layer", "q",
+                  "q theory", "g", "g theory", "g off");
+    out += line;
+    for (const DetailAtRadius& d : detail) {
+        for (const DetailLayer& l : d.layers) {
+            std::snprintf(line, sizeof line, "%8.4g  %5d  %11.5g %11.5g  %11.5g %11.5g %+6.1f%%",
+                          d.r, l.layer, l.q, l.q_theory, l.g, l.g_theory,
+                          100 * (l.g_theory / l.g - 1));
+            out += line;
+            if (l.g_seeds) {
+                std::snprintf(line, sizeof line, "  (mean over seeds %.5g, %+.1f%%)", *l.g_seeds,
+                              100 * (l.g_theory / *l.g_seeds - 1));
+                out += line;
+            }
+            out += "\n";
+        }
+        std::snprintf(line, sizeof line, "%8.4g  %5s  %11s %11s  %11.5g %11.5g %+6.1f%%", d.r,
+                      "pic", "", "", d.picture, d.picture_theory,
+                      100 * (d.picture_theory / d.picture - 1));
+        out += line;
+        if (d.picture_seeds) {
+            std::snprintf(line, sizeof line, "  (mean over seeds %.5g, %+.1f%%)", *d.picture_seeds,
+                          100 * (d.picture_theory / *d.picture_seeds - 1));
+            out += line;
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string stats_to_json(const NetworkStats& s) {
     using nlohmann::ordered_json;
@@ -348,6 +349,7 @@ std::string stats_to_json(const NetworkStats& s) {
     j["circle_points"] = s.circle_points;
     j["input_trajectory_length"] = s.input_trajectory_length;
     j["layers"] = layers;
+    if (!s.detail.empty()) j["detail"] = detail_json(s.detail);
     return j.dump(2) + "\n";
 }
 
@@ -376,6 +378,7 @@ std::string stats_to_table(const NetworkStats& s) {
                       100 * l.dead);
         out += line;
     }
+    if (!s.detail.empty()) out += detail_table(s.detail);
     return out;
 }
 

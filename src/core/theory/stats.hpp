@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/net/params.hpp"
+#include "core/theory/detail.hpp"
 #include "core/theory/mean_field.hpp"
 
 namespace primordial::core {
@@ -18,6 +19,7 @@ struct StatsOptions {
     int width = 64, height = 64;  // sample points: the pixel centres of the view at this size
     int circle_points = 4096;     // points on the circle of radius extent round the view centre
     int threads = 0;              // 0: all cores
+    std::optional<DetailOptions> detail;  // also the detail by radius (its threads: these)
     // Told as each step begins: its number (from 1), how many there are, and what it is.
     std::function<void(int step, int steps, const std::string& what)> progress;
 };
@@ -42,6 +44,7 @@ struct NetworkStats {
     std::optional<double> critical_scale;
     std::optional<long long> regions;  // relu and leaky relu networks only
     int samples = 0, circle_points = 0;
+    std::vector<DetailAtRadius> detail;  // when asked for
 };
 
 // Measured in double precision (the weights are the network's float32 values).

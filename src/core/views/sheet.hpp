@@ -72,7 +72,8 @@ enum class TileContent {
     surface,
     function_curve,  // an activation function alone, over the tile's view (figures 3 and 13)
     arrow,           // a right-pointing arrow between tiles (figure 6)
-    regions          // each pixel coloured by its relu activation pattern, boundaries dark
+    regions,         // each pixel coloured by its relu activation pattern, boundaries dark
+    detail           // the detail by radius and depth: theory and measurement (core/theory/detail)
 };
 
 struct SheetTile {

@@ -26,7 +26,8 @@ enum class ViewKind {
     activation,
     phase,
     regions,
-    breed
+    breed,
+    detail
 };
 
 struct ViewSpec;
@@ -62,6 +63,7 @@ std::string regions_view_unavailable(const Params& p);
 void layout_regions(SheetBuilder& b, const ViewSpec& spec);
 std::string breed_unavailable(const Params& p);
 void layout_breed(SheetBuilder& b, const ViewSpec& spec);
+void layout_detail(SheetBuilder& b, const ViewSpec& spec);
 
 // In the order the V key cycles, the panel's menu lists them and the README describes them.
 inline constexpr ViewKindInfo kViewKindTable[] = {
@@ -78,6 +80,7 @@ inline constexpr ViewKindInfo kViewKindTable[] = {
     {{ViewKind::phase, "phase"}, phase_unavailable, layout_phase},
     {{ViewKind::regions, "regions"}, regions_view_unavailable, layout_regions},
     {{ViewKind::breed, "breed"}, breed_unavailable, layout_breed},
+    {{ViewKind::detail, "detail"}, nullptr, layout_detail},
 };
 inline constexpr auto kViewKinds = values_of<kViewKindTable>;
 inline constexpr std::string_view kViewKindNames = names_of<kViewKindTable>;

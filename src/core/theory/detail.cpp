@@ -1,0 +1,512 @@
+#include "core/theory/detail.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <thread>
+
+#include "core/eval/activation.hpp"
+#include "core/theory/columns.hpp"
+#include "core/theory/mean_field.hpp"
+
+namespace primordial::core {
+namespace {
+
+// The joint law of a unit's pre-activation h and its gradient at one point, to second order:
+// q = E[h^2], v = E[h grad h] (= grad q / 2), G = E[grad h grad h^T] (xx, xy, yy).
+struct Field {
+    double q = 0;
+    std::array<double, 2> v{};
+    std::array<double, 3> G{};
+    double g() const { return G[0] + G[2]; }
+};
+
+// Below this q a unit is constant: no direction for h to lean in.
+constexpr double kTinyQ = 1e-300;
+
+// One Gaussian layer: the next pre-activations' field from this one's, through f and the next
+// layer's sigma_w^2, sigma_b^2. grad h = (v / q) h + e with e independent of h, so
+// E[f'^2 grad h grad h^T] = E[f'^2 h^2] v v^T / q^2 + E[f'^2] (G - v v^T / q): the part along
+// grad q (the radial part, where q changes) sees E[f'^2 h^2], the rest E[f'^2].
+Field gaussian_step(const Field& in, Activation f, double sw2, double sb2) {
+    const SlopeMoments m = slope_moments(f, in.q);
+    Field out;
+    out.q = sw2 * m.square + sb2;
+    if (!(in.q > kTinyQ)) {
+        for (std::size_t k = 0; k < 3; ++k) out.G[k] = sw2 * m.slope * in.G[k];
+        return out;
+    }
+    const double along = m.slope_h2 / (in.q * in.q) - m.slope / in.q;
+    for (std::size_t k = 0; k < 2; ++k) out.v[k] = sw2 * m.cross / in.q * in.v[k];
+    const std::array<double, 3> vv{in.v[0] * in.v[0], in.v[0] * in.v[1], in.v[1] * in.v[1]};
+    for (std::size_t k = 0; k < 3; ++k) out.G[k] = sw2 * (m.slope * in.G[k] + along * vv[k]);
+    return out;
+}
+
+// E[f'(h)^2 |grad h|^2] for a Gaussian field: the picture's detail through its activation.
+double gaussian_detail(const Field& in, Activation f) {
+    return gaussian_step(in, f, 1, 0).g();
+}
+
+// The first layer's inputs at one point: each one's value and gradient.
+struct InputAt {
+    double value = 0;
+    std::array<double, 2> grad{};
+};
+std::vector<InputAt> inputs_at_point(const std::vector<Input>& inputs, const ViewParams& view,
+                                     double x, double y) {
+    std::vector<InputAt> out;
+    const double r = std::hypot(x, y);
+    for (Input in : inputs) {
+        switch (in) {
+            case Input::x:
+                out.push_back({x, {1, 0}});
+                break;
+            case Input::y:
+                out.push_back({y, {0, 1}});
+                break;
+            case Input::r:  // a cone at the origin: no gradient there
+                out.push_back(
+                    {r, r > 0 ? std::array<double, 2>{x / r, y / r} : std::array<double, 2>{0, 0}});
+                break;
+            case Input::z:
+                out.push_back({view.z, {}});
+                break;
+            case Input::cos_t:
+                out.push_back({std::cos(2 * std::numbers::pi * view.t), {}});
+                break;
+            case Input::sin_t:
+                out.push_back({std::sin(2 * std::numbers::pi * view.t), {}});
+                break;
+        }
+    }
+    return out;
+}
+
+// A random variable as quadrature nodes and their masses (summing to 1).
+struct Nodes {
+    std::vector<double> at, mass;
+};
+
+// Gauss-Legendre on [-1, 1] with n nodes (Newton on the Legendre polynomial), masses summing to 1.
+Nodes gauss_legendre(int n) {
+    Nodes out;
+    for (int i = 1; i <= n; ++i) {
+        double x = std::cos(std::numbers::pi * (i - 0.25) / (n + 0.5)), dp = 1;
+        for (int it = 0; it < 100; ++it) {
+            double p0 = 1, p1 = x;
+            for (int k = 2; k <= n; ++k) {
+                const double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+                p0 = p1;
+                p1 = p2;
+            }
+            dp = n * (x * p1 - p0) / (x * x - 1);
+            const double step = p1 / dp;
+            x -= step;
+            if (std::abs(step) < 1e-16) break;
+        }
+        out.at.push_back(x);
+        out.mass.push_back(1.0 / ((1 - x * x) * dp * dp));  // 2 / (...), halved: masses sum to 1
+    }
+    return out;
+}
+
+// A weight of the sampler's law: uniform on [-spread, spread], or normal with sigma = spread
+// (Gauss-Legendre over +-8 sigma, weighted by the density).
+Nodes weight_law(Distribution d, double spread, int n) {
+    Nodes g = gauss_legendre(d == Distribution::normal ? 2 * n : n);
+    if (d == Distribution::uniform) {
+        for (double& a : g.at) a *= spread;
+        return g;
+    }
+    double total = 0;
+    for (std::size_t i = 0; i < g.at.size(); ++i) {
+        const double z = 8 * g.at[i];
+        g.at[i] = z * spread;
+        g.mass[i] *= std::exp(-0.5 * z * z);
+        total += g.mass[i];
+    }
+    for (double& m : g.mass) m /= total;
+    return g;
+}
+
+// The law of a + b for independent a, b; kept to at most kBins nodes, each bin's mass at its
+// mean (the sum of many constants' weights only shifts the pre-activation).
+Nodes sum_law(const Nodes& a, const Nodes& b) {
+    constexpr std::size_t kBins = 96;
+    Nodes all;
+    for (std::size_t i = 0; i < a.at.size(); ++i)
+        for (std::size_t j = 0; j < b.at.size(); ++j) {
+            all.at.push_back(a.at[i] + b.at[j]);
+            all.mass.push_back(a.mass[i] * b.mass[j]);
+        }
+    if (all.at.size() <= kBins) return all;
+    const auto [lo, hi] = std::minmax_element(all.at.begin(), all.at.end());
+    const double low = *lo, span = std::max(*hi - *lo, 1e-300);
+    Nodes out;
+    std::vector<double> sum(kBins, 0), mass(kBins, 0);
+    for (std::size_t i = 0; i < all.at.size(); ++i) {
+        const auto bin = std::min(kBins - 1, static_cast<std::size_t>((all.at[i] - low) / span *
+                                                                      static_cast<double>(kBins)));
+        sum[bin] += all.at[i] * all.mass[i];
+        mass[bin] += all.mass[i];
+    }
+    for (std::size_t k = 0; k < kBins; ++k)
+        if (mass[k] > 0) {
+            out.at.push_back(sum[k] / mass[k]);
+            out.mass.push_back(mass[k]);
+        }
+    return out;
+}
+
+// E over the first layer's units of f(h)^2, f(h) f'(h) grad h and f'(h)^2 grad h grad h^T at one
+// point: the next layer's field up to its sigma_w^2 (q without the bias). h = w . u + b is not
+// Gaussian (a few uniform weights), so the expectation runs over the weights' own law: Gauss
+// nodes for each weight whose input moves with x, one combined law for the constant rest.
+struct FirstMoments {
+    double square = 0;
+    std::array<double, 2> cross{};
+    std::array<double, 3> slope{};
+    Field own;  // the layer's own field, E[h^2], E[h grad h], E[grad h grad h^T]
+    void add(Activation f, double h, std::array<double, 2> grad, double mass) {
+        own.q += mass * h * h;
+        for (std::size_t k = 0; k < 2; ++k) own.v[k] += mass * h * grad[k];
+        own.G[0] += mass * grad[0] * grad[0];
+        own.G[1] += mass * grad[0] * grad[1];
+        own.G[2] += mass * grad[1] * grad[1];
+        const double v = activation_reference(f, h), d = activation_derivative(f, h);
+        square += mass * v * v;
+        for (std::size_t k = 0; k < 2; ++k) cross[k] += mass * v * d * grad[k];
+        slope[0] += mass * d * d * grad[0] * grad[0];
+        slope[1] += mass * d * d * grad[0] * grad[1];
+        slope[2] += mass * d * d * grad[1] * grad[1];
+    }
+};
+
+constexpr int kWeightNodes = 20;
+
+FirstMoments seeded_first_moments(const LayerVariances& var, Distribution d,
+                                  const std::vector<InputAt>& in, Activation f) {
+    const Nodes w = weight_law(d, var.weight_spread, kWeightNodes);
+    Nodes still{{0.0}, {1.0}};  // the constant inputs' weighted sum plus the bias
+    std::vector<const InputAt*> moving;
+    for (const InputAt& i : in) {
+        if (i.grad[0] != 0 || i.grad[1] != 0) {
+            moving.push_back(&i);
+        } else if (i.value != 0) {
+            Nodes scaled = w;
+            for (double& a : scaled.at) a *= i.value;
+            still = sum_law(still, scaled);
+        }
+    }
+    if (var.bias_spread > 0) still = sum_law(still, weight_law(d, var.bias_spread, kWeightNodes));
+    FirstMoments m;
+    // Every combination of the moving weights' nodes, as an odometer (no recursion).
+    std::vector<std::size_t> digit(moving.size(), 0);
+    const std::size_t n = w.at.size();
+    while (true) {
+        double lean = 0, mass = 1;
+        std::array<double, 2> grad{};
+        for (std::size_t k = 0; k < moving.size(); ++k) {
+            const double wk = w.at[digit[k]];
+            lean += wk * moving[k]->value;
+            grad[0] += wk * moving[k]->grad[0];
+            grad[1] += wk * moving[k]->grad[1];
+            mass *= w.mass[digit[k]];
+        }
+        for (std::size_t c = 0; c < still.at.size(); ++c)
+            m.add(f, lean + still.at[c], grad, mass * still.mass[c]);
+        std::size_t k = 0;
+        while (k < digit.size() && ++digit[k] == n) digit[k++] = 0;
+        if (k == digit.size()) break;
+    }
+    return m;
+}
+
+// Hand-set weights: the expectation over the layer's own units.
+FirstMoments set_first_moments(const LayerValues& lv, const std::vector<InputAt>& in,
+                               Activation f) {
+    FirstMoments m;
+    const std::size_t units = lv.biases.size(), fan_in = in.size();
+    for (std::size_t j = 0; j < units; ++j) {
+        double h = lv.biases[j];
+        std::array<double, 2> grad{};
+        for (std::size_t c = 0; c < fan_in; ++c) {
+            const double w = lv.weights[j * fan_in + c];
+            h += w * in[c].value;
+            grad[0] += w * in[c].grad[0];
+            grad[1] += w * in[c].grad[1];
+        }
+        m.add(f, h, grad, 1.0 / static_cast<double>(units));
+    }
+    return m;
+}
+
+// The first layer's own field, from its weights' variances (hand-set: the mean over its units).
+Field first_field(const NetworkParams& n, const LayerVariances& var,
+                  const std::vector<InputAt>& in) {
+    if (!n.set_weights.empty())
+        return set_first_moments(n.set_weights.front(), in, Activation::identity).own;
+    Field out;
+    for (const InputAt& i : in) {
+        const double w2 = var.weight_variance;
+        out.q += w2 * i.value * i.value;
+        for (std::size_t k = 0; k < 2; ++k) out.v[k] += w2 * i.value * i.grad[k];
+        out.G[0] += w2 * i.grad[0] * i.grad[0];
+        out.G[1] += w2 * i.grad[0] * i.grad[1];
+        out.G[2] += w2 * i.grad[1] * i.grad[1];
+    }
+    out.q += var.sigma_b2;
+    return out;
+}
+
+FirstMoments first_moments(const NetworkParams& n, const LayerVariances& var,
+                           const std::vector<InputAt>& in, Activation f) {
+    return n.set_weights.empty() ? seeded_first_moments(var, n.distribution, in, f)
+                                 : set_first_moments(n.set_weights.front(), in, f);
+}
+
+// The theory at one point of the plane.
+DetailProfile predict_at(const NetworkParams& n, const ViewParams& view, double x, double y) {
+    const std::vector<InputAt> in = inputs_at_point(n.inputs, view, x, y);
+    const LayerVariances first = layer_variances(n, 0);
+    DetailProfile out;
+    if (n.depth == 1) {  // the picture straight from the inputs
+        const FirstMoments m = first_moments(n, first, in, n.output_activation);
+        out.picture = m.slope[0] + m.slope[2];
+        return out;
+    }
+    Field field = first_field(n, first, in);
+    out.q.push_back(field.q);
+    out.g.push_back(field.g());
+    for (int l = 1; l < n.depth; ++l) {
+        const LayerVariances var = layer_variances(n, l);
+        if (l == 1) {
+            const FirstMoments m = first_moments(n, first, in, n.activation_of(0));
+            field.q = var.sigma_w2 * m.square + var.sigma_b2;
+            for (std::size_t k = 0; k < 2; ++k) field.v[k] = var.sigma_w2 * m.cross[k];
+            for (std::size_t k = 0; k < 3; ++k) field.G[k] = var.sigma_w2 * m.slope[k];
+        } else {
+            field = gaussian_step(field, n.activation_of(l - 1), var.sigma_w2, var.sigma_b2);
+        }
+        if (l + 1 < n.depth) {
+            out.q.push_back(field.q);
+            out.g.push_back(field.g());
+        }
+    }
+    out.picture = gaussian_detail(field, n.output_activation);
+    return out;
+}
+
+// Adds b * weight to a, entry by entry.
+void accumulate(DetailProfile& a, const DetailProfile& b, double weight) {
+    a.q.resize(b.q.size(), 0.0);
+    a.g.resize(b.g.size(), 0.0);
+    for (std::size_t l = 0; l < b.q.size(); ++l) {
+        a.q[l] += weight * b.q[l];
+        a.g[l] += weight * b.g[l];
+    }
+    a.picture += weight * b.picture;
+}
+
+// The mean over `seeds` networks: the one measured already (`first`) and the seeds after it.
+std::vector<DetailProfile> mean_over_seeds(const Params& p, const std::vector<double>& radii,
+                                           int points, int seeds, int threads,
+                                           std::vector<DetailProfile> first,
+                                           const std::function<void(int, int)>& progress) {
+    NetworkParams other = p.network;
+    for (int s = 1; s < seeds; ++s) {
+        if (progress) progress(s + 1, seeds);
+        other.seed = p.network.seed + static_cast<std::uint64_t>(s);  // wraps, as seeds may
+        const auto m = measure_detail(build_network(other), p.view, radii, points, threads);
+        for (std::size_t i = 0; i < m.size(); ++i) accumulate(first[i], m[i], 1.0);
+    }
+    for (DetailProfile& d : first) {
+        for (double& v : d.q) v /= seeds;
+        for (double& v : d.g) v /= seeds;
+        d.picture /= seeds;
+    }
+    return first;
+}
+
+}  // namespace
+
+DetailProfile predict_detail(const NetworkParams& n, const ViewParams& view, double r) {
+    // Seeded weights are alike under the square's turns and mirrors (uniform or normal, each
+    // weight alone), so angles across [0, pi/4] stand for the whole circle; hand-set ones are not.
+    const bool seeded = n.set_weights.empty();
+    const int angles = r == 0 ? 1 : (seeded ? 4 : 32);
+    const double arc = seeded ? std::numbers::pi / 4 : 2 * std::numbers::pi;
+    DetailProfile mean;
+    for (int k = 0; k < angles; ++k) {
+        const double a = arc * (k + 0.5) / angles;
+        accumulate(mean, predict_at(n, view, r * std::cos(a), r * std::sin(a)), 1.0 / angles);
+    }
+    return mean;
+}
+
+std::vector<DetailProfile> measure_detail(const Network& net, const ViewParams& view,
+                                          const std::vector<double>& radii, int points,
+                                          int threads) {
+    const std::size_t k = static_cast<std::size_t>(points), n = radii.size() * k;
+    std::vector<double> xs, ys;
+    for (double r : radii)
+        for (std::size_t i = 0; i < k; ++i) {
+            const double a = 2 * std::numbers::pi * static_cast<double>(i) / points;
+            xs.push_back(r * std::cos(a));
+            ys.push_back(r * std::sin(a));
+        }
+    // Values, and their derivatives along x (the first n columns) and y (the next n).
+    Columns y = inputs_at(net, view, xs, ys);
+    Columns t(2 * y.size(), 0.0);
+    for (std::size_t c = 0; c < net.inputs.size(); ++c)
+        for (std::size_t p = 0; p < n; ++p) {
+            const InputAt at = inputs_at_point({net.inputs[c]}, view, xs[p], ys[p]).front();
+            t[c * 2 * n + p] = at.grad[0];
+            t[c * 2 * n + n + p] = at.grad[1];
+        }
+    std::vector<DetailProfile> out(radii.size());
+    const double per_circle = static_cast<double>(k);
+    for (std::size_t l = 0; l < net.layers.size(); ++l) {
+        const Layer& layer = net.layers[l];
+        const Columns h = dense(layer, y, n, threads);
+        Columns d = dense(layer, t, 2 * n, threads, false);
+        const bool output = l + 1 == net.layers.size();
+        for (std::size_t i = 0; i < radii.size(); ++i) {
+            double q = 0, g = 0, picture = 0;
+            for (int u = 0; u < layer.out; ++u)
+                for (std::size_t p = i * k; p < (i + 1) * k; ++p) {
+                    const std::size_t at = static_cast<std::size_t>(u) * n + p;
+                    const double hv = h[at];
+                    const double dx = d[2 * static_cast<std::size_t>(u) * n + p],
+                                 dy = d[2 * static_cast<std::size_t>(u) * n + n + p];
+                    q += hv * hv;
+                    g += dx * dx + dy * dy;
+                    if (output) {
+                        const double s = activation_derivative(layer.activation, hv);
+                        picture += s * s * (dx * dx + dy * dy);
+                    }
+                }
+            const double count = per_circle * layer.out;
+            if (output) {
+                out[i].picture = picture / count;
+            } else {
+                out[i].q.push_back(q / count);
+                out[i].g.push_back(g / count);
+            }
+        }
+        if (output) break;
+        // Forward mode: y = f(h), its derivatives f'(h) times h's.
+        for (int u = 0; u < layer.out; ++u)
+            for (std::size_t p = 0; p < n; ++p) {
+                const std::size_t at = static_cast<std::size_t>(u) * n + p;
+                const double s = activation_derivative(layer.activation, h[at]);
+                d[2 * static_cast<std::size_t>(u) * n + p] *= s;
+                d[2 * static_cast<std::size_t>(u) * n + n + p] *= s;
+            }
+        y = activated(layer.activation, h);
+        t = std::move(d);
+    }
+    return out;
+}
+
+void check_detail(const Params& p, const DetailOptions& o) {
+    if (o.points < 1 || o.seeds < 1 || o.radii.empty())
+        throw InputError("detail: needs a radius, a point on each circle and a network");
+    int widest = static_cast<int>(p.network.inputs.size());
+    for (int l = 0; l + 1 < p.network.depth; ++l) widest = std::max(widest, p.network.width_of(l));
+    const std::int64_t values =
+        std::int64_t{3} * o.points * static_cast<std::int64_t>(o.radii.size()) * widest;
+    if (values > Limits::max_stats_values)
+        throw InputError("detail: " + std::to_string(o.radii.size()) + " radii x " +
+                         std::to_string(o.points) + " points x " + std::to_string(widest) +
+                         " units is more than " + std::to_string(Limits::max_stats_values) +
+                         " values to hold; give fewer radii or --detail-points");
+    for (double r : o.radii)
+        if (!(r >= 0 && r <= Limits::max_abs_center))  // a distance in the plane, as a centre is
+            throw InputError("detail: a radius must be between 0 and 1e12 (got " +
+                             std::to_string(r) + ")");
+}
+
+std::vector<DetailAtRadius> network_detail(const Params& p, const DetailOptions& o) {
+    validate(p);
+    check_detail(p, o);
+    const int threads = o.threads > 0
+                            ? o.threads
+                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int seeds = p.network.set_weights.empty() ? o.seeds : 1;
+    if (o.progress) o.progress(1, seeds);
+    const auto measured =
+        measure_detail(build_network(p.network), p.view, o.radii, o.points, threads);
+    std::vector<DetailAtRadius> out;
+    for (std::size_t i = 0; i < o.radii.size(); ++i) {
+        const DetailProfile theory = predict_detail(p.network, p.view, o.radii[i]);
+        DetailAtRadius at;
+        at.r = o.radii[i];
+        for (std::size_t l = 0; l < theory.q.size(); ++l)
+            at.layers.push_back({static_cast<int>(l) + 1, measured[i].q[l], theory.q[l],
+                                 measured[i].g[l], theory.g[l]});
+        at.picture = measured[i].picture;
+        at.picture_theory = theory.picture;
+        out.push_back(std::move(at));
+    }
+    if (seeds < 2) return out;
+    const auto sum = mean_over_seeds(p, o.radii, o.points, seeds, threads, measured, o.progress);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        for (std::size_t l = 0; l < out[i].layers.size(); ++l) {
+            out[i].layers[l].q_seeds = sum[i].q[l];
+            out[i].layers[l].g_seeds = sum[i].g[l];
+        }
+        out[i].picture_seeds = sum[i].picture;
+    }
+    return out;
+}
+
+DetailCurves detail_curves(const Params& p, double r_max, int count, int seeds, bool measure) {
+    validate(p);
+    DetailCurves c;
+    for (int i = 0; i < count; ++i) c.radii.push_back(r_max * i / std::max(count - 1, 1));
+    std::vector<double> picture;
+    for (double r : c.radii) {
+        c.theory.push_back(predict_detail(p.network, p.view, r));
+        picture.push_back(c.theory.back().picture);
+    }
+    c.hub = hub_radius(c.radii, picture);
+    if (!measure) return c;
+    // About 2e9 multiply-adds in all, a second or two, off the explorer's frame loop: points on
+    // each circle first, then as many of the seeds as fit (a wide network gets one).
+    constexpr double kBudget = 2e9;
+    const Network net = build_network(p.network);
+    const double per_point = 3.0 * static_cast<double>(net.multiply_adds()) * count;
+    c.points = static_cast<int>(std::clamp(kBudget / per_point, 8.0, 64.0));
+    c.seeds = p.network.set_weights.empty()
+                  ? static_cast<int>(std::clamp(kBudget / (per_point * c.points), 1.0,
+                                                static_cast<double>(seeds)))
+                  : 1;
+    const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    c.measured = measure_detail(net, p.view, c.radii, c.points, threads);
+    if (c.seeds < 2) return c;
+    c.seeds_mean = mean_over_seeds(p, c.radii, c.points, c.seeds, threads, c.measured, nullptr);
+    return c;
+}
+
+double farthest_radius(const ViewParams& v) {
+    return std::hypot(std::abs(v.center_x) + v.extent, std::abs(v.center_y) + v.extent);
+}
+
+std::optional<double> hub_radius(const std::vector<double>& radii,
+                                 const std::vector<double>& detail) {
+    if (radii.size() != detail.size() || radii.empty()) return std::nullopt;
+    const std::size_t peak =
+        static_cast<std::size_t>(std::max_element(detail.begin(), detail.end()) - detail.begin());
+    const double half = detail[peak] / 2;
+    for (std::size_t i = peak + 1; i < radii.size(); ++i)
+        if (detail[i] <= half) {  // between the two radii, linearly
+            const double t = (detail[i - 1] - half) / (detail[i - 1] - detail[i]);
+            return radii[i - 1] + t * (radii[i] - radii[i - 1]);
+        }
+    return std::nullopt;
+}
+
+}  // namespace primordial::core
