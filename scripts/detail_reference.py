@@ -69,12 +69,14 @@ def measure(dump, radii, k):
             if n + 1 == len(layers):
                 s = df(h)
                 picture = float(((s * dx) ** 2 + (s * dy) ** 2).mean())
+                along = (dx * np.cos(a) + dy * np.sin(a)) if r > 0 else 0 * dx
+                radial = float(((s * along) ** 2).mean())
                 break
             q.append(float((h ** 2).mean()))
             g.append(float((dx ** 2 + dy ** 2).mean()))
             s = df(h)
             y, dx, dy = f(h), s * dx, s * dy
-        out.append((q, g, picture))
+        out.append((q, g, (picture, radial)))
     return out
 
 
@@ -120,7 +122,7 @@ def theory(dump, stats, radii, distribution):
     out = []
     for r in radii:
         angles = [0.0] if r == 0 else np.linspace(0, 2 * np.pi, 16, endpoint=False)
-        acc_q, acc_g, acc_p = 0, 0, 0
+        acc_q, acc_g, acc_p = 0, 0, np.zeros(2)
         for th in angles:
             x = np.array([r * np.cos(th), r * np.sin(th)])
             qs, gs = [var_w0 * r * r + sb2[0]], [2 * var_w0]
@@ -138,7 +140,8 @@ def theory(dump, stats, radii, distribution):
             _, _, Gp = step(q, v, G, layers[-1]["activation"], 1.0, 0.0)
             acc_q = acc_q + np.array(qs) / len(angles)
             acc_g = acc_g + np.array(gs) / len(angles)
-            acc_p += np.trace(Gp) / len(angles)
+            e = x / r if r > 0 else np.zeros(2)
+            acc_p = acc_p + np.array([np.trace(Gp), e @ Gp @ e]) / len(angles)
         out.append((list(acc_q), list(acc_g), acc_p))
     return out
 
@@ -189,8 +192,13 @@ def main():
             if "g_seeds_mean" in l:
                 worst["lone network"] = max(worst["lone network"], abs(l["g_theory"] / l["g"] - 1))
         p = d["picture"]
-        check("measured", f"r {r} picture", p["measured"], pic, a.measured_tolerance)
-        check("theory (numpy)", f"r {r} picture theory", p["theory"], tpic, 0.01)
+        check("measured", f"r {r} picture", p["measured"], pic[0], a.measured_tolerance)
+        check("theory (numpy)", f"r {r} picture theory", p["theory"], tpic[0], 0.01)
+        if r > 0:  # the part along the radius (none at the origin)
+            check("measured", f"r {r} picture, radial", p["radial_measured"], pic[1],
+                  a.measured_tolerance)
+            check("theory (numpy)", f"r {r} picture theory, radial", p["radial_theory"], tpic[1],
+                  0.01)
         check("theory vs measurement", f"r {r} picture", p["theory"],
               p.get("seeds_mean", p["measured"]), a.theory_tolerance)
     for kind, w in worst.items():

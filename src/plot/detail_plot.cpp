@@ -33,7 +33,7 @@ Frame frame(double x0, double y0, double w, double h, double r_max, double lo, d
             bool log) {
     const double font = std::clamp(std::min(w, h) * 0.05, 10.0, 22.0);
     return {x0 + font * 4.2,
-            x0 + w - font,
+            x0 + w - font * 1.8,
             y0 + font * 2.4,
             y0 + h - font * 2.6,
             font,

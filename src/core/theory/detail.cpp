@@ -44,9 +44,10 @@ Field gaussian_step(const Field& in, Activation f, double sw2, double sb2) {
     return out;
 }
 
-// E[f'(h)^2 |grad h|^2] for a Gaussian field: the picture's detail through its activation.
-double gaussian_detail(const Field& in, Activation f) {
-    return gaussian_step(in, f, 1, 0).g();
+// e G e for the unit vector e along (x, y): the radial part of a gradient's covariance.
+double radial_part(const std::array<double, 3>& G, double x, double y) {
+    const double r2 = x * x + y * y;
+    return r2 > 0 ? (x * x * G[0] + 2 * x * y * G[1] + y * y * G[2]) / r2 : 0.0;
 }
 
 // The first layer's inputs at one point: each one's value and gradient.
@@ -275,6 +276,7 @@ DetailProfile predict_at(const NetworkParams& n, const ViewParams& view, double 
     if (n.depth == 1) {  // the picture straight from the inputs
         const FirstMoments m = first_moments(n, first, in, n.output_activation);
         out.picture = m.slope[0] + m.slope[2];
+        out.picture_radial = radial_part(m.slope, x, y);
         return out;
     }
     Field field = first_field(n, first, in);
@@ -295,7 +297,9 @@ DetailProfile predict_at(const NetworkParams& n, const ViewParams& view, double 
             out.g.push_back(field.g());
         }
     }
-    out.picture = gaussian_detail(field, n.output_activation);
+    const Field picture = gaussian_step(field, n.output_activation, 1, 0);
+    out.picture = picture.g();
+    out.picture_radial = radial_part(picture.G, x, y);
     return out;
 }
 
@@ -308,6 +312,7 @@ void accumulate(DetailProfile& a, const DetailProfile& b, double weight) {
         a.g[l] += weight * b.g[l];
     }
     a.picture += weight * b.picture;
+    a.picture_radial += weight * b.picture_radial;
 }
 
 // The mean over `seeds` networks: the one measured already (`first`) and the seeds after it.
@@ -326,6 +331,7 @@ std::vector<DetailProfile> mean_over_seeds(const Params& p, const std::vector<do
         for (double& v : d.q) v /= seeds;
         for (double& v : d.g) v /= seeds;
         d.picture /= seeds;
+        d.picture_radial /= seeds;
     }
     return first;
 }
@@ -374,7 +380,7 @@ std::vector<DetailProfile> measure_detail(const Network& net, const ViewParams& 
         Columns d = dense(layer, t, 2 * n, threads, false);
         const bool output = l + 1 == net.layers.size();
         for (std::size_t i = 0; i < radii.size(); ++i) {
-            double q = 0, g = 0, picture = 0;
+            double q = 0, g = 0, picture = 0, radial = 0;
             for (int u = 0; u < layer.out; ++u)
                 for (std::size_t p = i * k; p < (i + 1) * k; ++p) {
                     const std::size_t at = static_cast<std::size_t>(u) * n + p;
@@ -386,11 +392,15 @@ std::vector<DetailProfile> measure_detail(const Network& net, const ViewParams& 
                     if (output) {
                         const double s = activation_derivative(layer.activation, hv);
                         picture += s * s * (dx * dx + dy * dy);
+                        const double along =
+                            radii[i] > 0 ? (dx * xs[p] + dy * ys[p]) / radii[i] : 0;
+                        radial += s * s * along * along;
                     }
                 }
             const double count = per_circle * layer.out;
             if (output) {
                 out[i].picture = picture / count;
+                out[i].picture_radial = radial / count;
             } else {
                 out[i].q.push_back(q / count);
                 out[i].g.push_back(g / count);
@@ -449,6 +459,8 @@ std::vector<DetailAtRadius> network_detail(const Params& p, const DetailOptions&
                                  measured[i].g[l], theory.g[l]});
         at.picture = measured[i].picture;
         at.picture_theory = theory.picture;
+        at.picture_radial = measured[i].picture_radial;
+        at.picture_radial_theory = theory.picture_radial;
         out.push_back(std::move(at));
     }
     if (seeds < 2) return out;

@@ -17,7 +17,8 @@ namespace primordial::core {
 // One radius's profile: per hidden layer (in order) q and g, and the picture's detail.
 struct DetailProfile {
     std::vector<double> q, g;
-    double picture = 0;  // E|grad f|^2, averaged over the output channels
+    double picture = 0;         // E|grad f|^2, averaged over the output channels
+    double picture_radial = 0;  // its part along the radius, E[(grad f . x / |x|)^2]; 0 at r = 0
 };
 
 // The theory at radius r, averaged round the circle. The view's z and t set the constant
@@ -51,6 +52,7 @@ struct DetailAtRadius {
     double r = 0;
     std::vector<DetailLayer> layers;  // the hidden layers, in order
     double picture = 0, picture_theory = 0;
+    double picture_radial = 0, picture_radial_theory = 0;  // the parts along the radius
     std::optional<double> picture_seeds;
 };
 

@@ -275,7 +275,10 @@ nlohmann::ordered_json detail_json(const std::vector<DetailAtRadius>& detail) {
             if (l.g_seeds) layer["g_seeds_mean"] = *l.g_seeds;
             layers.push_back(layer);
         }
-        ordered_json picture = {{"measured", d.picture}, {"theory", d.picture_theory}};
+        ordered_json picture = {{"measured", d.picture},
+                                {"theory", d.picture_theory},
+                                {"radial_measured", d.picture_radial},
+                                {"radial_theory", d.picture_radial_theory}};
         if (d.picture_seeds) picture["seeds_mean"] = *d.picture_seeds;
         out.push_back({{"r", d.r}, {"layers", layers}, {"picture", picture}});
     }

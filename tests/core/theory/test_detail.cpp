@@ -48,7 +48,7 @@ TEST_CASE("forward-mode derivatives agree with finite differences, every input k
     const auto h = pre_activations(net, p.view, xs, ys);
     const std::size_t n = xs.size();
     for (std::size_t l = 0; l < net.layers.size(); ++l) {
-        double g = 0, picture = 0;
+        double g = 0, picture = 0, radial = 0;
         const Layer& layer = net.layers[l];
         for (int u = 0; u < layer.out; ++u)
             for (int i = 0; i < k; ++i) {
@@ -57,12 +57,16 @@ TEST_CASE("forward-mode derivatives agree with finite differences, every input k
                 g += dx * dx + dy * dy;
                 const double s = activation_derivative(layer.activation, (at[0] + at[1]) / 2);
                 picture += s * s * (dx * dx + dy * dy);
+                const double a = 2 * M_PI * i / k, along = dx * std::cos(a) + dy * std::sin(a);
+                radial += s * s * along * along;
             }
         CAPTURE(l);
-        if (l + 1 < net.layers.size())
+        if (l + 1 < net.layers.size()) {
             CHECK(m[0].g[l] == doctest::Approx(g / (k * layer.out)).epsilon(1e-6));
-        else
+        } else {
             CHECK(m[0].picture == doctest::Approx(picture / (k * layer.out)).epsilon(1e-6));
+            CHECK(m[0].picture_radial == doctest::Approx(radial / (k * layer.out)).epsilon(1e-6));
+        }
     }
 }
 
