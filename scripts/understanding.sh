@@ -17,4 +17,8 @@ for s in 0.25 0.391 0.6; do
   "$bin" stats --scale "$s" --size 48x48 --circle-points 2048 -o "$tmp/stats-$s.txt" --plot "$tmp/stats-$s.png"
   jpeg "$tmp/stats-$s.png" "$out/stats-$s.jpg"
 done
+# Where the detail is: the wide network the theory is checked on (the explorer's screenshot of the
+# default network is taken by hand under Xvfb).
+"$bin" figure detail-by-radius --depth 9 --width 1000 --scale 0.06 --bias-scale 0.1 --seed 3 \
+  --size 1000x500 --backend cpu -q -o "$tmp/detail-wide.png" && jpeg "$tmp/detail-wide.png" "$out/detail-wide.jpg"
 echo "pictures in $out; numbers in $tmp/*.txt"

@@ -167,9 +167,16 @@ void radial_panel(cairo_t* cr, const core::DetailCurves& c, double x0, double y0
     if (!mean.empty()) line(cr, f, c.radii, mean, kMean, lw, true);
     if (!measured.empty()) line(cr, f, c.radii, measured, kThis, lw, false);
     line(cr, f, c.radii, theory, kTheory, lw * 1.6, false);
-    if (c.hub)
-        boxed_text(cr, f.x(*c.hub) + f.font * 0.3, f.bottom - f.font * 0.5, f.font * 0.75,
-                   "hub edge " + num("%.3g", *c.hub) + ": detail halves");
+    if (c.hub) {  // beside the line, on the side with room
+        const std::string words = "hub edge " + num("%.3g", *c.hub) + ": detail halves";
+        cairo_set_font_size(cr, f.font * 0.75);
+        cairo_text_extents_t ext;
+        cairo_text_extents(cr, words.c_str(), &ext);
+        const double x = f.x(*c.hub) + f.font * 0.3 + ext.x_advance < f.right
+                             ? f.x(*c.hub) + f.font * 0.3
+                             : f.x(*c.hub) - f.font * 0.3 - ext.x_advance;
+        boxed_text(cr, x, f.bottom - f.font * 0.5, f.font * 0.75, words);
+    }
     int row = 0;
     key(cr, f, row++, kTheory, false, false, "theory (mean-field)");
     if (!measured.empty()) key(cr, f, row++, kThis, false, false, "this network");
