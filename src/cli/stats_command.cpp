@@ -48,7 +48,7 @@ std::vector<double> parse_radii(const std::string& text) {
         const double r = parse_double("--radii", item);
         if (r < 0)
             throw core::InputError("--radii: a radius cannot be negative (got " + item + ")");
-        out.push_back(r);
+        out.push_back(r + 0.0);  // -0 as 0
     }
     if (out.empty()) throw core::InputError("--radii: give at least one radius");
     if (out.size() > 256) throw core::InputError("--radii: at most 256 radii");

@@ -83,8 +83,12 @@ void line(cairo_t* cr, const Frame& f, const std::vector<double>& r, const std::
     cairo_set_line_width(cr, width);
     const double dash[] = {width * 3, width * 2};
     cairo_set_dash(cr, dash, dashed ? 2 : 0, 0);
-    for (std::size_t i = 0; i < r.size(); ++i)
-        (i ? cairo_line_to : cairo_move_to)(cr, f.x(r[i]), f.y(v[i]));
+    bool pen = false;  // lifted over what is no number (an overflow)
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        const bool ok = std::isfinite(v[i]) && (!f.log || v[i] > 0);
+        if (ok) (pen ? cairo_line_to : cairo_move_to)(cr, f.x(r[i]), f.y(v[i]));
+        pen = ok;
+    }
     cairo_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
 }
@@ -93,6 +97,7 @@ void dots(cairo_t* cr, const Frame& f, const std::vector<double>& r, const std::
           style::Rgb colour, double size) {
     style::set(cr, colour);
     for (std::size_t i = 0; i < r.size(); ++i) {
+        if (!std::isfinite(v[i]) || (f.log && !(v[i] > 0))) continue;
         cairo_new_sub_path(cr);
         cairo_arc(cr, f.x(r[i]), f.y(v[i]), size, 0, 2 * M_PI);
         cairo_fill(cr);
@@ -148,7 +153,8 @@ void radial_panel(cairo_t* cr, const core::DetailCurves& c, double x0, double y0
                mean = pictures(c.seeds_mean);
     double hi = 0;
     for (const auto* v : {&theory, &measured, &mean})
-        for (double x : *v) hi = std::max(hi, x);
+        for (double x : *v)
+            if (std::isfinite(x)) hi = std::max(hi, x);
     hi = hi > 0 ? hi * 1.1 : 1;
     const Frame f = frame(x0, y0, w, h, c.radii.back(), 0, hi, false);
     axes(cr, f, "How busy the picture is: its colour's gradient, squared (E|∇f|²)",

@@ -86,10 +86,14 @@ std::vector<std::uint8_t> plot_tile(const core::SheetTile& t) {
             return draw_arrow(t.rect.w, t.rect.h);
         case core::TileContent::regions:
             return draw_regions(t);
-        case core::TileContent::detail:
-            return draw_detail(core::detail_curves(t.params, core::farthest_radius(view),
-                                                   core::kDetailRadii, core::kDetailSeeds, true),
-                               t.rect.w, t.rect.h);
+        case core::TileContent::detail: {
+            core::DetailCurves c = t.detail
+                                       ? *t.detail
+                                       : core::predict_curves(t.params, core::farthest_radius(view),
+                                                              core::kDetailRadii);
+            core::measure_curves(t.params, c, core::kDetailSeeds);
+            return draw_detail(c, t.rect.w, t.rect.h);
+        }
         default: {
             const int samples = std::clamp(t.rect.w, 16, 2048);
             return draw_curves(core::curves(t.network, view, samples), t.content, t.rect.w,

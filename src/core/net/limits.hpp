@@ -42,6 +42,9 @@ struct Limits {
     // a few buffers: about 300 MB at the most, refused before anything is allocated (the
     // explorer's 64 x 64 grid and 4096 circle points fit at the widest layers).
     static constexpr std::int64_t max_stats_values = 12'000'000;
+    // stats --detail: multiply-adds in all (radii x points x 3 x seeds x the network's), about
+    // half an hour on a laptop core.
+    static constexpr double max_detail_multiply_adds = 2e12;
 };
 
 enum class Setting { depth, width, scale, bias_scale, extent, center, z, t, supersample, side };

@@ -9,35 +9,33 @@
 
 namespace primordial::core {
 
+InputAt input_at(Input in, const ViewParams& view, double x, double y) {
+    switch (in) {
+        case Input::x:
+            return {x, {1, 0}};
+        case Input::y:
+            return {y, {0, 1}};
+        case Input::r: {
+            const double r = std::hypot(x, y);
+            return {r, r > 0 ? std::array<double, 2>{x / r, y / r} : std::array<double, 2>{}};
+        }
+        case Input::z:
+            return {view.z, {}};
+        case Input::cos_t:
+            return {std::cos(2 * std::numbers::pi * view.t), {}};
+        case Input::sin_t:
+            return {std::sin(2 * std::numbers::pi * view.t), {}};
+    }
+    return {};
+}
+
 Columns inputs_at(const Network& net, const ViewParams& view, const std::vector<double>& xs,
                   const std::vector<double>& ys) {
     const std::size_t n = xs.size();
     Columns in(net.inputs.size() * n);
     for (std::size_t c = 0; c < net.inputs.size(); ++c)
-        for (std::size_t p = 0; p < n; ++p) {
-            double v = 0;
-            switch (net.inputs[c]) {
-                case Input::x:
-                    v = xs[p];
-                    break;
-                case Input::y:
-                    v = ys[p];
-                    break;
-                case Input::r:
-                    v = std::hypot(xs[p], ys[p]);
-                    break;
-                case Input::z:
-                    v = view.z;
-                    break;
-                case Input::cos_t:
-                    v = std::cos(2 * std::numbers::pi * view.t);
-                    break;
-                case Input::sin_t:
-                    v = std::sin(2 * std::numbers::pi * view.t);
-                    break;
-            }
-            in[c * n + p] = v;
-        }
+        for (std::size_t p = 0; p < n; ++p)
+            in[c * n + p] = input_at(net.inputs[c], view, xs[p], ys[p]).value;
     return in;
 }
 

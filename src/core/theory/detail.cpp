@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
+#include <string>
 #include <thread>
 
 #include "core/eval/activation.hpp"
@@ -37,7 +39,7 @@ Field gaussian_step(const Field& in, Activation f, double sw2, double sb2) {
         for (std::size_t k = 0; k < 3; ++k) out.G[k] = sw2 * m.slope * in.G[k];
         return out;
     }
-    const double along = m.slope_h2 / (in.q * in.q) - m.slope / in.q;
+    const double along = (m.slope_h2 / in.q - m.slope) / in.q;  // q * q would underflow
     for (std::size_t k = 0; k < 2; ++k) out.v[k] = sw2 * m.cross / in.q * in.v[k];
     const std::array<double, 3> vv{in.v[0] * in.v[0], in.v[0] * in.v[1], in.v[1] * in.v[1]};
     for (std::size_t k = 0; k < 3; ++k) out.G[k] = sw2 * (m.slope * in.G[k] + along * vv[k]);
@@ -51,37 +53,10 @@ double radial_part(const std::array<double, 3>& G, double x, double y) {
 }
 
 // The first layer's inputs at one point: each one's value and gradient.
-struct InputAt {
-    double value = 0;
-    std::array<double, 2> grad{};
-};
 std::vector<InputAt> inputs_at_point(const std::vector<Input>& inputs, const ViewParams& view,
                                      double x, double y) {
     std::vector<InputAt> out;
-    const double r = std::hypot(x, y);
-    for (Input in : inputs) {
-        switch (in) {
-            case Input::x:
-                out.push_back({x, {1, 0}});
-                break;
-            case Input::y:
-                out.push_back({y, {0, 1}});
-                break;
-            case Input::r:  // a cone at the origin: no gradient there
-                out.push_back(
-                    {r, r > 0 ? std::array<double, 2>{x / r, y / r} : std::array<double, 2>{0, 0}});
-                break;
-            case Input::z:
-                out.push_back({view.z, {}});
-                break;
-            case Input::cos_t:
-                out.push_back({std::cos(2 * std::numbers::pi * view.t), {}});
-                break;
-            case Input::sin_t:
-                out.push_back({std::sin(2 * std::numbers::pi * view.t), {}});
-                break;
-        }
-    }
+    for (Input in : inputs) out.push_back(input_at(in, view, x, y));
     return out;
 }
 
@@ -130,6 +105,37 @@ Nodes weight_law(Distribution d, double spread, int n) {
     }
     for (double& m : g.mass) m /= total;
     return g;
+}
+
+// The same law's nodes crowded round `centre`, where the unit's input crosses 0 when this weight
+// is multiplied by an input of size `scale`: panels 1/scale wide there, doubling outwards, six
+// Gauss-Legendre nodes each. A unit's slope, 1/scale wide in this weight, is resolved however
+// far out the point is; the centre is a panel's edge, so relu's kink is exact.
+Nodes law_around(Distribution d, double spread, double centre, double scale, const Nodes& six) {
+    const bool normal = d == Distribution::normal;
+    const double edge = normal ? 6 * spread : spread;
+    std::vector<double> cuts{-edge, edge};
+    if (normal)
+        for (int k = -5; k <= 5; ++k) cuts.push_back(k * spread);  // the density's own bends
+    if (centre > -edge && centre < edge) cuts.push_back(centre);
+    for (double step = 0.5 / scale; step < 2 * edge; step *= 2)
+        for (double at : {centre - step, centre + step})
+            if (at > -edge && at < edge) cuts.push_back(at);
+    std::sort(cuts.begin(), cuts.end());
+    Nodes out;
+    const double norm = normal ? 1 / (spread * std::sqrt(2 * std::numbers::pi)) : 0.5 / spread;
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+        const double mid = (cuts[i] + cuts[i + 1]) / 2, half = (cuts[i + 1] - cuts[i]) / 2;
+        if (!(half > 0)) continue;
+        for (std::size_t k = 0; k < six.at.size(); ++k) {
+            const double w = mid + half * six.at[k];
+            const double density =
+                normal ? norm * std::exp(-0.5 * (w / spread) * (w / spread)) : norm;
+            out.at.push_back(w);
+            out.mass.push_back(six.mass[k] * 2 * half * density);
+        }
+    }
+    return out;
 }
 
 // The law of a + b for independent a, b; kept to at most kBins nodes, each bin's mass at its
@@ -187,6 +193,9 @@ struct FirstMoments {
 
 constexpr int kWeightNodes = 20;
 
+// A weight moves h by less than this over its range: Gauss nodes over the range resolve it.
+constexpr double kGentle = 2;
+
 FirstMoments seeded_first_moments(const LayerVariances& var, Distribution d,
                                   const std::vector<InputAt>& in, Activation f) {
     const Nodes w = weight_law(d, var.weight_spread, kWeightNodes);
@@ -202,8 +211,18 @@ FirstMoments seeded_first_moments(const LayerVariances& var, Distribution d,
         }
     }
     if (var.bias_spread > 0) still = sum_law(still, weight_law(d, var.bias_spread, kWeightNodes));
+    // The moving input of largest value is the fast one: far out its weight turns the unit on
+    // and off within a sliver of its range, so its nodes crowd round that sliver, placed anew for
+    // each value of the rest.
+    const InputAt* fast = nullptr;
+    for (const InputAt* i : moving)
+        if (std::abs(i->value) * var.weight_spread > kGentle &&
+            (!fast || std::abs(i->value) > std::abs(fast->value)))
+            fast = i;
+    if (fast) std::erase(moving, fast);
+    const Nodes six = gauss_legendre(6);
     FirstMoments m;
-    // Every combination of the moving weights' nodes, as an odometer (no recursion).
+    // Every combination of the other moving weights' nodes, as an odometer (no recursion).
     std::vector<std::size_t> digit(moving.size(), 0);
     const std::size_t n = w.at.size();
     while (true) {
@@ -216,8 +235,21 @@ FirstMoments seeded_first_moments(const LayerVariances& var, Distribution d,
             grad[1] += wk * moving[k]->grad[1];
             mass *= w.mass[digit[k]];
         }
-        for (std::size_t c = 0; c < still.at.size(); ++c)
-            m.add(f, lean + still.at[c], grad, mass * still.mass[c]);
+        for (std::size_t c = 0; c < still.at.size(); ++c) {
+            const double rest = lean + still.at[c], here = mass * still.mass[c];
+            if (!fast) {
+                m.add(f, rest, grad, here);
+                continue;
+            }
+            const Nodes around =
+                law_around(d, var.weight_spread, -rest / fast->value, std::abs(fast->value), six);
+            for (std::size_t j = 0; j < around.at.size(); ++j) {
+                const double wf = around.at[j];
+                m.add(f, rest + wf * fast->value,
+                      {grad[0] + wf * fast->grad[0], grad[1] + wf * fast->grad[1]},
+                      here * around.mass[j]);
+            }
+        }
         std::size_t k = 0;
         while (k < digit.size() && ++digit[k] == n) digit[k++] = 0;
         if (k == digit.size()) break;
@@ -339,11 +371,13 @@ std::vector<DetailProfile> mean_over_seeds(const Params& p, const std::vector<do
 }  // namespace
 
 DetailProfile predict_detail(const NetworkParams& n, const ViewParams& view, double r) {
-    // Seeded weights are alike under the square's turns and mirrors (uniform or normal, each
-    // weight alone), so angles across [0, pi/4] stand for the whole circle; hand-set ones are not.
-    const bool seeded = n.set_weights.empty();
-    const int angles = r == 0 ? 1 : (seeded ? 4 : 32);
-    const double arc = seeded ? std::numbers::pi / 4 : 2 * std::numbers::pi;
+    // With x and y both inputs, seeded weights look alike under the square's turns and mirrors
+    // (swap x and y, negate either), so angles across [0, pi/4] stand for the whole circle. One of
+    // them alone, or hand-set weights, have no such symmetry: the whole circle.
+    const auto has = [&](Input i) { return std::ranges::find(n.inputs, i) != n.inputs.end(); };
+    const bool square = n.set_weights.empty() && has(Input::x) && has(Input::y);
+    const int angles = r == 0 ? 1 : (square ? 4 : 32);
+    const double arc = square ? std::numbers::pi / 4 : 2 * std::numbers::pi;
     DetailProfile mean;
     for (int k = 0; k < angles; ++k) {
         const double a = arc * (k + 0.5) / angles;
@@ -368,7 +402,7 @@ std::vector<DetailProfile> measure_detail(const Network& net, const ViewParams& 
     Columns t(2 * y.size(), 0.0);
     for (std::size_t c = 0; c < net.inputs.size(); ++c)
         for (std::size_t p = 0; p < n; ++p) {
-            const InputAt at = inputs_at_point({net.inputs[c]}, view, xs[p], ys[p]).front();
+            const InputAt at = input_at(net.inputs[c], view, xs[p], ys[p]);
             t[c * 2 * n + p] = at.grad[0];
             t[c * 2 * n + n + p] = at.grad[1];
         }
@@ -424,19 +458,34 @@ std::vector<DetailProfile> measure_detail(const Network& net, const ViewParams& 
 void check_detail(const Params& p, const DetailOptions& o) {
     if (o.points < 1 || o.seeds < 1 || o.radii.empty())
         throw InputError("detail: needs a radius, a point on each circle and a network");
-    int widest = static_cast<int>(p.network.inputs.size());
-    for (int l = 0; l + 1 < p.network.depth; ++l) widest = std::max(widest, p.network.width_of(l));
-    const std::int64_t values =
-        std::int64_t{3} * o.points * static_cast<std::int64_t>(o.radii.size()) * widest;
-    if (values > Limits::max_stats_values)
+    const NetworkParams& n = p.network;
+    int widest = static_cast<int>(n.inputs.size());
+    double multiply_adds = 0;  // per point
+    for (int l = 0; l < n.depth; ++l) {
+        const auto [in, out] = layer_shape(n, l);
+        widest = std::max({widest, in, out});
+        multiply_adds += static_cast<double>(in) * out;
+    }
+    // Values, and their two derivatives, before and after each layer: six columns a point.
+    const double points = static_cast<double>(o.points) * static_cast<double>(o.radii.size());
+    const auto text = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.4g", v);
+        return std::string(buf);
+    };
+    if (6 * points * widest > static_cast<double>(Limits::max_stats_values))
         throw InputError("detail: " + std::to_string(o.radii.size()) + " radii x " +
                          std::to_string(o.points) + " points x " + std::to_string(widest) +
-                         " units is more than " + std::to_string(Limits::max_stats_values) +
+                         " units is more than " + text(Limits::max_stats_values / 6.0) +
                          " values to hold; give fewer radii or --detail-points");
+    const double work = 3 * points * multiply_adds * o.seeds;
+    if (work > Limits::max_detail_multiply_adds)
+        throw InputError("detail: " + text(work) + " multiply-adds is more than " +
+                         text(Limits::max_detail_multiply_adds) +
+                         " (hours); give fewer radii, --detail-points or --detail-seeds");
     for (double r : o.radii)
         if (!(r >= 0 && r <= Limits::max_abs_center))  // a distance in the plane, as a centre is
-            throw InputError("detail: a radius must be between 0 and 1e12 (got " +
-                             std::to_string(r) + ")");
+            throw InputError("detail: a radius must be between 0 and 1e12 (got " + text(r) + ")");
 }
 
 std::vector<DetailAtRadius> network_detail(const Params& p, const DetailOptions& o) {
@@ -475,7 +524,7 @@ std::vector<DetailAtRadius> network_detail(const Params& p, const DetailOptions&
     return out;
 }
 
-DetailCurves detail_curves(const Params& p, double r_max, int count, int seeds, bool measure) {
+DetailCurves predict_curves(const Params& p, double r_max, int count) {
     validate(p);
     DetailCurves c;
     for (int i = 0; i < count; ++i) c.radii.push_back(r_max * i / std::max(count - 1, 1));
@@ -485,7 +534,11 @@ DetailCurves detail_curves(const Params& p, double r_max, int count, int seeds, 
         picture.push_back(c.theory.back().picture);
     }
     c.hub = hub_radius(c.radii, picture);
-    if (!measure) return c;
+    return c;
+}
+
+void measure_curves(const Params& p, DetailCurves& c, int seeds) {
+    const int count = static_cast<int>(c.radii.size());
     // About 2e9 multiply-adds in all, a second or two, off the explorer's frame loop: points on
     // each circle first, then as many of the seeds as fit (a wide network gets one).
     constexpr double kBudget = 2e9;
@@ -498,9 +551,8 @@ DetailCurves detail_curves(const Params& p, double r_max, int count, int seeds, 
                   : 1;
     const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     c.measured = measure_detail(net, p.view, c.radii, c.points, threads);
-    if (c.seeds < 2) return c;
-    c.seeds_mean = mean_over_seeds(p, c.radii, c.points, c.seeds, threads, c.measured, nullptr);
-    return c;
+    if (c.seeds > 1)
+        c.seeds_mean = mean_over_seeds(p, c.radii, c.points, c.seeds, threads, c.measured, nullptr);
 }
 
 double farthest_radius(const ViewParams& v) {
@@ -512,6 +564,7 @@ std::optional<double> hub_radius(const std::vector<double>& radii,
     if (radii.size() != detail.size() || radii.empty()) return std::nullopt;
     const std::size_t peak =
         static_cast<std::size_t>(std::max_element(detail.begin(), detail.end()) - detail.begin());
+    if (!(detail[peak] > 0) || !std::isfinite(detail[peak])) return std::nullopt;  // no detail
     const double half = detail[peak] / 2;
     for (std::size_t i = peak + 1; i < radii.size(); ++i)
         if (detail[i] <= half) {  // between the two radii, linearly

@@ -71,8 +71,9 @@ struct DetailCurves {
     std::optional<double> hub;
     int seeds = 1, points = 0;
 };
-DetailCurves detail_curves(const Params& p, double r_max, int count, int seeds, bool measure);
-inline constexpr int kDetailRadii = 33, kDetailSeeds = 16;  // the detail view's
+DetailCurves predict_curves(const Params& p, double r_max, int count);  // the theory and hub
+void measure_curves(const Params& p, DetailCurves& c, int seeds);       // adds the measurement
+inline constexpr int kDetailRadii = 33, kDetailSeeds = 16;              // the detail view's
 
 // The distance from the origin (where the hub forms) to the farthest corner of the view's square.
 double farthest_radius(const ViewParams& v);

@@ -11,33 +11,48 @@
 namespace primordial::core {
 namespace {
 
-// E_z[g(z)] for z ~ N(0, 1), for N functions at once (g returns them as an array): composite
-// Simpson over [-12, 12] (the tails beyond hold < 1e-32 of the mass). z = 0 is a node, so the
-// kinks of relu and its kin sit on the grid.
+// Composite Simpson of g(z) times the normal density over [lo, hi], `intervals` (even) of them.
+// z = 0, where it is a node, counts as the mean of its two sides: relu's slope steps there.
 template <std::size_t N, class G>
-std::array<double, N> gaussian_means(G g) {
-    constexpr int kIntervals = 4096;  // even
-    constexpr double kEdge = 12.0, h = 2 * kEdge / kIntervals;
+void simpson(G& g, double lo, double hi, int intervals, std::array<double, N>& sum) {
+    const double h = (hi - lo) / intervals;
     const double norm = 1.0 / std::sqrt(2 * std::numbers::pi);
-    std::array<double, N> sum{};
-    for (int i = 0; i <= kIntervals; ++i) {
-        const double z = -kEdge + i * h;
-        const double w = i == 0 || i == kIntervals ? 1 : (i % 2 ? 4 : 2);
+    for (int i = 0; i <= intervals; ++i) {
+        const double z = lo + i * h;
+        const double w = i == 0 || i == intervals ? 1 : (i % 2 ? 4 : 2);
         std::array<double, N> gz = g(z);
-        if (i == kIntervals / 2) {  // at z = 0 the mean of the two sides: relu's slope steps there
-            const std::array<double, N> lo = g(-1e-300), hi = g(1e-300);
-            for (std::size_t k = 0; k < N; ++k) gz[k] = 0.5 * (lo[k] + hi[k]);
+        if (std::abs(z) < 1e-12 * h) {
+            const std::array<double, N> below = g(-1e-300), above = g(1e-300);
+            for (std::size_t k = 0; k < N; ++k) gz[k] = 0.5 * (below[k] + above[k]);
         }
-        const double weight = w * std::exp(-0.5 * z * z);
+        const double weight = w * std::exp(-0.5 * z * z) * h / 3 * norm;
         for (std::size_t k = 0; k < N; ++k) sum[k] += weight * gz[k];
     }
-    for (double& s : sum) s *= h / 3 * norm;
+}
+
+// E_z[g(z)] for z ~ N(0, 1), for N functions at once (g returns them as an array), where
+// g(z) = G(sqrt(q) z) for functions G of h that change over lengths of about 1: Simpson over
+// [-12, 12] (the tails beyond hold < 1e-32 of the mass), with |h| < 30 on a finer grid of its
+// own when sqrt(q) is large enough that the whole range's grid would step over tanh's slope.
+template <std::size_t N, class G>
+std::array<double, N> gaussian_means(G g, double q = 1) {
+    constexpr int kIntervals = 4096;  // per panel, even
+    constexpr double kEdge = 12.0;
+    std::array<double, N> sum{};
+    const double inner = 30 / std::sqrt(std::max(q, 1e-300));  // |h| < 30, in z
+    if (inner >= kEdge || 2 * kEdge / kIntervals * std::sqrt(q) < 0.1) {
+        simpson(g, -kEdge, kEdge, kIntervals, sum);
+        return sum;
+    }
+    simpson(g, -kEdge, -inner, kIntervals, sum);
+    simpson(g, -inner, inner, kIntervals, sum);
+    simpson(g, inner, kEdge, kIntervals, sum);
     return sum;
 }
 
 template <class G>
-double gaussian_mean(G g) {
-    return gaussian_means<1>([&](double z) { return std::array<double, 1>{g(z)}; })[0];
+double gaussian_mean(G g, double q) {
+    return gaussian_means<1>([&](double z) { return std::array<double, 1>{g(z)}; }, q)[0];
 }
 
 // A layer's variances when its scale is `scale` (and its bias scale follows the rule).
@@ -53,22 +68,29 @@ constexpr std::pair<Phase, std::string_view> kPhases[] = {
 
 double mean_square(Activation f, double q) {
     const double s = std::sqrt(std::max(q, 0.0));
-    return gaussian_mean([&](double z) {
-        const double v = activation_reference(f, s * z);
-        return v * v;
-    });
+    return gaussian_mean(
+        [&](double z) {
+            const double v = activation_reference(f, s * z);
+            return v * v;
+        },
+        q);
 }
 
 double mean_square_slope(Activation f, double q) {
     const double s = std::sqrt(std::max(q, 0.0));
-    return gaussian_mean([&](double z) {
-        const double d = activation_derivative(f, s * z);
-        return d * d;
-    });
+    return gaussian_mean(
+        [&](double z) {
+            const double d = activation_derivative(f, s * z);
+            return d * d;
+        },
+        q);
 }
 
 SlopeMoments slope_moments(Activation f, double q) {
-    q = std::max(q, 0.0);
+    if (!(q > 1e-300)) {  // h is 0 itself, as a unit with no input and no bias is
+        const double v = activation_reference(f, 0), d = activation_derivative(f, 0);
+        return {v * v, 0, d * d, 0};
+    }
     if (f == Activation::relu || f == Activation::leaky_relu || f == Activation::identity) {
         // f(h) = h f'(h), with slopes a above 0 and b below: every moment is (a^2 + b^2) / 2
         // times q or 1.
@@ -77,10 +99,12 @@ SlopeMoments slope_moments(Activation f, double q) {
         return {c * q, c * q, c, c * q};
     }
     const double s = std::sqrt(q);
-    const auto [square, cross, slope, slope_h2] = gaussian_means<4>([&](double z) {
-        const double h = s * z, v = activation_reference(f, h), d = activation_derivative(f, h);
-        return std::array<double, 4>{v * v, v * d * h, d * d, d * d * h * h};
-    });
+    const auto [square, cross, slope, slope_h2] = gaussian_means<4>(
+        [&](double z) {
+            const double h = s * z, v = activation_reference(f, h), d = activation_derivative(f, h);
+            return std::array<double, 4>{v * v, v * d * h, d * d, d * d * h * h};
+        },
+        q);
     return {square, cross, slope, slope_h2};
 }
 

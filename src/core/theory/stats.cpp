@@ -236,7 +236,7 @@ NetworkStats network_stats(const Params& p, const StatsOptions& o) {
         s.layers.push_back(ls);
     }
     if (patterns) {
-        announce(steps, "counting the linear regions");
+        announce(np.depth + 1, "counting the linear regions");
         s.regions = patterns->count();
     }
     if (o.detail) {
@@ -267,22 +267,30 @@ nlohmann::ordered_json detail_json(const std::vector<DetailAtRadius>& detail) {
         ordered_json layers = ordered_json::array();
         for (const DetailLayer& l : d.layers) {
             ordered_json layer = {{"layer", l.layer},
-                                  {"q", l.q},
-                                  {"q_theory", l.q_theory},
-                                  {"g", l.g},
-                                  {"g_theory", l.g_theory}};
-            if (l.q_seeds) layer["q_seeds_mean"] = *l.q_seeds;
-            if (l.g_seeds) layer["g_seeds_mean"] = *l.g_seeds;
+                                  {"q", optional_number(l.q)},
+                                  {"q_theory", optional_number(l.q_theory)},
+                                  {"g", optional_number(l.g)},
+                                  {"g_theory", optional_number(l.g_theory)}};
+            if (l.q_seeds) layer["q_seeds_mean"] = optional_number(l.q_seeds);
+            if (l.g_seeds) layer["g_seeds_mean"] = optional_number(l.g_seeds);
             layers.push_back(layer);
         }
-        ordered_json picture = {{"measured", d.picture},
-                                {"theory", d.picture_theory},
-                                {"radial_measured", d.picture_radial},
-                                {"radial_theory", d.picture_radial_theory}};
-        if (d.picture_seeds) picture["seeds_mean"] = *d.picture_seeds;
+        ordered_json picture = {{"measured", optional_number(d.picture)},
+                                {"theory", optional_number(d.picture_theory)},
+                                {"radial_measured", optional_number(d.picture_radial)},
+                                {"radial_theory", optional_number(d.picture_radial_theory)}};
+        if (d.picture_seeds) picture["seeds_mean"] = optional_number(d.picture_seeds);
         out.push_back({{"r", d.r}, {"layers", layers}, {"picture", picture}});
     }
     return out;
+}
+
+// "+1.2%": how far `theory` is from `measured`, or "-" where that is no number (nothing measured).
+std::string off(double theory, double measured) {
+    const double v = 100 * (theory / measured - 1);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, std::isfinite(v) ? "%+.1f%%" : "-", v);
+    return buf;
 }
 
 // The detail by radius for people: per radius, each hidden layer's q and g beside the theory.
@@ -294,29 +302,24 @@ std::string detail_table(const std::vector<DetailAtRadius>& detail) {
     std::snprintf(line, sizeof line, "%8s  %5s  %11s %11s  %11s %11s %7s\n", "r", "layer", "q",
                   "q theory", "g", "g theory", "g off");
     out += line;
+    const auto seeds = [](const std::optional<double>& mean, double theory) {
+        if (!mean) return std::string();
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "  (mean over seeds %.5g, %s)", *mean,
+                      off(theory, *mean).c_str());
+        return std::string(buf);
+    };
     for (const DetailAtRadius& d : detail) {
         for (const DetailLayer& l : d.layers) {
-            std::snprintf(line, sizeof line, "%8.4g  %5d  %11.5g %11.5g  %11.5g %11.5g %+6.1f%%",
-                          d.r, l.layer, l.q, l.q_theory, l.g, l.g_theory,
-                          100 * (l.g_theory / l.g - 1));
+            std::snprintf(line, sizeof line, "%8.4g  %5d  %11.5g %11.5g  %11.5g %11.5g %7s", d.r,
+                          l.layer, l.q, l.q_theory, l.g, l.g_theory, off(l.g_theory, l.g).c_str());
             out += line;
-            if (l.g_seeds) {
-                std::snprintf(line, sizeof line, "  (mean over seeds %.5g, %+.1f%%)", *l.g_seeds,
-                              100 * (l.g_theory / *l.g_seeds - 1));
-                out += line;
-            }
-            out += "\n";
+            out += seeds(l.g_seeds, l.g_theory) + "\n";
         }
-        std::snprintf(line, sizeof line, "%8.4g  %5s  %11s %11s  %11.5g %11.5g %+6.1f%%", d.r,
-                      "pic", "", "", d.picture, d.picture_theory,
-                      100 * (d.picture_theory / d.picture - 1));
+        std::snprintf(line, sizeof line, "%8.4g  %5s  %11s %11s  %11.5g %11.5g %7s", d.r, "pic", "",
+                      "", d.picture, d.picture_theory, off(d.picture_theory, d.picture).c_str());
         out += line;
-        if (d.picture_seeds) {
-            std::snprintf(line, sizeof line, "  (mean over seeds %.5g, %+.1f%%)", *d.picture_seeds,
-                          100 * (d.picture_theory / *d.picture_seeds - 1));
-            out += line;
-        }
-        out += "\n";
+        out += seeds(d.picture_seeds, d.picture_theory) + "\n";
     }
     return out;
 }

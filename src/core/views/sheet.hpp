@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 
 #include "core/net/network.hpp"
 #include "core/net/sweep.hpp"
+#include "core/theory/detail.hpp"
 #include "core/views/view_table.hpp"
 
 namespace primordial::core {
@@ -89,6 +91,8 @@ struct SheetTile {
     // A surface drawn in one colour, shaded; otherwise coloured by height through `colormap`.
     std::optional<std::array<float, 3>> tint;
     Activation function = Activation::identity;  // a function_curve tile's
+    // A detail tile's theory, worked out with the layout (its plot adds the measurement).
+    std::shared_ptr<const DetailCurves> detail;
 };
 
 // Lines and a marker drawn over a whole sheet, in its pixels: the phase diagram's edge of chaos

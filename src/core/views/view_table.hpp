@@ -26,8 +26,8 @@ enum class ViewKind {
     activation,
     phase,
     regions,
-    breed,
-    detail
+    detail,
+    breed
 };
 
 struct ViewSpec;
@@ -79,8 +79,8 @@ inline constexpr ViewKindInfo kViewKindTable[] = {
     {{ViewKind::activation, "activation"}, nullptr, layout_activation},
     {{ViewKind::phase, "phase"}, phase_unavailable, layout_phase},
     {{ViewKind::regions, "regions"}, regions_view_unavailable, layout_regions},
-    {{ViewKind::breed, "breed"}, breed_unavailable, layout_breed},
     {{ViewKind::detail, "detail"}, nullptr, layout_detail},
+    {{ViewKind::breed, "breed"}, breed_unavailable, layout_breed},
 };
 inline constexpr auto kViewKinds = values_of<kViewKindTable>;
 inline constexpr std::string_view kViewKindNames = names_of<kViewKindTable>;

@@ -271,8 +271,8 @@ TEST_CASE("bad preset files say what is wrong") {
     CHECK(
         error_of(head + R"("view": {"kind": "spiral"}})") ==
         "p.json: view.kind: unknown value 'spiral' (expected picture, progression, grid, neurons, "
-        "decomposition, curves, heightmap, surfaces, channels, activation, phase, regions, breed, "
-        "detail)");
+        "decomposition, curves, heightmap, surfaces, channels, activation, phase, regions, "
+        "detail, breed)");
     CHECK(error_of(head + R"("view": {"kind": "activation", "function": "swish"}})")
               .rfind("p.json: view.function: unknown value 'swish' (expected tanh, sigmoid,", 0) ==
           0);
@@ -321,11 +321,10 @@ TEST_CASE("bad preset files say what is wrong") {
         "p.json: view.wrap: must be a whole number");
     CHECK(error_of(head + R"("view": {"kind": "heightmap", "camera": {"roll": 3}}})") ==
           "p.json: view.camera.roll: unknown key");
-    CHECK(
-        error_of(head + R"("view": {"columns": {"param": "depth", "values": [1]}}})") ==
-        "p.json: view.kind: missing (expected picture, progression, grid, neurons, "
-        "decomposition, curves, heightmap, surfaces, channels, activation, phase, regions, breed, "
-        "detail)");
+    CHECK(error_of(head + R"("view": {"columns": {"param": "depth", "values": [1]}}})") ==
+          "p.json: view.kind: missing (expected picture, progression, grid, neurons, "
+          "decomposition, curves, heightmap, surfaces, channels, activation, phase, regions, "
+          "detail, breed)");
     // An animation: its own keys, then checked against the parameters, the file named.
     CHECK(error_of(head + R"("animation": {"param": "center", "from": 1, "to": [0, 0]}})") ==
           "p.json: animation.from: must be a list of two numbers");

@@ -176,3 +176,61 @@ TEST_CASE("detail refuses what it cannot hold") {
     o.points = 1 << 16;
     CHECK_THROWS_AS(network_detail(p, o), InputError);
 }
+
+TEST_CASE("the theory follows the mean of networks whatever their inputs") {
+    // x alone (no square symmetry to average over), x and y with r, and y with a constant z.
+    for (const std::vector<Input>& inputs :
+         {std::vector<Input>{Input::x, Input::z}, std::vector<Input>{Input::x, Input::y, Input::r},
+          std::vector<Input>{Input::y}}) {
+        Params p;
+        p.network.depth = 3;
+        p.network.widths = {200};
+        p.network.inputs = inputs;
+        p.network.scale = 0.15;
+        p.view.z = 0.5;
+        DetailOptions o;
+        o.radii = {0.5, 4};
+        o.points = 32;
+        o.seeds = 64;
+        for (const DetailAtRadius& at : network_detail(p, o)) {
+            CAPTURE(inputs.size());
+            CAPTURE(at.r);
+            for (const DetailLayer& l : at.layers) {
+                CAPTURE(l.layer);
+                CHECK(*l.q_seeds / l.q_theory == doctest::Approx(1).epsilon(0.05));
+                CHECK(*l.g_seeds / l.g_theory == doctest::Approx(1).epsilon(0.06));
+            }
+        }
+    }
+}
+
+TEST_CASE("far out the first layer's slopes are thin slivers of its weights, and still counted") {
+    // At r = 100 a unit with weights of size 1 turns on and off within 1/100 of its weights'
+    // range; the picture's detail is on those rays (the star) and nowhere else.
+    Params p;
+    p.network.depth = 2;
+    p.network.widths = {200};
+    p.network.scale = 1;
+    DetailOptions o;
+    o.radii = {100};
+    o.points = 1024;
+    o.seeds = 128;
+    const auto d = network_detail(p, o);
+    CHECK(*d[0].picture_seeds / d[0].picture_theory == doctest::Approx(1).epsilon(0.08));
+    CHECK(d[0].picture_radial_theory < 1e-3 * d[0].picture_theory);  // across the rays
+}
+
+TEST_CASE("no overflow to infinity or NaN where the numbers are merely small or large") {
+    Params p;
+    p.network.depth = 4;
+    p.network.widths = {20};
+    p.network.bias_scale = 0.0;
+    const DetailProfile tiny = predict_detail(p.network, p.view, 1e-100);  // q ~ 1e-200
+    for (double g : tiny.g) CHECK(std::isfinite(g));
+    CHECK(std::isfinite(tiny.picture));
+    // tanh's slope where q is huge: the mean of f'^2 is its integral, 4/3, over sqrt(2 pi q).
+    const double q = 1e6;
+    CHECK(slope_moments(Activation::tanh, q).slope ==
+          doctest::Approx(4.0 / 3 / std::sqrt(2 * M_PI * q)).epsilon(0.01));
+    CHECK(!hub_radius({0, 1, 2}, {0, 0, 0}));  // no detail anywhere: no hub
+}

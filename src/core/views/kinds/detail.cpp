@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <numbers>
 
 #include "core/theory/detail.hpp"
@@ -48,10 +49,11 @@ void layout_detail(SheetBuilder& b, const ViewSpec&) {
         wide ? Rect{picture.x + side + g, g, b.width() - side - 3 * g, b.height() - 2 * g}
              : Rect{g, picture.y + side + g, b.width() - 2 * g, b.height() - side - 3 * g};
     const SheetTile& tile = b.picture(base, picture, "this network");
-    const DetailCurves theory =
-        detail_curves(base, farthest_radius(base.view), kDetailRadii, 1, false);
-    if (theory.hub) draw_circle(b, tile, *theory.hub);
-    b.plot(TileContent::detail, tile.network, plot, "");
+    auto theory = std::make_shared<const DetailCurves>(
+        predict_curves(base, farthest_radius(base.view), kDetailRadii));
+    if (theory->hub) draw_circle(b, tile, *theory->hub);
+    const Network net = tile.network;  // `tile` moves when the plot's tile is added
+    b.plot(TileContent::detail, net, plot, "").detail = std::move(theory);
 }
 
 }  // namespace primordial::core
