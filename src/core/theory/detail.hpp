@@ -19,10 +19,11 @@ struct DetailProfile {
     std::vector<double> q, g;
     double picture = 0;         // E|grad f|^2, averaged over the output channels
     double picture_radial = 0;  // its part along the radius, E[(grad f . x / |x|)^2]; 0 at r = 0
+    void add(const DetailProfile& b, double weight);  // += b * weight, entry by entry
 };
 
-// The theory at radius r, averaged round the circle. The view's z and t set the constant
-// inputs.
+// The theory at radius r, averaged round the circle (detail_theory.cpp). The view's z and t set
+// the constant inputs.
 DetailProfile predict_detail(const NetworkParams& n, const ViewParams& view, double r);
 
 // Measured on `points` points of each circle (angles 2 pi k / points), in double precision from
