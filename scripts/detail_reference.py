@@ -21,22 +21,13 @@ WEIGHTS.json is what `primordial render --dump-weights` wrote for the network, S
 Exit 0 when all hold, 1 (naming each failure) when not, 2 on bad input."""
 import argparse
 import json
+import os
 import sys
 
 import numpy as np
 
-ACT = {
-    "tanh": (np.tanh, lambda v: 1 - np.tanh(v) ** 2),
-    "sigmoid": (lambda v: 1 / (1 + np.exp(-v)), lambda v: np.exp(-v) / (1 + np.exp(-v)) ** 2),
-    "relu": (lambda v: np.maximum(v, 0), lambda v: (v > 0).astype(float)),
-    "leaky_relu": (lambda v: np.where(v > 0, v, 0.01 * v), lambda v: np.where(v > 0, 1.0, 0.01)),
-    "elu": (lambda v: np.where(v > 0, v, np.expm1(np.minimum(v, 0))),
-            lambda v: np.where(v > 0, 1.0, np.exp(np.minimum(v, 0)))),
-    "softplus": (lambda v: np.logaddexp(0, v), lambda v: 1 / (1 + np.exp(-v))),
-    "sin": (np.sin, np.cos),
-    "gaussian": (lambda v: np.exp(-v * v), lambda v: -2 * v * np.exp(-v * v)),
-    "identity": (lambda v: v, lambda v: np.ones_like(v)),
-}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stats_reference import ACT  # noqa: E402  (the activations and their slopes, in one place)
 
 
 def input_columns(names, view, xs, ys):
